@@ -1,0 +1,248 @@
+"""The Article record that flows through the pipeline, and its JSON form (schema v1).
+
+Every span is ``{start, end, text}`` in code points into ``Article.text`` exactly as read, so
+``text[start:end] == span.text`` holds for every span of every layer; :meth:`Article.check_spans`
+enforces it and the tests call it on real output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "newstrace.article/1"
+
+ATTRIBUTION_KINDS = ("direct", "indirect", "speech_act", "belief")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the input text; ``text`` is always ``article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, source: str, start: int, end: int) -> Span:
+        return cls(start, end, source[start:end])
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass
+class Mention:
+    """One occurrence of an entity; ``kind`` says how it refers (name, acronym, metonym, ...)."""
+
+    span: Span
+    kind: str = "name"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.span.to_dict(), "kind": self.kind}
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "aliases": sorted(self.aliases),
+            "roles": self.roles,
+            "mentions": [m.to_dict() for m in sorted(self.mentions, key=lambda m: m.span.start)],
+        }
+
+
+@dataclass
+class Speaker:
+    """Who an attribution is to: the mention in the text and the entity it resolves to.
+
+    ``entities`` lists every entity the mention names (two for "Putin and Gerasimov");
+    ``entity`` is set only when there is exactly one. Unresolved speakers keep ``entity`` None.
+    """
+
+    mention: Span | None
+    entities: list[str] = field(default_factory=list)
+    name: str | None = None
+    resolution: str = "unresolved"
+
+    @property
+    def entity(self) -> str | None:
+        return self.entities[0] if len(self.entities) == 1 else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entity": self.entity,
+            "entities": self.entities,
+            "name": self.name,
+            "resolution": self.resolution,
+            "mention": self.mention.to_dict() if self.mention else None,
+        }
+
+
+@dataclass
+class Attribution:
+    id: str
+    kind: str
+    speaker: Speaker
+    cue: Span | None
+    content: Span
+    content_parts: list[Span] = field(default_factory=list)
+    via: list[str] = field(default_factory=list)
+    citing: Speaker | None = None
+    rule: str = ""
+
+    def spans(self) -> list[Span]:
+        out = [self.content, *self.content_parts]
+        if self.cue:
+            out.append(self.cue)
+        if self.speaker.mention:
+            out.append(self.speaker.mention)
+        if self.citing and self.citing.mention:
+            out.append(self.citing.mention)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "speaker": self.speaker.to_dict(),
+            "cue": self.cue.to_dict() if self.cue else None,
+            "content": self.content.to_dict(),
+            "content_parts": [p.to_dict() for p in self.content_parts],
+            "via": self.via,
+            "citing": self.citing.to_dict() if self.citing else None,
+            "rule": self.rule,
+        }
+
+
+@dataclass
+class TimeExpression:
+    span: Span
+    value: str | None
+    resolution: str
+    role: str = "mention"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "resolution": self.resolution, "role": self.role, **self.span.to_dict()}
+
+
+@dataclass
+class Dateline:
+    span: Span
+    place: str | None
+    date: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"place": self.place, "date": self.date, **self.span.to_dict()}
+
+
+@dataclass
+class StageError:
+    stage: str
+    type: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"stage": self.stage, "type": self.type, "message": self.message}
+
+
+def content_id(text: str) -> str:
+    """A stable id from the text itself, so the same article gets the same id everywhere."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Article:
+    """One document and every layer the stages add to it."""
+
+    text: str
+    source: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    agency: str | None = None
+    byline: str | None = None
+    title: str | None = None
+    dateline: Dateline | None = None
+    body_start: int = 0
+    entities: list[Entity] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    own_voice: list[Span] = field(default_factory=list)
+    header: list[Span] = field(default_factory=list)
+    stages: list[str] = field(default_factory=list)
+    errors: list[StageError] = field(default_factory=list)
+    # Working state shared between stages; never serialized.
+    doc: Any = None
+    sentences: list[Span] = field(default_factory=list)
+    quotes: list[Span] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return content_id(self.text)
+
+    def span(self, start: int, end: int) -> Span:
+        return Span.of(self.text, start, end)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+    def check_spans(self) -> None:
+        """Raise AssertionError naming the first span whose text is not ``text[start:end]``."""
+        for span in self.all_spans():
+            if self.text[span.start : span.end] != span.text:
+                raise AssertionError(f"span {span} does not match text[{span.start}:{span.end}]")
+
+    def all_spans(self) -> list[Span]:
+        spans: list[Span] = list(self.own_voice) + list(self.header)
+        if self.dateline:
+            spans.append(self.dateline.span)
+        for ent in self.entities:
+            spans.extend(m.span for m in ent.mentions)
+        for att in self.attributions:
+            spans.extend(att.spans())
+        spans.extend(t.span for t in self.times)
+        return spans
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA_VERSION,
+            "id": self.id,
+            "source": self.source,
+            "text": self.text,
+            "title": self.title,
+            "published": self.published,
+            "outlet": self.outlet,
+            "url": self.url,
+            "agency": self.agency,
+            "byline": self.byline,
+            "dateline": self.dateline.to_dict() if self.dateline else None,
+            "header": [s.to_dict() for s in self.header],
+            "entities": [e.to_dict() for e in self.entities],
+            "attributions": [a.to_dict() for a in self.attributions],
+            "times": [t.to_dict() for t in self.times],
+            "own_voice": [s.to_dict() for s in self.own_voice],
+            "stages": self.stages,
+            "errors": [e.to_dict() for e in self.errors],
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

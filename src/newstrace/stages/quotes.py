@@ -1,0 +1,82 @@
+"""Quotation spans by pairing quote marks.
+
+Straight and curly double quotes; a quote that runs over several paragraphs (each new paragraph
+reopens the quote without closing the last, as news style has it) is one quote; an opening mark
+left unclosed ends at its paragraph. Single curly quotes (British style) are used only in a text
+with no double quotes, since ’ is also the apostrophe.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..pipeline import Stage, register_stage
+from ..record import Article, Span
+
+OPENERS = {"“": "double", "‘": "single"}
+CLOSERS = {"”": "double", "’": "single"}
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n[ \t]+")
+
+
+def _direction(text: str, i: int) -> str:
+    """'open' or 'close' for a straight quote at ``i``, judged by its neighbours."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() or before in "([{—–-/:" or i == 0:
+        return "open"
+    if after.isspace() or after in ".,;:!?)]}—–-" or i + 1 == len(text):
+        return "close"
+    return "open" if before in "\"'" else "close"
+
+
+def _paragraph_end(text: str, start: int) -> int:
+    match = PARAGRAPH_BREAK.search(text, start)
+    return match.start() if match else len(text.rstrip())
+
+
+def _reopens_paragraph(text: str, open_at: int, i: int) -> bool:
+    """True when the mark at ``i`` starts the paragraph right after the one the quote opened in."""
+    breaks = list(PARAGRAPH_BREAK.finditer(text, open_at, i + 1))
+    return len(breaks) == 1 and not text[breaks[0].end() : i].strip()
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation's inner text, marks excluded."""
+    use_single = '"' not in text and "“" not in text and "”" not in text
+    marks: list[tuple[int, str]] = []
+    for i, ch in enumerate(text):
+        if ch == '"':
+            marks.append((i, _direction(text, i)))
+        elif ch in ("“", "‘" if use_single else "“"):
+            marks.append((i, "open"))
+        elif ch == "”" or (use_single and ch == "’"):
+            if ch == "’" and i + 1 < len(text) and text[i + 1].isalpha():
+                continue  # an apostrophe: don't, Korea’s
+            marks.append((i, "close"))
+    quotes: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i, direction in marks:
+        if direction == "open":
+            if open_at is None or not _reopens_paragraph(text, open_at, i):
+                # A fresh quote, or a reopening inside one paragraph: the earlier mark was stray.
+                open_at = i
+            # else: a new paragraph reopening a running quote: the quote continues.
+        elif open_at is not None:
+            quotes.append((open_at + 1, i))
+            open_at = None
+    if open_at is not None:
+        quotes.append((open_at + 1, _paragraph_end(text, open_at)))
+    return [(s, e) for s, e in quotes if e > s and text[s:e].strip()]
+
+
+@register_stage
+class QuoteStage(Stage):
+    name = "quotes.marks.v1"
+    requires = ("text", "body_start")
+    assigns = ("quotes",)
+
+    def __call__(self, article: Article) -> None:
+        body = article.text[article.body_start :]
+        article.quotes = [
+            Span.of(article.text, s + article.body_start, e + article.body_start) for s, e in find_quotes(body)
+        ]

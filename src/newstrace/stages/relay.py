@@ -1,0 +1,49 @@
+"""The relay chain: who passed each attribution on, from the publisher to the speaker.
+
+The publisher is the agency of the dateline (or else the outlet). An attribution whose speaker
+relays someone else ("KCNA reported, citing Kim Jong Un") makes that speaker a relay for the
+cited entity in this article, so Kim Jong Un's quotes get ``via = [TASS, Korean Central News
+Agency]`` while a claim the outlet reports directly gets ``via = [TASS]``.
+"""
+
+from __future__ import annotations
+
+from ..pipeline import Stage, register_stage
+from ..record import Article
+
+
+@register_stage
+class RelayStage(Stage):
+    name = "relay.v1"
+    requires = ("attributions", "speakers", "agency")
+    assigns = ("via",)
+
+    def __call__(self, article: Article) -> None:
+        publisher = article.agency or article.outlet
+        relay_for: dict[str, str] = {}
+        for attribution in article.attributions:
+            citing = attribution.citing
+            if citing and citing.entities and attribution.speaker.name:
+                for entity_id in citing.entities:
+                    relay_for.setdefault(entity_id, attribution.speaker.name)
+        for attribution in article.attributions:
+            chain: list[str] = []
+            speaker = attribution.speaker
+            if publisher and speaker.name != publisher:
+                chain.append(publisher)
+            relays = {relay_for[e] for e in speaker.entities if e in relay_for}
+            for relay in sorted(relays):
+                if relay != speaker.name and relay not in chain:
+                    chain.append(relay)
+            attribution.via = chain
+
+
+def relay_chain(article: Article) -> list[list[str]]:
+    """Every distinct full chain in the article, publisher first and speaker last."""
+    chains: list[list[str]] = []
+    for attribution in article.attributions:
+        if attribution.speaker.name and attribution.speaker.entities:
+            chain = [*attribution.via, attribution.speaker.name]
+            if chain not in chains:
+                chains.append(chain)
+    return chains

@@ -1,0 +1,65 @@
+"""Time expressions, resolved against the article's date.
+
+Candidates are the parser's DATE and TIME entities, ISO dates and the header's date. A
+preceding "since"/"until" is kept in the span because it changes what the expression means
+("since 2024" is a start, its value the year 2024, not 2024-10-24).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..pipeline import Stage, register_stage
+from ..record import Article, TimeExpression
+from .parse import token_span
+from .times_util import parse_iso, resolve
+
+BOUNDARY_PREPS = {"since": "start", "until": "end", "till": "end", "through": "end"}
+ISO_DATE_RE = re.compile(r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])")
+
+
+@register_stage
+class TimeStage(Stage):
+    name = "times.v1"
+    requires = ("doc", "published", "dateline")
+    assigns = ("times",)
+
+    def __call__(self, article: Article) -> None:
+        anchor = parse_iso(article.published) or parse_iso(article.dateline.date if article.dateline else None)
+        found: list[TimeExpression] = []
+        for header in article.header:
+            for match in ISO_DATE_RE.finditer(header.text):
+                span = article.span(header.start + match.start(), header.start + match.end())
+                found.append(TimeExpression(span, span.text, "day", "published"))
+        if article.dateline and article.dateline.date:
+            text = article.dateline.span.text
+            place_end = text.find(",")
+            start = article.dateline.span.start + (place_end + 1 if place_end >= 0 else 0)
+            while article.text[start].isspace():
+                start += 1
+            span = article.span(start, article.dateline.span.end)
+            if span.text and span.text[0].isalnum():
+                found.append(TimeExpression(span, article.dateline.date, "day", "dateline"))
+        doc = article.doc
+        for ent in doc.ents:
+            if ent.label_ not in {"DATE", "TIME"}:
+                continue
+            first, last = ent[0], ent[-1]
+            if first.lower_ in {"the"} and len(ent) > 1 and not last.text.endswith("s"):
+                first = ent[1]
+            role = "mention"
+            previous = doc[first.i - 1] if first.i > 0 else None
+            if previous is not None and previous.lower_ in BOUNDARY_PREPS:
+                role = BOUNDARY_PREPS[previous.lower_]
+                span_first = previous
+            else:
+                span_first = first
+            span = token_span(article, span_first, last)
+            value, resolution = resolve(token_span(article, first, last).text, anchor)
+            found.append(TimeExpression(span, value, resolution, role))
+        for match in ISO_DATE_RE.finditer(article.text, article.body_start):
+            if not any(t.span.start <= match.start() < t.span.end for t in found):
+                span = article.span(match.start(), match.end())
+                found.append(TimeExpression(span, span.text, "day"))
+        found.sort(key=lambda t: t.span.start)
+        article.times = found
