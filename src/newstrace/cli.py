@@ -1,0 +1,50 @@
+"""The ``newstrace`` command: argument parsing only; every command calls library functions.
+
+Commands live in ``newstrace.commands``; each module there exposes ``register(subparsers)``
+which adds its sub-command and sets ``func`` (taking the parsed args, returning an exit code).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .errors import NewstraceError
+
+COMMAND_MODULES = ("analyze", "evaluate")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newstrace",
+        description="Who said what, on whose word, in what words.",
+    )
+    parser.add_argument("--version", action="version", version=f"newstrace {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f".commands.{name}", __package__)
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args))
+    except NewstraceError as exc:
+        print(f"newstrace: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("newstrace: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

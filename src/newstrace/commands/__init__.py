@@ -1,0 +1,1 @@
+"""Sub-commands of the ``newstrace`` CLI; each module has ``register(subparsers)``."""
