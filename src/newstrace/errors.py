@@ -47,6 +47,14 @@ class Errors(str, Enum):
     E040 = "E040 Gold data not found at '{path}'. Point the command at a folder with {expected}."
     E041 = "E041 Cannot parse gold annotation {path}:{line}: {reason}. Fix or remove that line."
     E042 = "E042 Unknown evaluation '{name}'. Known evaluations: {options}."
+    E045 = (
+        "E045 Gold span {path}:{line} runs from {start} to {end}, outside its text of {length} characters. "
+        "The .ann file does not belong to this text: check that text/ and attributions/ come from the same release."
+    )
+    E046 = (
+        "E046 Gold annotation '{ann}' has no text file '{text}'. Put the article text there, or remove the "
+        ".ann file from attributions/."
+    )
 
     def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
         return str(self.value).format(*args, **kwargs)
