@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import EvaluationError, Errors
+from ..errors import Errors, EvaluationError
 from ..record import Article, Attribution
 from ..settings import Settings
 
