@@ -128,24 +128,50 @@ def polnear_spans(article: Article) -> dict[str, list[Offsets]]:
     """The one place where our record is mapped onto PolNeAR's span conventions.
 
     - Source = the speaker mention as found in the text (``attribution.speaker.mention``), not the
-      entity it resolves to;
-    - Cue = ``attribution.cue`` (attributions continued from an earlier quote have none);
+      entity it resolves to; a mention with an apposition takes the comma that closes it, as
+      PolNeAR draws it ("[Thomas Wiegold, an expert on defense affairs,] noted");
+    - Cue = ``attribution.cue`` widened leftward over the auxiliaries, negation and adverbs right
+      before it ("[has also said]", "[did not say]"): our cue is the verb of saying itself;
+      attributions continued from an earlier quote have no cue;
     - Content = ``attribution.content`` widened the way PolNeAR draws contents: a complementizer
-      "that" right before it is included ("said [that he would run]" → "[that he would run]"), and a
-      content that is a quotation takes its quotation marks and the punctuation inside them
-      ("[“We will win.”]"). Our record leaves both out on purpose: the content is what was said.
+      "that" right before it is included ("said [that he would run]"), and a content that is a
+      quotation takes its quotation marks and the punctuation inside them ("[“We will win.”]").
+      Our record leaves both out on purpose: the content is what was said.
+
+    PolNeAR is univocal (a token belongs to at most one attribution) while our record keeps nested
+    attributions ("McFadden added that Guccifer told her ..."); dropping the nested ones here was
+    tried and lowered every F1 (see docs/evaluation.md), so all are scored.
     """
     spans: dict[str, set[Offsets]] = {role: set() for role in ROLES}
     text = article.text
     for attribution in article.attributions:
+        cue = attribution.cue
         mention = attribution.speaker.mention
         if mention is not None:
-            _add(spans["Source"], text, mention.start, mention.end)
-        if attribution.cue is not None:
-            _add(spans["Cue"], text, attribution.cue.start, attribution.cue.end)
-        start, end = polnear_content(text, attribution)
-        _add(spans["Content"], text, start, end)
+            end = mention.end
+            if "," in mention.text and text[end : end + 1] == ",":
+                end += 1
+            _add(spans["Source"], text, mention.start, end)
+        if cue is not None:
+            _add(spans["Cue"], text, _widen_cue(text, cue.start), cue.end)
+        _add(spans["Content"], text, *polnear_content(text, attribution))
     return {role: sorted(found) for role, found in spans.items()}
+
+
+_CUE_PREFIX = re.compile(
+    r"(?i)(?:\b(?:has|have|had|having|is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|"
+    r"do|does|did|not|never|also|later|now|since|still|just|already|once|often|repeatedly|previously|recently|"
+    r"initially|first|even|reportedly|publicly|privately|then|again|too|always|long|ever|only)|n[’']t)\s+$"
+)
+
+
+def _widen_cue(text: str, start: int) -> int:
+    """Move a cue's start left over auxiliaries, negation and adverbs ("has also | said")."""
+    while True:
+        match = _CUE_PREFIX.search(text, max(0, start - 20), start)
+        if match is None:
+            return start
+        start = match.start()
 
 
 def polnear_content(text: str, attribution: Attribution) -> Offsets:
