@@ -253,16 +253,18 @@ class _Builder:
                     continue
             clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
             content: Span | None = None
+            parts: list[Span] = []
             rule = "indirect.ccomp"
             if clause is not None:
                 content = self.span_of_tokens(clause.subtree)
-            elif verb.dep_ in {"ccomp", "parataxis"} and verb.head.i < verb.i and subject is not None:
-                # '..., he added.': the content is the clause the verb follows.
-                own = {t.i for t in verb.subtree}
-                tokens = [t for t in verb.head.subtree if t.i not in own and t.i < verb.i]
-                content = self.span_of_tokens(tokens)
-                rule = "indirect.postposed"
-            if content is None or subject is None and rule == "indirect.postposed":
+            elif subject is not None and (
+                verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i < verb.i)
+            ):
+                # '..., he added.' or 'The plan, a source said, is ...': the content is the clause
+                # the verb is set into, on both sides of it.
+                content, parts = self.around(verb)
+                rule = "indirect.postposed" if verb.head.i < verb.i else "indirect.parenthetical"
+            if content is None:
                 continue
             if subject is None and lemma in BELIEF_VERBS:
                 continue
@@ -273,7 +275,21 @@ class _Builder:
                 kind = "belief"
             if subject is not None and subject.lower_ in {"i", "we", "you"} and self.in_quote(subject):
                 continue
-            self.add(kind, verb, subject, content, rule)
+            self.add(kind, verb, subject, content, rule, parts=parts or None)
+
+    def around(self, verb: Any) -> tuple[Span | None, list[Span]]:
+        """The clause a parenthetical verb of saying sits in, less the verb's own phrase: (whole, parts)."""
+        own = {t.i for t in verb.subtree}
+        sent = verb.sent
+        tokens = [t for t in verb.head.subtree if t.i not in own and sent.start <= t.i < sent.end]
+        before = self.span_of_tokens([t for t in tokens if t.i < verb.i])
+        after = self.span_of_tokens([t for t in tokens if t.i > verb.i])
+        parts = [p for p in (before, after) if p is not None]
+        if not parts:
+            return None, []
+        if len(parts) == 1:
+            return parts[0], []
+        return self.article.span(parts[0].start, parts[1].end), parts
 
     # --- rule 4: speech acts --------------------------------------------------------------------
     def speech_acts(self) -> None:
