@@ -10,7 +10,8 @@ Rules, in the order they claim words (a cue or a quote is used by one attributio
    (``noted that ...``), or a verb of saying that follows its content (``..., he added``);
 4. speech acts: a communicative verb with an object and no clause (``praised the courage``,
    ``conveyed his greetings``);
-5. a quote paragraph with no attribution of its own continues the last direct speaker.
+5. a quotation with no attribution of its own that follows a direct quote (in the same or the next
+   sentences) continues it: it becomes one more part of that attribution's content.
 
 Speakers are only mentions here; ``speakers.v1`` links them to entities.
 """
@@ -335,16 +336,14 @@ class _Builder:
             between = [s for s in sentences if last.content.end <= s.start < quote.start - 1]
             if len(between) > 2:
                 continue
-            self.found.append(
-                Attribution(
-                    id="",
-                    kind="direct",
-                    speaker=Speaker(last.speaker.mention),
-                    cue=None,
-                    content=content,
-                    rule="direct.continued",
-                )
-            )
+            if any(
+                a is not last and a.cue is not None and last.content.end <= a.cue.start < quote.start
+                for a in self.found
+            ):
+                continue  # someone else speaks in between
+            # One attribution, one more part: '"...," he said. "..."' is a single quotation.
+            last.content_parts = [*(last.content_parts or [last.content]), content]
+            last.content = self.article.span(last.content.start, content.end)
             self.used_quotes.add(n)
 
     def run(self) -> list[Attribution]:
