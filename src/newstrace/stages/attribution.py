@@ -18,6 +18,7 @@ Speakers are only mentions here; ``speakers.v1`` links them to entities.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -39,6 +40,8 @@ EDGE_PUNCT = set(",.;:—–-\"'“”‘’()[] \n\t")
 QUOTE_MARKS = set("\"“”‘’")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 SPEECH_ACT_OBJECT_DEPS = {"dobj", "dative", "prep", "npadvmod", "attr", "oprd", "acomp"}
+# A word whose final period is part of it: 'N.Y.', 'Jr.', 'D-Minn.' (not 'the meeting.').
+ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|St|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen)|[-(][A-Z][a-z]{1,4})$")
 MAX_CUE_DISTANCE = 12  # tokens between a closing quote mark and its verb of saying
 
 
@@ -66,13 +69,22 @@ class _Builder:
         return self.trim(token_span(self.article, toks[0], toks[-1]))
 
     def trim(self, span: Span) -> Span | None:
+        """Strip punctuation and spaces at both edges, but keep a closing bracket that pairs with one
+        inside the span ('Sen. Bernie Sanders (I-Vt.)') and an abbreviation's period ('N.Y.')."""
         start, end = span.start, span.end
         text = self.article.text
         while start < end and text[start] in EDGE_PUNCT:
             start += 1
         while end > start and text[end - 1] in EDGE_PUNCT:
+            inner = text[start : end - 1]
+            closing = text[end - 1]
+            if closing == ")" and inner.count("(") > inner.count(")"):
+                break
+            if closing == "]" and inner.count("[") > inner.count("]"):
+                break
+            if closing == "." and ABBREVIATION.search(inner):
+                break
             end -= 1
-        # Keep a closing bracket or quote that pairs with one inside the span.
         return self.article.span(start, end) if end > start else None
 
     def quote_index(self, token: Any) -> int | None:
@@ -108,13 +120,23 @@ class _Builder:
         return None
 
     def speaker_mention(self, head: Any | None) -> Span | None:
+        """The whole noun phrase of the speaker, appositions and relative clauses included (as PolNeAR
+        draws sources), less focusing adverbs ('Even Lindsey Graham'), a 'citing ...' phrase, and
+        anything on another line (a headline run into the first sentence)."""
         if head is None:
             return None
         tokens = [t for t in head.subtree if not self.in_quote(t)]
-        # A relative clause or a trailing 'citing ...' does not belong to the name.
-        cut = [t for t in head.children if t.dep_ in {"relcl", "acl"} and t.i > head.i]
+        cut = [t for t in head.children if t.dep_ == "acl" and t.lemma_ in CITING_VERBS and t.i > head.i]
         if cut:
             tokens = [t for t in tokens if t.i < cut[0].left_edge.i]
+        breaks = [t.i for t in tokens if "\n" in t.text_with_ws and t.i < head.i]
+        if breaks:
+            tokens = [t for t in tokens if t.i > breaks[-1]]
+        after = [t.i for t in tokens if "\n" in t.text_with_ws and t.i >= head.i]
+        if after:
+            tokens = [t for t in tokens if t.i <= after[0]]
+        while len(tokens) > 1 and tokens[0].pos_ == "ADV" and tokens[0].head.i != tokens[0].i:
+            tokens = tokens[1:]
         return self.span_of_tokens(tokens, drop_that=False)
 
     def add(
