@@ -25,14 +25,23 @@ from typing import Any
 from ..pipeline import Stage, register_stage
 from ..record import Article, Attribution, Span, Speaker
 from .lexicon import (
+    ARGUMENT_PREPS,
     BELIEF_VERBS,
     CITING_VERBS,
     COMMUNICATIVE_OBJECTS,
     EVIDENCE_NOUNS,
     FINDING_VERBS,
+    COMMUNICATIVE_STANCE,
     LIGHT_SPEECH_VERBS,
+    MENTAL_STANCE,
+    NAMING_VERBS,
+    OBJECT_VERBS,
+    PASSIVE_RAISING_VERBS,
+    PREP_VERBS,
+    RAISING_VERBS,
     SPEECH_ACT_VERBS,
     SPEECH_VERBS,
+    XCOMP_VERBS,
 )
 from .parse import token_span
 
@@ -338,7 +347,79 @@ class _Builder:
                 continue
             self.add("speech_act", verb, subject, content, "speech_act.object")
 
-    # --- rule 5: quote paragraphs that continue a speaker ---------------------------------------
+    # --- rule 5: stances, intentions and requests ------------------------------------------------
+    def inside_content(self, token: Any) -> bool:
+        """True when the token lies in the content of an attribution already found."""
+        position = token.idx + self.offset
+        return any(a.content.start <= position < a.content.end for a in self.found)
+
+    def stances(self) -> None:
+        """Verbs whose object, to-infinitive or prepositional object is the content.
+
+        'Clinton accused Sanders of a flip-flop', 'Cruz vowed to repeal it', 'Trump referred to the
+        mogul', 'Their choice appears to be ...' (no source). A verb inside the content of an attribution
+        found by an earlier rule is left alone: it is part of what someone said.
+        """
+        for verb in self.doc:
+            if verb.i in self.used_cues or verb.pos_ != "VERB" or self.in_quote(verb) or self.inside_content(verb):
+                continue
+            if verb.dep_ == "xcomp" and verb.head.i in self.used_cues:
+                continue  # 'declined to criticize X': one attribution, cued by 'declined'
+            lemma = verb.lemma_.lower()
+            kids = list(verb.children)
+            deps = {c.dep_ for c in kids}
+            if "ccomp" in deps:
+                continue
+            xcomp = next((c for c in kids if c.dep_ == "xcomp" and c.i > verb.i and _has_to(c)), None)
+            subject = self.subject(verb)
+            passive = "nsubjpass" in deps or "auxpass" in deps
+            if xcomp is not None and (lemma in RAISING_VERBS or (passive and lemma in PASSIVE_RAISING_VERBS)):
+                if subject is None:
+                    continue
+                content = self.span_of_tokens([*subject.subtree, *xcomp.subtree], drop_that=False)
+                if content is not None:
+                    self.add("belief", verb, None, content, "stance.raising")
+                continue
+            if subject is None or passive or not _plausible_source(subject):
+                continue
+            if xcomp is not None and lemma in XCOMP_VERBS:
+                obj = next((c for c in kids if c.dep_ in {"dobj", "dative"} and c.i < xcomp.i), None)
+                tokens = [*(obj.subtree if obj is not None else []), *xcomp.subtree]
+                self._stance(verb, subject, tokens, "stance.xcomp")
+                continue
+            prep = next((c for c in kids if c.dep_ == "prep" and c.i == verb.i + 1), None)
+            if prep is not None and "dobj" not in deps and prep.lower_ in PREP_VERBS.get(lemma, ()):
+                objects = [t for c in prep.children if c.dep_ in {"pobj", "pcomp"} for t in c.subtree]
+                cue = token_span(self.article, verb, prep)
+                self._stance(verb, subject, objects, "stance.prep", cue=cue)
+                continue
+            obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
+            if obj is None or lemma not in OBJECT_VERBS:
+                continue
+            predicate = next((c for c in kids if c.dep_ in {"oprd", "xcomp"} and c.i > obj.i), None)
+            if lemma in NAMING_VERBS and predicate is not None:
+                self._stance(verb, subject, list(predicate.subtree), "stance.naming")
+                continue
+            keep = [
+                c
+                for c in kids
+                if c.i > verb.i
+                and (
+                    c.dep_ in {"dobj", "dative", "oprd", "acomp", "xcomp"}
+                    or (c.dep_ == "prep" and c.lower_ in ARGUMENT_PREPS)
+                )
+            ]
+            self._stance(verb, subject, [t for c in keep for t in c.subtree], "stance.object")
+
+    def _stance(self, verb: Any, subject: Any, tokens: list[Any], rule: str, *, cue: Span | None = None) -> None:
+        content = self.span_of_tokens(tokens, drop_that=False)
+        if content is None:
+            return
+        lemma = verb.lemma_.lower()
+        kind = "indirect" if lemma in COMMUNICATIVE_STANCE else "belief" if lemma in MENTAL_STANCE else "speech_act"
+        self.add(kind, verb, subject, content, rule, cue=cue)
+
+    # --- rule 6: quote paragraphs that continue a speaker ---------------------------------------
     def continued_quotes(self) -> None:
         directs = sorted((a for a in self.found if a.kind == "direct"), key=lambda a: a.content.start)
         sentences = self.article.sentences
@@ -373,11 +454,22 @@ class _Builder:
         self.according_to()
         self.indirect()
         self.speech_acts()
+        self.stances()
         self.continued_quotes()
         self.found.sort(key=lambda a: (a.content.start, a.cue.start if a.cue else 0))
         for number, attribution in enumerate(self.found, 1):
             attribution.id = f"a{number}"
         return self.found
+
+
+def _has_to(clause: Any) -> bool:
+    """A to-infinitive: 'to repeal it'."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _plausible_source(token: Any) -> bool:
+    """Who can hold a stance: not 'it'/'this'/'what', and not a clause."""
+    return token.lower_ not in {"it", "this", "what", "there"} and token.pos_ in {"PRON", "PROPN", "NOUN", "NUM", "DET", "ADJ"}
 
 
 @register_stage

@@ -62,3 +62,86 @@ CITING_VERBS = frozenset("cite quote".split())
 PRONOUNS_PERSON = frozenset("he she him her".split())
 PRONOUNS_GROUP = frozenset("they them".split())
 FIRST_PERSON = frozenset("i we me us".split())
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Stance and communication verbs whose noun-phrase object is the content ("Clinton accused Sanders
+# of ...", "Trump cited the poll"). Chosen on PolNeAR train: verbs with a subject and an object that
+# are annotated as cues at least ~40% of the time.
+OBJECT_VERBS = _words(
+    """
+    call endorse describe ask accuse tell cite criticize criticise announce defend urge express praise discuss
+    mention blame reject blast question denounce dismiss propose tweet retweet recall slam report mock tout note
+    post highlight portray list explain acknowledge promise declare reveal condemn remind repeat echo
+    reiterate voice emphasize emphasise reference decry quote warn applaud credit stress deem lament
+    congratulate disclose outline chide detail characterize characterise recite recount dispute rebuke
+    state articulate assail liken rebut label hail repudiate hammer bash justify concede regard perceive
+    oppose predict invoke demand prefer suggest claim
+    """
+)
+# Verbs whose to-infinitive is the content: intentions, commitments, requests ("vowed to repeal").
+XCOMP_VERBS = _words(
+    """
+    expect decline ask seek refuse urge call vow promise pledge hope hop decide threaten agree vote aim order
+    say push prefer claim offer propose request challenge press want plan intend wish
+    """
+)
+# Raising verbs: no source; the content is the whole clause around them ("Trump appears to lead").
+RAISING_VERBS = _words("seem appear")
+# Passive verbs of saying and thinking with a to-infinitive: "is expected to win", "is said to be".
+PASSIVE_RAISING_VERBS = _words("expect believe think say report consider rumor rumour know")
+# Verb + preposition cues whose object is the content ("referring to the mogul", "called for a ban").
+PREP_VERBS: dict[str, frozenset[str]] = {
+    lemma: _words(preps)
+    for lemma, preps in {
+        "talk": "about",
+        "refer": "to",
+        "call": "for on",
+        "point": "to",
+        "ask": "about for",
+        "see": "as",
+        "comment": "on",
+        "speak": "about of",
+        "push": "for",
+        "rail": "against",
+        "write": "about",
+        "report": "on",
+        "advocate": "for",
+        "apologize": "for",
+        "apologise": "for",
+        "hope": "for",
+        "hop": "for",
+        "view": "as",
+        "boast": "of about",
+        "brag": "about",
+        "vouch": "for",
+        "side": "with",
+        "allude": "to",
+        "warn": "of about against",
+        "hint": "at",
+        "regard": "as",
+        "admit": "to",
+        "complain": "about",
+        "campaign": "against",
+        "argue": "for against",
+        "lash": "at",
+        "weigh": "on",
+    }.items()
+}
+# Prepositions that introduce an argument of a stance verb ("accused X of Y", "described X as Y");
+# others ("in Virginia", "on Tuesday") are circumstances and stay out of the content.
+ARGUMENT_PREPS = _words("of for as to with about against on over into")
+# Verbs whose object is evaluated by a predicate: "called him divisive" -> the content is "divisive".
+NAMING_VERBS = _words("call label dub brand deem name")
+# Communicative verbs (the rest of the stance verbs are acts or mental states).
+COMMUNICATIVE_STANCE = _words(
+    """
+    call ask tell announce urge mention tweet retweet recall report note post explain acknowledge promise declare
+    reveal remind repeat echo reiterate voice emphasize emphasise stress warn recite recount state articulate
+    concede claim say vow pledge threaten propose offer request order challenge press suggest predict
+    """
+)
+MENTAL_STANCE = _words("expect hope hop want plan intend wish prefer decide aim seek perceive regard see view")
