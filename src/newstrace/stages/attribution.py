@@ -47,10 +47,12 @@ from .parse import token_span
 
 EDGE_PUNCT = set(",.;:—–-\"'“”‘’()[] \n\t")
 QUOTE_MARKS = set("\"“”‘’")
+QUOTE_TOKENS = {*QUOTE_MARKS, "''", "``"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 SPEECH_ACT_OBJECT_DEPS = {"dobj", "dative", "prep", "npadvmod", "attr", "oprd", "acomp"}
 # A word whose final period is part of it: 'N.Y.', 'Jr.', 'D-Minn.' (not 'the meeting.').
 ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|St|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen)|[-(][A-Z][a-z]{1,4})$")
+CLOSING_QUOTES = {'"': '"', "”": "“", "’": "‘"}
 MAX_CUE_DISTANCE = 12  # tokens between a closing quote mark and its verb of saying
 
 
@@ -78,8 +80,9 @@ class _Builder:
         return self.trim(token_span(self.article, toks[0], toks[-1]))
 
     def trim(self, span: Span) -> Span | None:
-        """Strip punctuation and spaces at both edges, but keep a closing bracket that pairs with one
-        inside the span ('Sen. Bernie Sanders (I-Vt.)') and an abbreviation's period ('N.Y.')."""
+        """Strip punctuation and spaces at both edges, but keep a closing bracket or quotation mark that
+        pairs with one inside the span ('Sen. Bernie Sanders (I-Vt.)', 'a win and "not a handful."')
+        and an abbreviation's period ('N.Y.')."""
         start, end = span.start, span.end
         text = self.article.text
         while start < end and text[start] in EDGE_PUNCT:
@@ -92,6 +95,8 @@ class _Builder:
             if closing == "]" and inner.count("[") > inner.count("]"):
                 break
             if closing == "." and ABBREVIATION.search(inner):
+                break
+            if closing in CLOSING_QUOTES and _opens_quote(inner, closing):
                 break
             end -= 1
         return self.article.span(start, end) if end > start else None
@@ -213,7 +218,7 @@ class _Builder:
 
     def _verb_after(self, quote_end: int) -> Any | None:
         doc = self.doc
-        start = next((t.i for t in doc if t.idx >= quote_end and t.text not in QUOTE_MARKS), None)
+        start = next((t.i for t in doc if t.idx >= quote_end and t.text not in QUOTE_TOKENS), None)
         if start is None:
             return None
         # Only punctuation may separate the quote from its attribution: '"...," he said'.
@@ -221,13 +226,17 @@ class _Builder:
         between = self.article.text[self.offset + quote_end : self.offset + doc[start].idx]
         if prev is not None and not set(between) <= set(",.!?;:—–- \n\"”’'"):
             return None
+        ends_sentence = self.article.text[: self.offset + quote_end].rstrip().endswith(".")
         for token in doc[start : start + MAX_CUE_DISTANCE]:
-            if token.text in {".", "!", "?", ";"} or token.text in QUOTE_MARKS or self.in_quote(token):
+            if token.text in {".", "!", "?", ";"} or token.text in QUOTE_TOKENS or self.in_quote(token):
                 break
             if self._is_cue(token):
                 subject = self.subject(token)
-                if subject is None or not self.in_quote(subject):
-                    return token
+                if subject is not None and self.in_quote(subject):
+                    continue
+                if ends_sentence and any(s > token.idx and s < token.sent.end_char for s, _ in self.quote_ranges):
+                    return None  # '"... ." He added, "..."': the verb introduces the next quote
+                return token
         return None
 
     def _verb_before(self, quote_start: int) -> Any | None:
@@ -427,8 +436,8 @@ class _Builder:
             if n in self.used_quotes:
                 continue
             content = self.trim(quote)
-            if content is None or len(content.text.split()) < 4:
-                continue  # scare quotes and titles are not speech
+            if content is None:
+                continue
             starts_sentence = any(abs(s.start - (quote.start - 1)) <= 1 for s in sentences)
             if not starts_sentence:
                 continue
@@ -437,8 +446,8 @@ class _Builder:
                 continue
             last = previous[-1]
             between = [s for s in sentences if last.content.end <= s.start < quote.start - 1]
-            if len(between) > 2:
-                continue
+            if len(between) > 2 or (len(between) > 0 and len(content.text.split()) < 4):
+                continue  # a short quote further on is a scare quote or a title, not more speech
             if any(
                 a is not last and a.cue is not None and last.content.end <= a.cue.start < quote.start
                 for a in self.found
@@ -460,6 +469,16 @@ class _Builder:
         for number, attribution in enumerate(self.found, 1):
             attribution.id = f"a{number}"
         return self.found
+
+
+def _opens_quote(inner: str, closing: str) -> bool:
+    """True when ``inner`` has an opening quotation mark that ``closing`` would close."""
+    if closing == '"':
+        return inner.count('"') % 2 == 1
+    opening = CLOSING_QUOTES[closing]
+    if closing == "’":  # also the apostrophe: count only marks that open a word
+        return inner.count(opening) > len(re.findall(r"’(?![a-z])", inner))
+    return inner.count(opening) > inner.count(closing)
 
 
 def _has_to(clause: Any) -> bool:
