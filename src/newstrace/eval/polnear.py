@@ -161,7 +161,7 @@ def polnear_spans(article: Article) -> dict[str, list[Offsets]]:
 _CUE_PREFIX = re.compile(
     r"(?i)(?:\b(?:has|have|had|having|is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|"
     r"do|does|did|not|never|also|later|now|since|still|just|already|once|often|repeatedly|previously|recently|"
-    r"initially|first|even|reportedly|publicly|privately|then|again|too|always|long|ever|only)|n[’']t)\s+$"
+    r"initially|first|even|reportedly|publicly|privately|then|again|too|always|long|ever|only)|\b\w*n[’']t)\s+$"
 )
 
 
