@@ -190,7 +190,9 @@ class EntityStage(Stage):
             elif label == "NORP":
                 table.add(surface, "NORP", span, "name")
             elif label in {"GPE", "LOC"} or surface in country_names:
-                table.add(surface, "GPE" if label == "GPE" or surface in country_names else "LOC", span, "name")
+                # Administrative units ("Kursk Region") are GPEs even when the parser says LOC.
+                is_gpe = label == "GPE" or surface in country_names or surface.split()[-1] in PLACE_SUFFIXES
+                table.add(surface, "GPE" if is_gpe else "LOC", span, "name")
             else:
                 table.add(surface, label, span, "name")
 
