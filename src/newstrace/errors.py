@@ -48,7 +48,7 @@ class Errors(str, Enum):
     E041 = "E041 Cannot parse gold annotation {path}:{line}: {reason}. Fix or remove that line."
     E042 = "E042 Unknown evaluation '{name}'. Known evaluations: {options}."
 
-    def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
+    def format(self, *args: object, **kwargs: object) -> str:
         return str(self.value).format(*args, **kwargs)
 
 
