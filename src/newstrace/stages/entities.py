@@ -138,9 +138,10 @@ class EntityStage(Stage):
         doc = article.doc
         text = article.text
         table = EntityTable(article)
-        if article.dateline and article.dateline.place:
-            place = article.dateline.span.text.split(",")[0].strip()
-            start = article.dateline.span.start
+        if article.dateline and article.dateline.place and article.dateline.place_span:
+            # The first part of the place names the city: "RICHMOND" of "RICHMOND, Va.".
+            place = re.split(r"\s*,", article.dateline.place_span.text)[0]
+            start = article.dateline.place_span.start
             table.add(article.dateline.place.split(",")[0], "GPE", article.span(start, start + len(place)), "dateline")
 
         candidates: list[_Candidate] = []
