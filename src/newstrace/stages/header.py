@@ -273,9 +273,12 @@ def match_dateline(text: str, pos: int = 0, published: str | None = None) -> Dat
         # The mention is the name itself, without the spaces of "( Reuters )".
         agency_start = match.start(agency_group) + len(agency) - len(agency.lstrip())
         agency_end = match.end(agency_group) - (len(agency) - len(agency.rstrip()))
+    end = match.end()
+    while end > match.start() and text[end - 1] in " \t":
+        end -= 1  # the header span ends at its last mark, not in the space after it
     return DatelineMatch(
         start=match.start(),
-        end=match.end(),
+        end=end,
         place_start=match.start("place"),
         place_end=place_end,
         date_start=date_start,
