@@ -136,7 +136,7 @@ def _is_caps(segment: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-_LOWER_PARTICLES = frozenset({"of", "the", "on", "upon", "de", "del", "la", "le", "du", "des", "am", "an", "sur", "y"})
+_LOWER_PARTICLES = frozenset({"of", "the", "on", "upon", "de", "del", "da", "do", "am", "sur"})
 
 
 def _title_word(word: str, *, first: bool) -> str:
