@@ -11,9 +11,10 @@ Handles the common dateline forms of wire copy::
 and the slips of real wire copy: month names in odd case or mistyped ("FEb", "MArch",
 "Narch"), no comma before the date, a space before a comma, several region parts. The rules
 are about the shape of a dateline, never about particular places. A dateline must end in a
-separator (a dash or a colon), an agency credit, or (after a date) the end of the line, and a
-place that is not in capitals needs a date after a comma as well: ordinary first sentences
-("On October 23, a ceremony was held", "Obama said on Monday: ...") are not datelines.
+separator (a dash; a colon only after a date), an agency credit, or (after a date) the end of
+the line, and a place that is not in capitals needs a date after a comma as well: ordinary
+first sentences ("On October 23, a ceremony was held", "Obama said on Monday: ...") are not
+datelines. docs/datelines.md lists the forms, the guards and the measured accuracy.
 
 The body starts after the header; later stages parse only the body, so the dateline is never
 mistaken for part of the first sentence.
