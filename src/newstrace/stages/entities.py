@@ -198,6 +198,7 @@ class EntityStage(Stage):
                 table.add(surface, label, span, "name")
 
         self._merge_place_stems(table)
+        self._index_surnames(table)
         self._find_more_mentions(article, table)
         article.entities = table.entities()
         _assign_roles(article)
@@ -209,6 +210,18 @@ class EntityStage(Stage):
             words = entity.name.split()
             if entity.type in {"GPE", "LOC"} and len(words) >= 2 and words[-1] in PLACE_SUFFIXES:
                 table._index(entity, " ".join(words[:-1]))
+
+    @staticmethod
+    def _index_surnames(table: EntityTable) -> None:
+        """'Dermot Mannion' also answers to 'Mannion', unless two people share the surname."""
+        owners: dict[str, list[Entity]] = {}
+        for entity in table.by_key.values():
+            words = entity.name.split()
+            if entity.type == "PERSON" and len(words) >= 2 and len(words[-1]) > 2 and words[-1][0].isupper():
+                owners.setdefault(words[-1], []).append(entity)
+        for surname, people in owners.items():
+            if len(people) == 1 and surname.lower() not in table.alias_index:
+                table._index(people[0], surname)
 
     @staticmethod
     def _find_more_mentions(article: Article, table: EntityTable) -> None:
