@@ -136,7 +136,10 @@ def polnear_spans(article: Article) -> dict[str, list[Offsets]]:
     - Content = ``attribution.content`` widened the way PolNeAR draws contents: a complementizer
       "that" right before it is included ("said [that he would run]"), and a content that is a
       quotation takes its quotation marks and the punctuation inside them ("[“We will win.”]").
-      Our record leaves both out on purpose: the content is what was said.
+      Our record leaves both out on purpose: the content is what was said. A quotation that
+      continues a direct quote (rule ``direct.continued``, a separate attribution with no cue in our
+      record) is joined to the attribution before it: PolNeAR draws '"A," he said. "B."' as one
+      attribution whose content runs from A to B.
 
     PolNeAR is univocal (a token belongs to at most one attribution) while our record keeps nested
     attributions ("McFadden added that Guccifer told her ..."); dropping the nested ones here was
@@ -144,7 +147,16 @@ def polnear_spans(article: Article) -> dict[str, list[Offsets]]:
     """
     spans: dict[str, set[Offsets]] = {role: set() for role in ROLES}
     text = article.text
-    for attribution in article.attributions:
+    contents = {id(a): polnear_content(text, a) for a in article.attributions}
+    scored = []
+    for attribution in sorted(article.attributions, key=lambda a: a.content.start):
+        if attribution.rule == "direct.continued" and scored:
+            # PolNeAR draws a quotation continued after its attribution as one (discontinuous) content.
+            last = scored[-1]
+            contents[id(last)] = (contents[id(last)][0], contents[id(attribution)][1])
+            continue
+        scored.append(attribution)
+    for attribution in scored:
         cue = attribution.cue
         mention = attribution.speaker.mention
         if mention is not None:
@@ -154,7 +166,7 @@ def polnear_spans(article: Article) -> dict[str, list[Offsets]]:
             _add(spans["Source"], text, mention.start, end)
         if cue is not None:
             _add(spans["Cue"], text, _widen_cue(text, cue.start), cue.end)
-        _add(spans["Content"], text, *polnear_content(text, attribution))
+        _add(spans["Content"], text, *contents[id(attribution)])
     return {role: sorted(found) for role, found in spans.items()}
 
 

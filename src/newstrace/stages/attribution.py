@@ -11,7 +11,7 @@ Rules, in the order they claim words (a cue or a quote is used by one attributio
 4. speech acts: a communicative verb with an object and no clause (``praised the courage``,
    ``conveyed his greetings``);
 5. a quotation with no attribution of its own that follows a direct quote (in the same or the next
-   sentences) continues it: it becomes one more part of that attribution's content.
+   sentences) continues its speaker: an attribution with no cue, rule ``direct.continued``.
 
 Speakers are only mentions here; ``speakers.v1`` links them to entities.
 """
@@ -453,9 +453,17 @@ class _Builder:
                 for a in self.found
             ):
                 continue  # someone else speaks in between
-            # One attribution, one more part: '"...," he said. "..."' is a single quotation.
-            last.content_parts = [*(last.content_parts or [last.content]), content]
-            last.content = self.article.span(last.content.start, content.end)
+            continued = Attribution(
+                id="",
+                kind="direct",
+                speaker=Speaker(last.speaker.mention),
+                cue=None,
+                content=content,
+                rule="direct.continued",
+            )
+            self.found.append(continued)
+            directs.append(continued)
+            directs.sort(key=lambda a: a.content.start)
             self.used_quotes.add(n)
 
     def run(self) -> list[Attribution]:
