@@ -148,7 +148,7 @@ def polnear_spans(article: Article) -> dict[str, list[Offsets]]:
     spans: dict[str, set[Offsets]] = {role: set() for role in ROLES}
     text = article.text
     contents = {id(a): polnear_content(text, a) for a in article.attributions}
-    scored = []
+    scored: list[Attribution] = []
     for attribution in sorted(article.attributions, key=lambda a: a.content.start):
         if attribution.rule == "direct.continued" and scored:
             # PolNeAR draws a quotation continued after its attribution as one (discontinuous) content.

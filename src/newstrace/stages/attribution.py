@@ -29,9 +29,9 @@ from .lexicon import (
     BELIEF_VERBS,
     CITING_VERBS,
     COMMUNICATIVE_OBJECTS,
+    COMMUNICATIVE_STANCE,
     EVIDENCE_NOUNS,
     FINDING_VERBS,
-    COMMUNICATIVE_STANCE,
     LIGHT_SPEECH_VERBS,
     MENTAL_STANCE,
     NAMING_VERBS,
@@ -46,12 +46,14 @@ from .lexicon import (
 from .parse import token_span
 
 EDGE_PUNCT = set(",.;:—–-\"'“”‘’()[] \n\t")
-QUOTE_MARKS = set("\"“”‘’")
+QUOTE_MARKS = set('"“”‘’')
 QUOTE_TOKENS = {*QUOTE_MARKS, "''", "``"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 SPEECH_ACT_OBJECT_DEPS = {"dobj", "dative", "prep", "npadvmod", "attr", "oprd", "acomp"}
 # A word whose final period is part of it: 'N.Y.', 'Jr.', 'D-Minn.' (not 'the meeting.').
-ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|St|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen)|[-(][A-Z][a-z]{1,4})$")
+ABBREVIATION = re.compile(
+    r"(?:\b[A-Za-z]\.[A-Za-z]|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|St|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen)|[-(][A-Z][a-z]{1,4})$"
+)
 CLOSING_QUOTES = {'"': '"', "”": "“", "’": "‘"}
 MAX_CUE_DISTANCE = 12  # tokens between a closing quote mark and its verb of saying
 
@@ -213,8 +215,10 @@ class _Builder:
 
     def _is_cue(self, token: Any) -> bool:
         return (
-            token.lemma_ in SPEECH_VERBS or token.lemma_ in BELIEF_VERBS
-        ) and token.pos_ in {"VERB", "AUX"} and not self.in_quote(token)
+            (token.lemma_ in SPEECH_VERBS or token.lemma_ in BELIEF_VERBS)
+            and token.pos_ in {"VERB", "AUX"}
+            and not self.in_quote(token)
+        )
 
     def _verb_after(self, quote_end: int) -> Any | None:
         doc = self.doc
@@ -289,18 +293,16 @@ class _Builder:
             subject = self.subject(verb)
             if subject is not None and subject.lower_ == "it" and subject.dep_ == "nsubjpass":
                 subject = None  # 'it was reported that ...': no named source
-            if lemma in FINDING_VERBS and lemma not in SPEECH_VERBS and lemma not in BELIEF_VERBS:
-                if subject is None or subject.lemma_.lower() not in EVIDENCE_NOUNS:
-                    continue
+            finding_only = lemma in FINDING_VERBS and lemma not in SPEECH_VERBS and lemma not in BELIEF_VERBS
+            if finding_only and (subject is None or subject.lemma_.lower() not in EVIDENCE_NOUNS):
+                continue
             clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
             content: Span | None = None
             parts: list[Span] = []
             rule = "indirect.ccomp"
             if clause is not None:
                 content = self.span_of_tokens(clause.subtree)
-            elif subject is not None and (
-                verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i < verb.i)
-            ):
+            elif subject is not None and (verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i < verb.i)):
                 # '..., he added.' or 'The plan, a source said, is ...': the content is the clause
                 # the verb is set into, on both sides of it.
                 content, parts = self.around(verb)
@@ -310,9 +312,9 @@ class _Builder:
             if subject is None and lemma in BELIEF_VERBS:
                 continue
             kind = "indirect"
-            if lemma in BELIEF_VERBS:
-                kind = "belief"
-            elif subject is not None and subject.lemma_.lower() in EVIDENCE_NOUNS and lemma in FINDING_VERBS:
+            if lemma in BELIEF_VERBS or (
+                subject is not None and subject.lemma_.lower() in EVIDENCE_NOUNS and lemma in FINDING_VERBS
+            ):
                 kind = "belief"
             if subject is not None and subject.lower_ in {"i", "we", "you"} and self.in_quote(subject):
                 continue
@@ -340,9 +342,9 @@ class _Builder:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if obj is None or any(c.dep_ == "ccomp" for c in verb.children):
                 continue
-            if verb.lemma_ in SPEECH_ACT_VERBS:
-                pass
-            elif verb.lemma_ in LIGHT_SPEECH_VERBS and obj.lemma_.lower() in COMMUNICATIVE_OBJECTS:
+            if verb.lemma_ in SPEECH_ACT_VERBS or (
+                verb.lemma_ in LIGHT_SPEECH_VERBS and obj.lemma_.lower() in COMMUNICATIVE_OBJECTS
+            ):
                 pass
             else:
                 continue
@@ -496,7 +498,14 @@ def _has_to(clause: Any) -> bool:
 
 def _plausible_source(token: Any) -> bool:
     """Who can hold a stance: not 'it'/'this'/'what', and not a clause."""
-    return token.lower_ not in {"it", "this", "what", "there"} and token.pos_ in {"PRON", "PROPN", "NOUN", "NUM", "DET", "ADJ"}
+    return token.lower_ not in {"it", "this", "what", "there"} and token.pos_ in {
+        "PRON",
+        "PROPN",
+        "NOUN",
+        "NUM",
+        "DET",
+        "ADJ",
+    }
 
 
 @register_stage

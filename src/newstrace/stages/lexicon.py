@@ -7,8 +7,14 @@ and the seed test.
 
 from __future__ import annotations
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one whitespace-separated string, as reviewers read it."""
+    return frozenset(text.split())
+
+
 # Verbs of saying: their clause complement is reported speech.
-SPEECH_VERBS = frozenset(
+SPEECH_VERBS = _words(
     """
     say tell note add emphasize emphasise stress warn claim state declare announce report explain insist
     argue acknowledge admit assert conclude write tweet post reply respond answer ask urge promise pledge
@@ -17,55 +23,51 @@ SPEECH_VERBS = frozenset(
     quip joke boast brag lament inform assure signal hint recount demand recommend threaten swear
     estimate forecast project agree disagree point learn hear read tout question speculate muse
     clarify specify affirm proclaim shout yell scream cry whisper murmur opine advise concur retort
-    """.split()
+    """
 )
 
 # Mental states and intentions (PolNeAR annotates them as attributions too).
-BELIEF_VERBS = frozenset(
+BELIEF_VERBS = _words(
     """
     believe think feel expect hope fear worry know doubt suspect assume consider reckon figure wonder
     anticipate intend plan want wish decide realize realise understand recognize recognise imagine
     guess suppose presume trust bet
-    """.split()
+    """
 )
 
 # Verbs whose subject is evidence rather than a person: "polls show", "the study found".
-FINDING_VERBS = frozenset("show find suggest indicate reveal conclude determine estimate project demonstrate".split())
-EVIDENCE_NOUNS = frozenset(
+FINDING_VERBS = _words("show find suggest indicate reveal conclude determine estimate project demonstrate")
+EVIDENCE_NOUNS = _words(
     """
     poll polls survey surveys study studies data report reports analysis research investigation records
     documents document review audit figures statistics numbers evidence test tests findings census
-    """.split()
+    """
 )
 
 # Speech acts: a verb of communication with an object and no content clause ("praised the courage").
-SPEECH_ACT_VERBS = frozenset(
+SPEECH_ACT_VERBS = _words(
     """
     praise condemn welcome criticize criticise thank congratulate denounce accuse blame hail applaud
     deplore commend salute laud apologize apologise greet endorse decry slam blast mourn
-    """.split()
+    """
 )
 # Light verbs that are speech acts only with a communicative object: "conveyed his greetings".
-LIGHT_SPEECH_VERBS = frozenset("convey express extend send offer voice pay issue deliver".split())
-COMMUNICATIVE_OBJECTS = frozenset(
+LIGHT_SPEECH_VERBS = _words("convey express extend send offer voice pay issue deliver")
+COMMUNICATIVE_OBJECTS = _words(
     """
     greeting greetings condolence condolences regret concern concerns support gratitude thanks sympathy
     sympathies congratulations tribute respect solidarity hope hopes wish wishes message apology
     condemnation appreciation confidence opposition warning statement praise admiration dismay outrage
     disappointment satisfaction
-    """.split()
+    """
 )
 
 # Verbs that introduce the source an outlet relays: "KCNA reported, citing Kim Jong Un".
-CITING_VERBS = frozenset("cite quote".split())
+CITING_VERBS = _words("cite quote")
 
-PRONOUNS_PERSON = frozenset("he she him her".split())
-PRONOUNS_GROUP = frozenset("they them".split())
-FIRST_PERSON = frozenset("i we me us".split())
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+PRONOUNS_PERSON = _words("he she him her")
+PRONOUNS_GROUP = _words("they them")
+FIRST_PERSON = _words("i we me us")
 
 
 # Stance and communication verbs whose noun-phrase object is the content ("Clinton accused Sanders

@@ -1,9 +1,10 @@
 """Quotation spans by pairing quote marks.
 
-Straight and curly double quotes, and two apostrophes standing for one (''Yes,'' he said); a quote that runs over several paragraphs (each new paragraph
-reopens the quote without closing the last, as news style has it) is one quote; an opening mark
-left unclosed ends at its paragraph. Single curly quotes (British style) are used only in a text
-with no double quotes, since ’ is also the apostrophe.
+Straight and curly double quotes, and two apostrophes standing for one (''Yes,'' he said); a
+quote that runs over several paragraphs (each new paragraph reopens the quote without closing the
+last, as news style has it) is one quote; an opening mark left unclosed ends at its paragraph.
+Single curly quotes (British style) are used only in a text with no double quotes, since ’ is
+also the apostrophe.
 """
 
 from __future__ import annotations
@@ -56,9 +57,10 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             marks.append((i, _direction(text, i), 1))
         elif ch in ("“", "‘" if use_single else "“"):
             marks.append((i, "open", 1))
-        elif ch == "”" or (use_single and ch == "’"):
-            if not (ch == "’" and i + 1 < len(text) and text[i + 1].isalpha()):  # not an apostrophe
-                marks.append((i, "close", 1))
+        elif (ch == "”" or (use_single and ch == "’")) and not (
+            ch == "’" and i + 1 < len(text) and text[i + 1].isalpha()  # an apostrophe: don't, Korea’s
+        ):
+            marks.append((i, "close", 1))
         i += 1
     quotes: list[tuple[int, int]] = []
     open_at: int | None = None
