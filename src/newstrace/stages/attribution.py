@@ -52,7 +52,20 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 SPEECH_ACT_OBJECT_DEPS = {"dobj", "dative", "prep", "npadvmod", "attr", "oprd", "acomp"}
 # A word whose final period is part of it: 'N.Y.', 'Jr.', 'D-Minn.' (not 'the meeting.').
 ABBREVIATION = re.compile(
-    r"(?:\b[A-Za-z]\.[A-Za-z]|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|St|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen)|[-(][A-Z][a-z]{1,4})$"
+    r"(?:\b[A-Za-z]\.[A-Za-z]|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|St|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen)|[-(][A-Z][a-z]{1,4}"
+    r"|, (?:[A-Z][a-z]{1,2}|Fla|Tex|Ind|Ill|Nev|Ark|Kan|Neb|Ore|Wis|Mich|Mass|Conn|Wash|Minn|Ariz|Colo|Okla|Tenn|Calif))$"
+)
+# 'Name: text' at the start of a line; the name is one to four capitalized words.
+COLON_LINE = re.compile(
+    r"(?m)^[ \t]*(?P<name>[A-Z][\w.’'&-]*(?: (?:[A-Z][\w.’'&-]*|of|the|de)){0,3}):[ \t]+(?P<content>\S[^\n]*)$"
+)
+# Line labels that are not speakers.
+COLON_STOP = frozenset(
+    """
+    update updated related photo photos video watch read note editor's editor’s source sources credit caption
+    correction clarification follow see also listen more image images file warning disclosure advertisement
+    subscribe sign share click tags topics
+    """.split()
 )
 CLOSING_QUOTES = {'"': '"', "”": "“", "’": "‘"}
 MAX_CUE_DISTANCE = 12  # tokens between a closing quote mark and its verb of saying
@@ -75,7 +88,7 @@ class _Builder:
         toks = sorted(tokens, key=lambda t: t.i)
         while toks and (toks[0].is_punct or toks[0].is_space or (drop_that and toks[0].dep_ == "mark")):
             toks = toks[1:]
-        while toks and (toks[-1].is_punct or toks[-1].is_space):
+        while toks and ((toks[-1].is_punct and toks[-1].text != "%") or toks[-1].is_space):
             toks = toks[:-1]
         if not toks:
             return None
@@ -282,6 +295,32 @@ class _Builder:
             self.used_cues.add(token.i)
             self.add("indirect", None, source, content, "indirect.according_to", cue=cue)
 
+    # --- rule 2b: 'Name: what they said' lines ---------------------------------------------------
+    def colon_lines(self) -> None:
+        """A line that starts with a short name and a colon: headlines ('Poll: Trump Ties Clinton'),
+        interviews ('Q: Did the service take care of you?'), transcripts ('BENENSON: Senator ...')."""
+        body = self.article.text[self.offset :]
+        for match in COLON_LINE.finditer(body):
+            name = match.group("name")
+            if name.lower() in COLON_STOP or any(ch.isdigit() for ch in name):
+                continue
+            source = self.article.span(self.offset + match.start("name"), self.offset + match.end("name"))
+            cue = self.article.span(self.offset + match.end("name"), self.offset + match.end("name") + 1)
+            raw = self.article.span(self.offset + match.start("content"), self.offset + match.end("content"))
+            content = self.trim(raw)
+            if content is None or len(content.text.split()) < 2:
+                continue
+            if any(a.cue is not None and a.cue.overlaps(raw) for a in self.found):
+                continue  # the line has an attribution of its own
+            quoted = [n for n, q in enumerate(self.article.quotes) if raw.contains(q)]
+            kind = (
+                "direct" if quoted and content.text.startswith(self.article.quotes[quoted[0]].text[:10]) else "indirect"
+            )
+            self.used_quotes.update(quoted)
+            self.found.append(
+                Attribution(id="", kind=kind, speaker=Speaker(source), cue=cue, content=content, rule="colon.line")
+            )
+
     # --- rule 3: indirect speech, beliefs, findings ---------------------------------------------
     def indirect(self) -> None:
         for verb in self.doc:
@@ -302,7 +341,7 @@ class _Builder:
             rule = "indirect.ccomp"
             if clause is not None:
                 content = self.span_of_tokens(clause.subtree)
-            elif subject is not None and (verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i < verb.i)):
+            elif subject is not None and self.set_off(verb):
                 # '..., he added.' or 'The plan, a source said, is ...': the content is the clause
                 # the verb is set into, on both sides of it.
                 content, parts = self.around(verb)
@@ -319,6 +358,17 @@ class _Builder:
             if subject is not None and subject.lower_ in {"i", "we", "you"} and self.in_quote(subject):
                 continue
             self.add(kind, verb, subject, content, rule, parts=parts or None)
+
+    def set_off(self, verb: Any) -> bool:
+        """A verb of saying set into the clause it reports, after a comma or dash and with no object of
+        its own: '..., he added.', 'The plan, a source said, is ...' (not 'she said she wants to ...')."""
+        if verb.dep_ not in {"parataxis", "ccomp"} or verb.head.i == verb.i:
+            return False
+        if any(c.dep_ in {"dobj", "xcomp", "ccomp", "attr", "oprd"} for c in verb.children):
+            return False
+        dashes = {",", "—", "–", "--", "-"}
+        left = verb.left_edge.i
+        return self.doc[left].text in dashes or (left > 0 and self.doc[left - 1].text in dashes)
 
     def around(self, verb: Any) -> tuple[Span | None, list[Span]]:
         """The clause a parenthetical verb of saying sits in, less the verb's own phrase: (whole, parts)."""
@@ -471,6 +521,7 @@ class _Builder:
     def run(self) -> list[Attribution]:
         self.direct_quotes()
         self.according_to()
+        self.colon_lines()
         self.indirect()
         self.speech_acts()
         self.stances()
