@@ -271,7 +271,7 @@ def test_naming_verb_takes_the_predicate() -> None:
         (".", 1, "punct", "PUNCT", "."),
     ]
     found = analyze("Smith called the plan foolish.", rows)
-    assert summary(found) == [("stance.naming", "Smith", "called", "foolish")]
+    assert summary(found) == [("stance.naming", "Smith", "called", "the plan foolish")]
 
 
 def test_it_is_no_source() -> None:

@@ -459,7 +459,9 @@ class _Builder:
                 continue
             predicate = next((c for c in kids if c.dep_ in {"oprd", "xcomp"} and c.i > obj.i), None)
             if lemma in NAMING_VERBS and predicate is not None:
-                self._stance(verb, subject, list(predicate.subtree), "stance.naming")
+                # 'called the plan foolish': the object and what it is called, as one content.
+                tokens = [*obj.subtree, *predicate.subtree]
+                self._stance(verb, subject, tokens, "stance.naming")
                 continue
             keep = [
                 c

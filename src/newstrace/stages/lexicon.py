@@ -136,7 +136,7 @@ PREP_VERBS: dict[str, frozenset[str]] = {
 # Prepositions that introduce an argument of a stance verb ("accused X of Y", "described X as Y");
 # others ("in Virginia", "on Tuesday") are circumstances and stay out of the content.
 ARGUMENT_PREPS = _words("of for as to with about against on over into")
-# Verbs whose object is evaluated by a predicate: "called him divisive" -> the content is "divisive".
+# Verbs whose object is evaluated by a predicate: "called him divisive" -> the content is "him divisive".
 NAMING_VERBS = _words("call label dub brand deem name")
 # Communicative verbs (the rest of the stance verbs are acts or mental states).
 COMMUNICATIVE_STANCE = _words(
