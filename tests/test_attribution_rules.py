@@ -21,7 +21,7 @@ Row = tuple[str, int, str, str, str]
 VOCAB = English().vocab
 
 
-def analyze(text: str, rows: list[Row]) -> list[Attribution]:
+def analyze(text: str, rows: list[Row], tags: list[str] | None = None) -> list[Attribution]:
     words = [r[0] for r in rows]
     spaces, position = [], 0
     for word in words:
@@ -36,6 +36,7 @@ def analyze(text: str, rows: list[Row]) -> list[Attribution]:
         deps=[r[2] for r in rows],
         pos=[r[3] for r in rows],
         lemmas=[r[4] for r in rows],
+        tags=tags,
     )
     assert doc.text == text
     article = Article(text=text)
@@ -335,3 +336,77 @@ def test_no_verb_of_saying_no_attribution() -> None:
         (".", 2, "punct", "PUNCT", "."),
     ]
     assert analyze("Taxes will rise.", rows) == []
+
+
+def test_a_participle_shares_the_subject_of_its_verb() -> None:
+    rows = [
+        ("Smith", 1, "nsubj", "PROPN", "Smith"),
+        ("spoke", 1, "ROOT", "VERB", "speak"),
+        (",", 1, "punct", "PUNCT", ","),
+        ("adding", 1, "advcl", "VERB", "add"),
+        ("that", 7, "mark", "SCONJ", "that"),
+        ("taxes", 7, "nsubj", "NOUN", "tax"),
+        ("will", 7, "aux", "AUX", "will"),
+        ("rise", 3, "ccomp", "VERB", "rise"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    text = "Smith spoke, adding that taxes will rise."
+    found = analyze(text, rows, tags=["NNP", "VBD", ",", "VBG", "IN", "NNS", "MD", "VB", "."])
+    assert summary(found) == [("indirect.ccomp", "Smith", "adding", "taxes will rise")]
+
+
+def test_the_person_told_is_not_the_speaker() -> None:
+    rows = [
+        ('"', 4, "punct", "PUNCT", '"'),
+        ("Yes", 4, "intj", "INTJ", "yes"),
+        (",", 4, "punct", "PUNCT", ","),
+        ('"', 4, "punct", "PUNCT", '"'),
+        ("told", 4, "ROOT", "VERB", "tell"),
+        ("Smith", 4, "dobj", "PROPN", "Smith"),
+        (".", 4, "punct", "PUNCT", "."),
+    ]
+    found = analyze('"Yes," told Smith.', rows)
+    assert [a.speaker.mention for a in found] == [None]
+
+
+def test_citing_is_the_relay_not_another_attribution() -> None:
+    rows = [
+        ("Taxes", 2, "nsubj", "NOUN", "tax"),
+        ("will", 2, "aux", "AUX", "will"),
+        ("rise", 5, "ccomp", "VERB", "rise"),
+        (",", 5, "punct", "PUNCT", ","),
+        ("KCNA", 5, "nsubj", "PROPN", "KCNA"),
+        ("reported", 5, "ROOT", "VERB", "report"),
+        (",", 5, "punct", "PUNCT", ","),
+        ("citing", 5, "advcl", "VERB", "cite"),
+        ("Kim", 7, "dobj", "PROPN", "Kim"),
+        (".", 5, "punct", "PUNCT", "."),
+    ]
+    tags = ["NNS", "MD", "VB", ",", "NNP", "VBD", ",", "VBG", "NNP", "."]
+    found = analyze("Taxes will rise, KCNA reported, citing Kim.", rows, tags=tags)
+    assert summary(found) == [("indirect.ccomp", "KCNA", "reported", "Taxes will rise")]
+    assert found[0].citing is not None and found[0].citing.mention is not None
+    assert found[0].citing.mention.text == "Kim"
+
+
+def test_name_and_colon_line() -> None:
+    rows = [
+        ("Poll", 3, "npadvmod", "NOUN", "poll"),
+        (":", 3, "punct", "PUNCT", ":"),
+        ("Trump", 3, "nsubj", "PROPN", "Trump"),
+        ("leads", 3, "ROOT", "VERB", "lead"),
+        ("Clinton", 3, "dobj", "PROPN", "Clinton"),
+    ]
+    found = analyze("Poll: Trump leads Clinton", rows)
+    assert summary(found) == [("colon.line", "Poll", ":", "Trump leads Clinton")]
+
+
+def test_a_label_and_colon_is_not_a_speaker() -> None:
+    rows = [
+        ("Update", 3, "npadvmod", "NOUN", "update"),
+        (":", 3, "punct", "PUNCT", ":"),
+        ("Trump", 3, "nsubj", "PROPN", "Trump"),
+        ("leads", 3, "ROOT", "VERB", "lead"),
+        ("Clinton", 3, "dobj", "PROPN", "Clinton"),
+    ]
+    assert analyze("Update: Trump leads Clinton", rows) == []

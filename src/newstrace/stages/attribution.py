@@ -49,6 +49,8 @@ EDGE_PUNCT = set(",.;:—–-\"'“”‘’()[] \n\t")
 QUOTE_MARKS = set('"“”‘’')
 QUOTE_TOKENS = {*QUOTE_MARKS, "''", "``"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Verbs whose object is the person spoken to, never the speaker.
+ADDRESSEE_VERBS = frozenset("tell ask inform remind assure warn urge advise brief notify caution thank".split())
 SPEECH_ACT_OBJECT_DEPS = {"dobj", "dative", "prep", "npadvmod", "attr", "oprd", "acomp"}
 # A word whose final period is part of it: 'N.Y.', 'Jr.', 'D-Minn.' (not 'the meeting.').
 ABBREVIATION = re.compile(
@@ -133,19 +135,33 @@ class _Builder:
         return token_span(self.article, verb, last)
 
     def subject(self, verb: Any) -> Any | None:
+        """The verb's subject, or the subject it shares: conjoined verbs ('sent out ... and accused'),
+        infinitives ('are likely to say'), participles ('..., adding that', 'by saying'), and the
+        noun a participle describes ('a press release saying ...')."""
         node = verb
-        for _ in range(3):
+        for _ in range(4):
             for child in node.children:
                 if child.dep_ in SUBJECT_DEPS:
                     return child
-            if node.dep_ in {"conj", "xcomp"} and node.head is not node:
-                node = node.head
+            head = node.head
+            if head is node:
+                break
+            if node.dep_ in {"conj", "xcomp"} or (node.dep_ == "acomp" and head.pos_ in {"AUX", "VERB"}):
+                node = head
+            elif node.dep_ == "advcl" and node.tag_ == "VBG" and not _has_mark(node):
+                node = head
+            elif node.dep_ == "pcomp" and node.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+                node = head.head
+            elif node.dep_ == "acl" and node.tag_ == "VBG" and head.pos_ in {"NOUN", "PROPN"}:
+                return head
             else:
                 break
-        # Inverted order: '"...," said Kim' may parse Kim as a direct object or attribute.
-        for child in verb.children:
-            if child.dep_ in {"dobj", "attr"} and child.i > verb.i and child.pos_ == "PROPN":
-                return child
+        # Inverted order: '"...," said Kim' may parse Kim as a direct object or attribute; but the
+        # object of 'tell' or 'ask' is who is spoken to.
+        if verb.lemma_ not in ADDRESSEE_VERBS:
+            for child in verb.children:
+                if child.dep_ in {"dobj", "attr", "npadvmod"} and child.i > verb.i and child.pos_ == "PROPN":
+                    return child
         return None
 
     def speaker_mention(self, head: Any | None) -> Span | None:
@@ -426,6 +442,8 @@ class _Builder:
                 continue
             if verb.dep_ == "xcomp" and verb.head.i in self.used_cues:
                 continue  # 'declined to criticize X': one attribution, cued by 'declined'
+            if verb.lemma_ in CITING_VERBS and verb.head.i in self.used_cues:
+                continue  # 'KCNA reported, citing Kim': the relay, recorded as the attribution's 'citing'
             lemma = verb.lemma_.lower()
             kids = list(verb.children)
             deps = {c.dep_ for c in kids}
@@ -542,6 +560,11 @@ def _opens_quote(inner: str, closing: str) -> bool:
     if closing == "’":  # also the apostrophe: count only marks that open a word
         return inner.count(opening) > len(re.findall(r"’(?![a-z])", inner))
     return inner.count(opening) > inner.count(closing)
+
+
+def _has_mark(clause: Any) -> bool:
+    """A subordinator ('while', 'after', 'before') that gives the participle its own circumstance."""
+    return any(c.dep_ == "mark" for c in clause.children)
 
 
 def _has_to(clause: Any) -> bool:
