@@ -42,6 +42,7 @@ from .lexicon import (
     SPEECH_ACT_VERBS,
     SPEECH_VERBS,
     XCOMP_VERBS,
+    word_set,
 )
 from .parse import token_span
 
@@ -50,24 +51,25 @@ QUOTE_MARKS = set('"“”‘’')
 QUOTE_TOKENS = {*QUOTE_MARKS, "''", "``"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Verbs whose object is the person spoken to, never the speaker.
-ADDRESSEE_VERBS = frozenset("tell ask inform remind assure warn urge advise brief notify caution thank".split())
+ADDRESSEE_VERBS = word_set("tell ask inform remind assure warn urge advise brief notify caution thank")
 SPEECH_ACT_OBJECT_DEPS = {"dobj", "dative", "prep", "npadvmod", "attr", "oprd", "acomp"}
 # A word whose final period is part of it: 'N.Y.', 'Jr.', 'D-Minn.' (not 'the meeting.').
 ABBREVIATION = re.compile(
     r"(?:\b[A-Za-z]\.[A-Za-z]|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|St|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen)|[-(][A-Z][a-z]{1,4}"
-    r"|, (?:[A-Z][a-z]{1,2}|Fla|Tex|Ind|Ill|Nev|Ark|Kan|Neb|Ore|Wis|Mich|Mass|Conn|Wash|Minn|Ariz|Colo|Okla|Tenn|Calif))$"
+    r"|, (?:[A-Z][a-z]{1,2}|Fla|Tex|Ind|Ill|Nev|Ark|Kan|Neb|Ore|Wis|Mich|Mass|Conn|Wash|Minn|Ariz|Colo|Okla|Tenn"
+    r"|Calif))$"
 )
 # 'Name: text' at the start of a line; the name is one to four capitalized words.
 COLON_LINE = re.compile(
     r"(?m)^[ \t]*(?P<name>[A-Z][\w.’'&-]*(?: (?:[A-Z][\w.’'&-]*|of|the|de)){0,3}):[ \t]+(?P<content>\S[^\n]*)$"
 )
 # Line labels that are not speakers.
-COLON_STOP = frozenset(
+COLON_STOP = word_set(
     """
     update updated related photo photos video watch read note editor's editor’s source sources credit caption
     correction clarification follow see also listen more image images file warning disclosure advertisement
     subscribe sign share click tags topics
-    """.split()
+    """
 )
 CLOSING_QUOTES = {'"': '"', "”": "“", "’": "‘"}
 MAX_CUE_DISTANCE = 12  # tokens between a closing quote mark and its verb of saying
@@ -146,9 +148,9 @@ class _Builder:
             head = node.head
             if head is node:
                 break
-            if node.dep_ in {"conj", "xcomp"} or (node.dep_ == "acomp" and head.pos_ in {"AUX", "VERB"}):
-                node = head
-            elif node.dep_ == "advcl" and node.tag_ == "VBG" and not _has_mark(node):
+            shares = node.dep_ in {"conj", "xcomp"} or (node.dep_ == "acomp" and head.pos_ in {"AUX", "VERB"})
+            participle = node.dep_ == "advcl" and node.tag_ == "VBG" and not _has_mark(node)
+            if shares or participle:
                 node = head
             elif node.dep_ == "pcomp" and node.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ == "VERB":
                 node = head.head

@@ -8,13 +8,13 @@ and the seed test.
 from __future__ import annotations
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
     """A word list written as one whitespace-separated string, as reviewers read it."""
     return frozenset(text.split())
 
 
 # Verbs of saying: their clause complement is reported speech.
-SPEECH_VERBS = _words(
+SPEECH_VERBS = word_set(
     """
     say tell note add emphasize emphasise stress warn claim state declare announce report explain insist
     argue acknowledge admit assert conclude write tweet post reply respond answer ask urge promise pledge
@@ -27,7 +27,7 @@ SPEECH_VERBS = _words(
 )
 
 # Mental states and intentions (PolNeAR annotates them as attributions too).
-BELIEF_VERBS = _words(
+BELIEF_VERBS = word_set(
     """
     believe think feel expect hope fear worry know doubt suspect assume consider reckon figure wonder
     anticipate intend plan want wish decide realize realise understand recognize recognise imagine
@@ -36,8 +36,8 @@ BELIEF_VERBS = _words(
 )
 
 # Verbs whose subject is evidence rather than a person: "polls show", "the study found".
-FINDING_VERBS = _words("show find suggest indicate reveal conclude determine estimate project demonstrate")
-EVIDENCE_NOUNS = _words(
+FINDING_VERBS = word_set("show find suggest indicate reveal conclude determine estimate project demonstrate")
+EVIDENCE_NOUNS = word_set(
     """
     poll polls survey surveys study studies data report reports analysis research investigation records
     documents document review audit figures statistics numbers evidence test tests findings census
@@ -45,15 +45,15 @@ EVIDENCE_NOUNS = _words(
 )
 
 # Speech acts: a verb of communication with an object and no content clause ("praised the courage").
-SPEECH_ACT_VERBS = _words(
+SPEECH_ACT_VERBS = word_set(
     """
     praise condemn welcome criticize criticise thank congratulate denounce accuse blame hail applaud
     deplore commend salute laud apologize apologise greet endorse decry slam blast mourn
     """
 )
 # Light verbs that are speech acts only with a communicative object: "conveyed his greetings".
-LIGHT_SPEECH_VERBS = _words("convey express extend send offer voice pay issue deliver")
-COMMUNICATIVE_OBJECTS = _words(
+LIGHT_SPEECH_VERBS = word_set("convey express extend send offer voice pay issue deliver")
+COMMUNICATIVE_OBJECTS = word_set(
     """
     greeting greetings condolence condolences regret concern concerns support gratitude thanks sympathy
     sympathies congratulations tribute respect solidarity hope hopes wish wishes message apology
@@ -63,17 +63,17 @@ COMMUNICATIVE_OBJECTS = _words(
 )
 
 # Verbs that introduce the source an outlet relays: "KCNA reported, citing Kim Jong Un".
-CITING_VERBS = _words("cite quote")
+CITING_VERBS = word_set("cite quote")
 
-PRONOUNS_PERSON = _words("he she him her")
-PRONOUNS_GROUP = _words("they them")
-FIRST_PERSON = _words("i we me us")
+PRONOUNS_PERSON = word_set("he she him her")
+PRONOUNS_GROUP = word_set("they them")
+FIRST_PERSON = word_set("i we me us")
 
 
 # Stance and communication verbs whose noun-phrase object is the content ("Clinton accused Sanders
 # of ...", "Trump cited the poll"). Chosen on PolNeAR train: verbs with a subject and an object that
 # are annotated as cues at least ~40% of the time.
-OBJECT_VERBS = _words(
+OBJECT_VERBS = word_set(
     """
     call endorse describe ask accuse tell cite criticize criticise announce defend urge express praise discuss
     mention blame reject blast question denounce dismiss propose tweet retweet recall slam report mock tout note
@@ -85,19 +85,19 @@ OBJECT_VERBS = _words(
     """
 )
 # Verbs whose to-infinitive is the content: intentions, commitments, requests ("vowed to repeal").
-XCOMP_VERBS = _words(
+XCOMP_VERBS = word_set(
     """
     expect decline ask seek refuse urge call vow promise pledge hope hop decide threaten agree vote aim order
     say push prefer claim offer propose request challenge press want plan intend wish
     """
 )
 # Raising verbs: no source; the content is the whole clause around them ("Trump appears to lead").
-RAISING_VERBS = _words("seem appear")
+RAISING_VERBS = word_set("seem appear")
 # Passive verbs of saying and thinking with a to-infinitive: "is expected to win", "is said to be".
-PASSIVE_RAISING_VERBS = _words("expect believe think say report consider rumor rumour know")
+PASSIVE_RAISING_VERBS = word_set("expect believe think say report consider rumor rumour know")
 # Verb + preposition cues whose object is the content ("referring to the mogul", "called for a ban").
 PREP_VERBS: dict[str, frozenset[str]] = {
-    lemma: _words(preps)
+    lemma: word_set(preps)
     for lemma, preps in {
         "talk": "about",
         "refer": "to",
@@ -135,15 +135,15 @@ PREP_VERBS: dict[str, frozenset[str]] = {
 }
 # Prepositions that introduce an argument of a stance verb ("accused X of Y", "described X as Y");
 # others ("in Virginia", "on Tuesday") are circumstances and stay out of the content.
-ARGUMENT_PREPS = _words("of for as to with about against on over into")
+ARGUMENT_PREPS = word_set("of for as to with about against on over into")
 # Verbs whose object is evaluated by a predicate: "called him divisive" -> the content is "him divisive".
-NAMING_VERBS = _words("call label dub brand deem name")
+NAMING_VERBS = word_set("call label dub brand deem name")
 # Communicative verbs (the rest of the stance verbs are acts or mental states).
-COMMUNICATIVE_STANCE = _words(
+COMMUNICATIVE_STANCE = word_set(
     """
     call ask tell announce urge mention tweet retweet recall report note post explain acknowledge promise declare
     reveal remind repeat echo reiterate voice emphasize emphasise stress warn recite recount state articulate
     concede claim say vow pledge threaten propose offer request order challenge press suggest predict
     """
 )
-MENTAL_STANCE = _words("expect hope hop want plan intend wish prefer decide aim seek perceive regard see view")
+MENTAL_STANCE = word_set("expect hope hop want plan intend wish prefer decide aim seek perceive regard see view")
