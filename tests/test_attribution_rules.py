@@ -410,3 +410,13 @@ def test_a_label_and_colon_is_not_a_speaker() -> None:
         ("Clinton", 3, "dobj", "PROPN", "Clinton"),
     ]
     assert analyze("Update: Trump leads Clinton", rows) == []
+
+
+def test_relative_pronoun_speaks_for_its_antecedent() -> None:
+    """With the real pipeline: the speakers stage links 'who' to the person its clause describes."""
+    import newstrace
+
+    article = newstrace.analyze("Chancellor Angela Merkel, who said that the plan would fail, left Berlin.")
+    said = next(a for a in article.attributions if a.cue is not None and a.cue.text == "said")
+    assert said.speaker.mention is not None and said.speaker.mention.text == "who"
+    assert (said.speaker.name, said.speaker.resolution) == ("Angela Merkel", "pronoun")

@@ -5,6 +5,7 @@
 - a title or description ("The North Korean leader") → the one person known by that title in
   the article ("the country's leader Kim Jong Un"); several or none → unresolved;
 - he/she → the last person spoken of before it, preferring the last resolved speaker;
+- who/which/that opening a relative clause → the entity its clause describes ("Merkel, who said");
 - anything else stays unresolved, explicitly: ``entity`` null, ``resolution`` "unresolved".
 Resolved descriptions and pronouns are added to the entity's mentions.
 """
@@ -19,6 +20,7 @@ from .entities import TITLE_WORDS
 from .lexicon import FIRST_PERSON, PRONOUNS_GROUP, PRONOUNS_PERSON
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PRONOUN_LOOKBACK = 600  # characters: a pronoun further than this from any person stays unresolved
 
 
@@ -50,6 +52,8 @@ class SpeakerResolver:
         head = self.head_token(span)
         lower = head.lower_ if head is not None else ""
         text_lower = span.text.lower()
+        if head is not None and lower in RELATIVE_PRONOUNS and head.head.dep_ in {"relcl", "acl"}:
+            return self._relative(span, head.head.head)
         if lower in PRONOUNS_PERSON or text_lower in PRONOUNS_PERSON:
             return self._pronoun(span, "PERSON")
         if lower in PRONOUNS_GROUP or text_lower in PRONOUNS_GROUP:
@@ -98,6 +102,13 @@ class SpeakerResolver:
         if before and span.start - before[-1][0].end <= PRONOUN_LOOKBACK:
             return self._speaker(span, [before[-1][1]], "pronoun", "pronoun")
         return Speaker(span, [], span.text, "unresolved")
+
+    def _relative(self, span: Span, antecedent: Any) -> Speaker:
+        """'Merkel, who said ...': the relative pronoun speaks for the noun its clause describes."""
+        entity = self._entity_at(antecedent)
+        if entity is not None and entity.type in ACTOR_TYPES:
+            return self._speaker(span, [entity], "pronoun", "pronoun")
+        return Speaker(span, [], antecedent.text, "unresolved")
 
     def _by_title(self, span: Span, title: str) -> Speaker:
         holders = [e for e in self.article.entities if e.type == "PERSON" and title in e.roles]
