@@ -31,6 +31,7 @@ from .lexicon import (
     COMMUNICATIVE_OBJECTS,
     COMMUNICATIVE_STANCE,
     EVIDENCE_NOUNS,
+    FINDING_OBJECT_VERBS,
     FINDING_VERBS,
     LIGHT_SPEECH_VERBS,
     MENTAL_STANCE,
@@ -475,7 +476,8 @@ class _Builder:
                 self._stance(verb, subject, objects, "stance.prep", cue=cue)
                 continue
             obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
-            if obj is None or lemma not in OBJECT_VERBS:
+            finding = lemma in FINDING_OBJECT_VERBS and subject.lemma_.lower() in EVIDENCE_NOUNS
+            if obj is None or not (lemma in OBJECT_VERBS or finding):
                 continue
             predicate = next((c for c in kids if c.dep_ in {"oprd", "xcomp"} and c.i > obj.i), None)
             if lemma in NAMING_VERBS and predicate is not None:

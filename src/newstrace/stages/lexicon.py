@@ -23,6 +23,7 @@ SPEECH_VERBS = word_set(
     quip joke boast brag lament inform assure signal hint recount demand recommend threaten swear
     estimate forecast project agree disagree point learn hear read tout question speculate muse
     clarify specify affirm proclaim shout yell scream cry whisper murmur opine advise concur retort
+    continue imply
     """
 )
 
@@ -31,7 +32,7 @@ BELIEF_VERBS = word_set(
     """
     believe think feel expect hope fear worry know doubt suspect assume consider reckon figure wonder
     anticipate intend plan want wish decide realize realise understand recognize recognise imagine
-    guess suppose presume trust bet
+    guess suppose presume trust bet hop
     """
 )
 
@@ -41,6 +42,8 @@ EVIDENCE_NOUNS = word_set(
     """
     poll polls survey surveys study studies data report reports analysis research investigation records
     documents document review audit figures statistics numbers evidence test tests findings census
+    result results estimate estimates projection projections model models forecast forecasts tally memo
+    memos email emails letter filing filings record analyses rating ratings
     """
 )
 
@@ -149,6 +152,8 @@ PREP_VERBS: dict[str, frozenset[str]] = {
 # Prepositions that introduce an argument of a stance verb ("accused X of Y", "described X as Y");
 # others ("in Virginia", "on Tuesday") are circumstances and stay out of the content.
 ARGUMENT_PREPS = word_set("of for as to with about against on over into")
+# Findings with an object: "polls show [Trump leading]" (only with an evidence noun as subject).
+FINDING_OBJECT_VERBS = word_set("show find suggest indicate reveal")
 # Verbs whose object is evaluated by a predicate: "called him divisive" -> the content is "him divisive".
 NAMING_VERBS = word_set("call label dub brand deem name")
 # Communicative verbs (the rest of the stance verbs are acts or mental states).
