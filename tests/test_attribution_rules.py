@@ -2,7 +2,8 @@
 
 A row is (word, head index, dependency, universal POS, lemma); the Doc is built with
 ``spacy.tokens.Doc`` over English's vocabulary and the rule stage runs on it directly, so these tests pin the rules
-themselves, independent of what the statistical parser would do.
+themselves, independent of what the statistical parser would do. The last test runs the real
+pipeline, because speaker resolution needs the entity stage.
 """
 
 from __future__ import annotations
