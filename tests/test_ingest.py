@@ -202,3 +202,25 @@ def test_killed_ingest_resumes_with_same_counts(store_url: str, tmp_path: Path) 
     with open_store(store_url) as store, open_store(reference) as expected:
         assert store.counts() == expected.counts()
         assert [q.to_dict() for q in store.quotes()] == [q.to_dict() for q in expected.quotes()]
+
+
+def test_detect_kind_by_name_type_and_bytes() -> None:
+    from newstrace.ingest.sources import detect_kind
+
+    assert detect_kind("a.jsonl.gz", None, b"\x1f\x8b") == "jsonl"
+    assert detect_kind("crawl.warc.gz", None, b"") == "warc"
+    assert detect_kind("http://x/feed", "application/rss+xml", b"<?xml") == "feed"
+    assert detect_kind("http://x/sitemap", "text/xml", b"<?xml version='1.0'?><urlset>") == "sitemap"
+    assert detect_kind("http://x/a", "text/html; charset=utf-8", b"<!doctype html>") == "html"
+    assert detect_kind("note.xml", None, b"<?xml version='1.0'?><note/>") == "other"
+    assert detect_kind("http://x/logo.png", "image/png", b"\x89PNG") == "other"
+    assert detect_kind("story", None, b"MOSCOW, May 1 (TASS) - ...") == "text"
+
+
+def test_unknown_xml_in_a_folder_is_a_failure(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "note.xml").write_text("<?xml version='1.0'?><note>hi</note>", encoding="utf-8")
+    report = newstrace.ingest(tmp_path / "docs", db=tmp_path / "c.db")
+    assert (report.ingested, report.failed) == (0, 1)
+    with open_store(tmp_path / "c.db") as store:
+        assert "E064" in store.failures()[0].error

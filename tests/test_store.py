@@ -92,6 +92,11 @@ def test_quotes_match_speaker_in_any_spelling(store_url: str, articles: list[Art
         assert only_tass and {q.outlet for q in only_tass} == {"TASS"}
         since = store.quotes(speaker="Kim Jong Un", since="2024-05-08")
         assert since and all(q.published >= "2024-05-08" for q in since)
+        until = store.quotes(speaker="Kim Jong Un", until="2024-05-08")
+        assert until and all(q.published <= "2024-05-08" for q in until)
+        assert len(since) + len(until) == expected + len(
+            store.quotes(speaker="Kim Jong Un", since="2024-05-08", until="2024-05-08")
+        )
         assert len(store.quotes(speaker="Kim Jong Un", limit=1)) == 1
 
 

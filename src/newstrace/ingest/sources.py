@@ -87,7 +87,7 @@ def detect_kind(name: str, content_type: str | None, head: bytes) -> str:
     if kind in {None, "xml"} or (kind == "text" and sniffed in {"html", "feed", "sitemap", "warc"}):
         kind = sniffed if sniffed not in {None, "xml"} else kind
     if kind == "xml":
-        kind = sniffed if sniffed in {"feed", "sitemap"} else None
+        return sniffed if sniffed in {"feed", "sitemap"} else "other"
     if kind is None and ctype and not ctype.startswith("text/") and not ctype.endswith(("+xml", "/xml", "/json")):
         return "other"  # images, scripts, binaries: not documents
     return kind or "text"
@@ -138,7 +138,11 @@ def read_path(path: Path, options: ReadOptions) -> Iterator[Item]:
         with path.open("rb") as handle:
             head = handle.read(1024)
         kind = detect_kind(path.name, None, head)
-        if kind == "jsonl":
+        if kind == "other":
+            yield Failed(
+                source, "read", Errors.E064.format(source=source, reason="XML that is neither feed nor sitemap")
+            )
+        elif kind == "jsonl":
             with jsonl.open_lines(path) as lines:
                 yield from jsonl.read_jsonl(lines, container=source, fields=options.fields, max_bytes=options.max_bytes)
         elif kind == "warc":

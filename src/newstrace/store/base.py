@@ -520,7 +520,7 @@ class Store(AbstractContextManager["Store"]):
             params.append(since)
         if until is not None:
             clauses.append("a.published <= ?")
-            params.append(until + "\uffff")
+            params.append(until)
         if kind is not None:
             clauses.append("a.kind = ?")
             params.append(kind)
