@@ -217,6 +217,8 @@ def test_every_redirect_hop_is_checked(server: Server) -> None:
         fetch(f"{server.base}/missing", FetchPolicy(allow_private=True))
     with pytest.raises(InputError, match="E055"):
         fetch(f"{server.base}/pages/story0.html", FetchPolicy(allow_private=True, max_bytes=100))
+    with pytest.raises(InputError, match="E056"):  # nothing listens on port 1
+        fetch("http://127.0.0.1:1/", FetchPolicy(allow_private=True))
 
 
 def test_sitemap_index_and_urls(server: Server, tmp_path: Path) -> None:
@@ -261,3 +263,45 @@ def test_oversized_page_is_a_failure(server: Server, tmp_path: Path) -> None:
     assert (report.ingested, report.failed) == (0, 1)
     with open_store(db) as store:
         assert "E055" in store.failures()[0].error
+
+
+def test_https_connects_to_the_checked_address_and_verifies_the_name(tmp_path: Path) -> None:
+    """The connection goes to the resolved IP, yet TLS still checks the certificate against the host name."""
+    import shutil
+    import ssl
+    import subprocess
+
+    openssl = shutil.which("openssl")
+    assert openssl, "the openssl command is needed to make the test certificate"
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+         "-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "story.html").write_text(page("Secure", SAMPLES[0][0], SAMPLES[0][2], "R"), encoding="utf-8")
+    log: list[str] = []
+    handler = partial(type("LoggingHandler", (Handler,), {"log": log}), directory=str(root))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    port = httpd.server_address[1]
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        loopback = ("127.0.0.1/32", "::1/128")  # 'localhost' may also name ::1, where nothing listens
+        policy = FetchPolicy(allowed_networks=loopback, ca_certs=str(cert))
+        fetched = fetch(f"https://localhost:{port}/story.html", policy)
+        assert fetched.status == 200 and b"nuclear deterrent" in fetched.body
+        with pytest.raises(InputError, match="E056"):  # the certificate names localhost, not the address
+            fetch(f"https://127.0.0.1:{port}/story.html", policy)
+        with pytest.raises(InputError, match="E056"):  # not signed by a trusted CA
+            fetch(f"https://localhost:{port}/story.html", FetchPolicy(allowed_networks=loopback))
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()

@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 import certifi
 import urllib3
+from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 from urllib3.exceptions import HTTPError as Urllib3Error
 
 from ..errors import Errors, InputError
@@ -34,6 +35,8 @@ class FetchPolicy:
     timeout: float = 30.0
     max_redirects: int = 5
     user_agent: str = "newstrace/0.1 (corpus ingest)"
+    # CA bundle for HTTPS; None means certifi's (a test server passes its own).
+    ca_certs: str | None = None
 
     def permits(self, address: IPAddress) -> bool:
         if self.allow_private:
@@ -57,8 +60,8 @@ def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
 
-def resolve(url: str, policy: FetchPolicy) -> tuple[str, int, str, IPAddress]:
-    """Scheme, port, host and the checked address to connect to; raises InputError if refused."""
+def resolve(url: str, policy: FetchPolicy) -> tuple[str, int, str, list[IPAddress]]:
+    """Scheme, port, host and the checked addresses to connect to; raises InputError if refused."""
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme not in {"http", "https"}:
@@ -81,7 +84,7 @@ def resolve(url: str, policy: FetchPolicy) -> tuple[str, int, str, IPAddress]:
         # Every address the name has must pass: the client may use any of them.
         if not policy.permits(address):
             raise InputError(Errors.E051.format(url=url, address=address))
-    return scheme, port, host, addresses[0]
+    return scheme, port, host, list(dict.fromkeys(addresses))
 
 
 def fetch(url: str, policy: FetchPolicy) -> Fetched:
@@ -89,8 +92,8 @@ def fetch(url: str, policy: FetchPolicy) -> Fetched:
     deadline = time.monotonic() + policy.timeout
     current = url
     for _ in range(policy.max_redirects + 1):
-        scheme, port, host, address = resolve(current, policy)
-        pool, response = _request(current, scheme, port, host, address, policy)
+        scheme, port, host, addresses = resolve(current, policy)
+        pool, response = _connect(current, scheme, port, host, addresses, policy)
         try:
             location = response.headers.get("Location")
             if response.status in REDIRECTS and location:
@@ -105,6 +108,25 @@ def fetch(url: str, policy: FetchPolicy) -> Fetched:
             response.release_conn()
             pool.close()
     raise InputError(Errors.E053.format(url=url, limit=policy.max_redirects))
+
+
+def _connect(
+    url: str, scheme: str, port: int, host: str, addresses: list[IPAddress], policy: FetchPolicy
+) -> tuple[urllib3.HTTPConnectionPool, urllib3.BaseHTTPResponse]:
+    """The first checked address that accepts the connection (as browsers try IPv6 and IPv4 in turn)."""
+    for address in addresses[:-1]:
+        try:
+            return _request(url, scheme, port, host, address, policy)
+        except _UnreachableError:
+            continue
+    try:
+        return _request(url, scheme, port, host, addresses[-1], policy)
+    except _UnreachableError as exc:
+        raise InputError(Errors.E056.format(url=url, reason=exc.__cause__)) from exc
+
+
+class _UnreachableError(Exception):
+    """No connection to this address (refused, unreachable, timed out): try the next one."""
 
 
 def _request(
@@ -126,7 +148,7 @@ def _request(
             server_hostname=host,
             assert_hostname=host,
             cert_reqs="CERT_REQUIRED",
-            ca_certs=certifi.where(),
+            ca_certs=policy.ca_certs or certifi.where(),
         )
     else:
         pool = urllib3.HTTPConnectionPool(str(address), port, timeout=timeout, retries=False)
@@ -140,6 +162,9 @@ def _request(
             preload_content=False,
             decode_content=True,
         )
+    except (NewConnectionError, ConnectTimeoutError) as exc:
+        pool.close()
+        raise _UnreachableError() from exc
     except Urllib3Error as exc:
         pool.close()
         raise InputError(Errors.E056.format(url=url, reason=exc)) from exc
