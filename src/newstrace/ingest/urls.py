@@ -11,14 +11,13 @@ import ipaddress
 import socket
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-import certifi
-import urllib3
-from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
-from urllib3.exceptions import HTTPError as Urllib3Error
-
 from ..errors import Errors, InputError
+
+if TYPE_CHECKING:  # urllib3 loads on the first fetch, not with the package (queries start faster)
+    import urllib3
 
 REDIRECTS = {301, 302, 303, 307, 308}
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -132,6 +131,11 @@ class _UnreachableError(Exception):
 def _request(
     url: str, scheme: str, port: int, host: str, address: IPAddress, policy: FetchPolicy
 ) -> tuple[urllib3.HTTPConnectionPool, urllib3.BaseHTTPResponse]:
+    import certifi
+    import urllib3
+    from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
+    from urllib3.exceptions import HTTPError as Urllib3Error
+
     parts = urlsplit(url)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     host_header = f"[{host}]" if ":" in host else host
@@ -172,6 +176,8 @@ def _request(
 
 
 def _read_body(response: urllib3.BaseHTTPResponse, url: str, policy: FetchPolicy, deadline: float) -> bytes:
+    from urllib3.exceptions import HTTPError as Urllib3Error
+
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > policy.max_bytes:
         raise InputError(Errors.E055.format(url=url, limit=policy.max_bytes))
