@@ -6,12 +6,14 @@ Prints three timings (median and max over the runs):
   query      store.quotes(speaker=..., limit=50) + count_quotes, store already open (what the command waits for)
   open+query the same with the store opened each time (migration check included)
   cli        the whole `python -m newstrace.cli quotes --speaker NAME` process, start-up included
+             (wall time, and CPU time, which does not count waiting for a busy machine's cores)
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -64,7 +66,11 @@ def main() -> int:
     def cli() -> None:
         subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
 
-    process = timed(cli, max(3, args.runs // 4))
+    cli_runs = max(3, args.runs // 4)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    process = timed(cli, cli_runs)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_ms = ((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)) * 1000 / cli_runs
     for name, values in (
         ("query (50 rows + count)", query),
         (f"query (all {total} rows)", every),
@@ -72,6 +78,8 @@ def main() -> int:
         ("cli (whole process)", process),
     ):
         print(f"{name:<28} median {statistics.median(values):8.1f} ms   max {max(values):8.1f} ms")
+    print(f"{'cli CPU time (user+sys)':<28} mean   {cpu_ms:8.1f} ms   (wall time above includes waiting for a CPU)")
+    print(f"load average at the end: {os.getloadavg()[0]:.2f}")
     return 0
 
 
