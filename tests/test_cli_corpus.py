@@ -63,6 +63,9 @@ def test_speakers_entities_outlets_show(db: str, capsys: pytest.CaptureFixture[s
     assert "Desk (" in capsys.readouterr().out
     assert main(["entities", "--db", db, "--type", "PERSON", "--format", "json"]) == 0
     assert "kim jong un" in {e["key"] for e in json.loads(capsys.readouterr().out)}
+    assert main(["articles", "--db", db, "--search", "tractor", "--format", "json"]) == 0
+    (found,) = json.loads(capsys.readouterr().out)
+    assert found["outlet"] == "Desk" and found["attributions"] >= 1
     assert main(["outlets", "--db", db, "--format", "json"]) == 0
     (outlet,) = json.loads(capsys.readouterr().out)
     assert (outlet["outlet"], outlet["articles"]) == ("Desk", 3)

@@ -111,6 +111,18 @@ def test_search_finds_quote_words(store_url: str, articles: list[Article]) -> No
         assert store.quotes(search="***") == []
 
 
+def test_article_search_and_listing(store_url: str, articles: list[Article]) -> None:
+    with open_store(store_url) as store:
+        store.save_many(articles)
+        listed = store.articles()
+        assert [a.published for a in listed] == sorted((a.published for a in articles), reverse=True)
+        found = store.articles(search="tractor factory")
+        assert [a.id for a in found] == [articles[2].id]
+        assert store.articles(search="tractor", outlet="TASS") == []
+        assert [a.outlet for a in store.articles(since="2024-05-08", until="2024-05-08")] == ["TASS"]
+        assert store.articles(search="") == [] and len(store.articles(limit=1)) == 1
+
+
 def test_speakers_entities_outlets(store_url: str, articles: list[Article]) -> None:
     with open_store(store_url) as store:
         store.save_many(articles)

@@ -59,6 +59,15 @@ def register(subparsers: Any) -> None:
     entities.add_argument("--limit", type=int, default=30, help="rows (default 30)")
     entities.set_defaults(func=run_entities)
 
+    articles = subparsers.add_parser("articles", help="stored articles, newest first; full-text search")
+    _common(articles)
+    articles.add_argument("--search", metavar="TEXT", help="words in the title or text")
+    articles.add_argument("--outlet", help="only this outlet")
+    articles.add_argument("--since", metavar="YYYY-MM-DD", help="published on or after")
+    articles.add_argument("--until", metavar="YYYY-MM-DD", help="published on or before")
+    articles.add_argument("--limit", type=int, default=50, help="rows (default 50; 0 for all)")
+    articles.set_defaults(func=run_articles)
+
     outlets = subparsers.add_parser("outlets", help="outlets in the corpus: articles, quotes, speakers, dates")
     _common(outlets)
     outlets.set_defaults(func=run_outlets)
@@ -126,6 +135,24 @@ def run_entities(args: argparse.Namespace) -> int:
         [e.to_dict() for e in rows],
         ("entity", "type", "articles", "mentions", "quoted"),
         [(e.name, e.type, e.articles, e.mentions, e.quoted) for e in rows],
+        args.format,
+    )
+    return 0
+
+
+def run_articles(args: argparse.Namespace) -> int:
+    with open_store(_db(args)) as store:
+        rows = store.articles(
+            search=args.search,
+            outlet=args.outlet,
+            since=_date(args.since, "--since"),
+            until=_date(args.until, "--until"),
+            limit=args.limit or None,
+        )
+    emit(
+        [a.to_dict() for a in rows],
+        ("published", "outlet", "title", "attributions", "key"),
+        [(a.published, a.outlet, a.title, a.attributions, a.key) for a in rows],
         args.format,
     )
     return 0

@@ -14,6 +14,7 @@ from ..errors import Errors, StoreError
 from .base import (
     EXPORT_COLUMNS,
     TABLES,
+    ArticleSummary,
     EntitySummary,
     Failure,
     OutletSummary,
@@ -67,6 +68,7 @@ def open_store(url: str | Path | None = None, *, migrate: bool = True) -> Store:
 __all__ = [
     "EXPORT_COLUMNS",
     "TABLES",
+    "ArticleSummary",
     "EntitySummary",
     "Failure",
     "OutletSummary",

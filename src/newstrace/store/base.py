@@ -107,6 +107,22 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class ArticleSummary:
+    """One stored article as listed (the full record comes from :meth:`Store.records`)."""
+
+    key: str
+    id: str
+    published: str | None
+    outlet: str | None
+    title: str | None
+    url: str | None
+    attributions: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class SpeakerSummary:
     """A speaker across the corpus: how often quoted, in how many articles, by which outlets and relays."""
 
@@ -255,6 +271,10 @@ class Store(AbstractContextManager["Store"]):
 
     def _search_attributions(self) -> str:
         """A condition on ``a`` (attributions) with one placeholder for the search text."""
+        raise NotImplementedError
+
+    def _search_articles(self) -> str:
+        """A condition on ``ar`` (articles) with one placeholder for the search text."""
         raise NotImplementedError
 
     def _search_param(self, text: str) -> str:
@@ -579,6 +599,42 @@ class Store(AbstractContextManager["Store"]):
         where, params = filters
         row = self._execute(f"SELECT COUNT(*) FROM attributions a WHERE {where}", params).fetchone()
         return int(row[0])
+
+    def articles(
+        self,
+        *,
+        search: str | None = None,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = 50,
+    ) -> list[ArticleSummary]:
+        """Stored articles, newest first; ``search`` is full-text over title and body."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if search is not None:
+            term = self._search_param(search)
+            if not term:
+                return []
+            clauses.append(self._search_articles())
+            params.append(term)
+        if outlet is not None:
+            clauses.append("lower(ar.outlet) = lower(?)")
+            params.append(outlet)
+        if since is not None:
+            clauses.append("ar.published >= ?")
+            params.append(since)
+        if until is not None:
+            clauses.append("ar.published <= ?")
+            params.append(until)
+        sql = (
+            "SELECT ar.key, ar.id, ar.published, ar.outlet, ar.title, ar.url, ar.n_attributions FROM articles ar "
+            f"WHERE {' AND '.join(clauses) or '1 = 1'} ORDER BY ar.published DESC NULLS LAST, ar.key"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [ArticleSummary(*row) for row in self._execute(sql, params).fetchall()]
 
     def _forms(self, column: str, key_column: str, table: str, keys: list[str]) -> dict[str, str]:
         """The most frequent written form of each key (ties: alphabetical)."""

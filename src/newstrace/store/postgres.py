@@ -54,6 +54,9 @@ class PostgresStore(Store):
     def _search_attributions(self) -> str:
         return "a.search @@ plainto_tsquery('english', ?)"
 
+    def _search_articles(self) -> str:
+        return "ar.search @@ plainto_tsquery('english', ?)"
+
     def _stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Row]:
         # A server-side cursor inside a transaction: rows arrive in batches, never all at once.
         with self.conn.transaction(), self.conn.cursor(name="newstrace_stream") as cursor:

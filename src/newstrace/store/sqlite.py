@@ -68,6 +68,9 @@ class SQLiteStore(Store):
             "(SELECT article_key, attribution_id FROM attributions_fts WHERE attributions_fts MATCH ?)"
         )
 
+    def _search_articles(self) -> str:
+        return "ar.key IN (SELECT key FROM articles_fts WHERE articles_fts MATCH ?)"
+
     def _search_param(self, text: str) -> str:
         # Each word quoted: user text never reaches FTS5's query syntax; words are ANDed.
         return " ".join('"' + term.replace('"', '""') + '"' for term in fts_terms(text))
