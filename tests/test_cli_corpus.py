@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus_samples import SAMPLES
+from .corpus_samples import SAMPLES
 from newstrace.cli import main
 
 pytestmark = pytest.mark.model
@@ -96,7 +96,7 @@ def test_export_and_retry_list(db: str, tmp_path: Path, capsys: pytest.CaptureFi
 
 
 def test_eval_html_command(capsys: pytest.CaptureFixture[str]) -> None:
-    from conftest import shared_path
+    from .conftest import shared_path
 
     path = shared_path("data/html/article-extraction-benchmark")
     assert main(["eval", "html", str(path), "--limit", "5"]) == 0

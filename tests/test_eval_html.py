@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import shared_path
+from .conftest import shared_path
 from newstrace.errors import EvaluationError
 from newstrace.eval.html import evaluate, page_scores, precision, recall, shingles
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 import newstrace
-from conftest import REPO, shared_path
-from corpus_samples import SAMPLES
+from .conftest import REPO, shared_path
+from .corpus_samples import SAMPLES
 from newstrace.errors import ConfigError
 from newstrace.ingest import retry
 from newstrace.ingest.base import normalize_date

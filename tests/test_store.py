@@ -7,7 +7,7 @@ import json
 import pytest
 
 import newstrace
-from corpus_samples import SAMPLES
+from .corpus_samples import SAMPLES
 from newstrace.errors import StoreError
 from newstrace.export import export
 from newstrace.record import Article
