@@ -48,6 +48,12 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "NEWSTRACE_ATTRIBUTION",
         "Attribution extractor: 'rules' (dependency-parse rules).",
     ),
+    SettingSpec(
+        "db",
+        "newstrace.db",
+        "NEWSTRACE_DB",
+        "Corpus store for ingest and queries: a SQLite file path, sqlite:///path or postgresql://user@host/db.",
+    ),
 )
 
 ATTRIBUTION_MODES = ("rules",)
@@ -59,6 +65,7 @@ class Settings:
     max_bytes: int = 5_000_000
     batch_size: int = 32
     attribution: str = "rules"
+    db: str = "newstrace.db"
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:
