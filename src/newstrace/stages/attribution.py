@@ -141,6 +141,12 @@ class _Builder:
         """The verb's subject, or the subject it shares: conjoined verbs ('sent out ... and accused'),
         infinitives ('are likely to say'), participles ('..., adding that', 'by saying'), and the
         noun a participle describes ('a press release saying ...')."""
+        quoting = _quoting_verb(verb)
+        if quoting is not None:
+            # 'Interfax quoted Peskov as saying ...' / 'Peskov was quoted as saying ...': Peskov speaks.
+            quoted = next((c for c in quoting.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+            if quoted is not None:
+                return quoted
         node = verb
         for _ in range(4):
             for child in node.children:
@@ -212,8 +218,23 @@ class _Builder:
         )
         if verb is not None:
             attribution.citing = self.citing(verb)
+            attribution.relay = self.relay(verb)
         self.found.append(attribution)
         return attribution
+
+    def relay(self, verb: Any) -> Speaker | None:
+        """'Interfax quoted Peskov as saying ...': Interfax relays Peskov's words."""
+        quoting = _quoting_verb(verb)
+        if quoting is None:
+            return None
+        for child in quoting.children:
+            if child.dep_ == "nsubj":
+                return Speaker(self.speaker_mention(child))
+            if child.dep_ == "agent":
+                agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if agent is not None:
+                    return Speaker(self.speaker_mention(agent))
+        return None
 
     def citing(self, verb: Any) -> Speaker | None:
         """'..., KCNA reported, citing the country's leader Kim Jong Un': Kim is the origin."""
@@ -447,6 +468,8 @@ class _Builder:
                 continue  # 'declined to criticize X': one attribution, cued by 'declined'
             if verb.lemma_ in CITING_VERBS and verb.head.i in self.used_cues:
                 continue  # 'KCNA reported, citing Kim': the relay, recorded as the attribution's 'citing'
+            if any(getattr(_quoting_verb(c), "i", None) == verb.i for p in verb.children for c in p.children):
+                continue  # 'quoted Peskov as saying': Peskov's attribution, with the quoting outlet as relay
             lemma = verb.lemma_.lower()
             kids = list(verb.children)
             deps = {c.dep_ for c in kids}
@@ -554,6 +577,15 @@ class _Builder:
         for number, attribution in enumerate(self.found, 1):
             attribution.id = f"a{number}"
         return self.found
+
+
+def _quoting_verb(verb: Any) -> Any | None:
+    """For 'saying' in 'quoted X as saying', the verb 'quoted'; else None."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.dep_ != "prep":
+        return None
+    quoting = prep.head
+    return quoting if quoting.lemma_ == "quote" and quoting.i != verb.i else None
 
 
 def _opens_quote(inner: str, closing: str) -> bool:

@@ -107,6 +107,27 @@ class EntityTable:
         return found
 
 
+def _extend_name_left(doc: Any, first: Any, ent: Any) -> Any:
+    """'Dmitry Peskov' when the parser tagged only 'Peskov': take capitalized name parts that
+    modify the name, but not titles ('President Putin') or words of another entity."""
+    while first.i > 0:
+        previous = doc[first.i - 1]
+        if (
+            previous.pos_ == "PROPN"
+            and previous.dep_ == "compound"
+            and ent.start <= previous.head.i < ent.end
+            and previous.text[:1].isupper()
+            and previous.text.isalpha()
+            and not previous.text.isupper()
+            and previous.lower_ not in TITLE_WORDS
+            and not previous.ent_type_
+        ):
+            first = previous
+        else:
+            break
+    return first
+
+
 def _is_locative(token: Any) -> bool:
     head = token
     while head.dep_ in {"compound", "conj", "cc", "appos"} and head.head is not head:
@@ -149,6 +170,8 @@ class EntityStage(Stage):
             if ent.label_ not in ENTITY_LABELS:
                 continue
             first, last = ent[0], ent[-1]
+            if ent.label_ == "PERSON":
+                first = _extend_name_left(doc, first, ent)
             span = token_span(article, first, last)
             start, end = _strip_span(text, span.start, span.end)
             surface = text[start:end]

@@ -147,3 +147,5 @@ class SpeakerStage(Stage):
             attribution.speaker = resolved
             if attribution.citing is not None:
                 attribution.citing = resolver.resolve(attribution.citing.mention)
+            if attribution.relay is not None:
+                attribution.relay = resolver.resolve(attribution.relay.mention)
