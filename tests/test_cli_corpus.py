@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from .corpus_samples import SAMPLES
 from newstrace.cli import main
+
+from .corpus_samples import SAMPLES
 
 pytestmark = pytest.mark.model
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import shared_path
 from newstrace.errors import EvaluationError
 from newstrace.eval.html import evaluate, page_scores, precision, recall, shingles
+
+from .conftest import shared_path
 
 BENCHMARK = "data/html/article-extraction-benchmark"
 

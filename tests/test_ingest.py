@@ -15,13 +15,14 @@ from pathlib import Path
 import pytest
 
 import newstrace
-from .conftest import REPO, shared_path
-from .corpus_samples import SAMPLES
 from newstrace.errors import ConfigError
 from newstrace.ingest import retry
 from newstrace.ingest.base import normalize_date
 from newstrace.ingest.jsonl import parse_field_map
 from newstrace.store import article_key, open_store
+
+from .conftest import REPO, shared_path
+from .corpus_samples import SAMPLES
 
 pytestmark = pytest.mark.model
 KCNA = "data/corpora/kcna-2011-2012.jsonl.gz"

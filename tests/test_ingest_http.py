@@ -19,11 +19,12 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 import newstrace
-from .corpus_samples import SAMPLES
 from newstrace.errors import InputError
 from newstrace.ingest.urls import FetchPolicy, fetch, resolve
 from newstrace.settings import load_settings
 from newstrace.store import open_store
+
+from .corpus_samples import SAMPLES
 
 pytestmark = pytest.mark.model
 

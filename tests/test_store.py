@@ -7,12 +7,13 @@ import json
 import pytest
 
 import newstrace
-from .corpus_samples import SAMPLES
 from newstrace.errors import StoreError
 from newstrace.export import export
 from newstrace.record import Article
 from newstrace.store import TABLES, article_from_dict, article_key, name_key, open_store
 from newstrace.store.base import load_migrations, split_sql
+
+from .corpus_samples import SAMPLES
 
 pytestmark = pytest.mark.model
 
