@@ -6,7 +6,7 @@ lazily on first use, so importing newstrace stays cheap.
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 
