@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..pipeline import Stage, register_stage
 from ..record import Article, Entity, Mention, Span
 from ..resources import agencies, capitals, country_aliases, countries, demonyms
 from .parse import token_span
+from .tokindex import token_index
 
 ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC"}
 # Labels the small model sometimes gives to names it has seen as a longer entity ("Kursk" as PRODUCT).
@@ -232,8 +234,7 @@ class EntityStage(Stage):
         for form, entity in forms:
             if len(form) < 2 or entity.type == "NORP":
                 continue
-            pattern = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])", re.IGNORECASE)
-            for match in pattern.finditer(text, article.body_start):
+            for match in _form_pattern(form).finditer(text, article.body_start):
                 surface = match.group(0)
                 if not surface[0].isupper():
                     continue
@@ -246,17 +247,25 @@ class EntityStage(Stage):
                 taken.append((match.start(), match.end()))
 
 
+@lru_cache(maxsize=65536)
+def _form_pattern(form: str) -> re.Pattern[str]:
+    """The whole-word pattern for a surface form, compiled once per process (re's own cache is 512)."""
+    return re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])", re.IGNORECASE)
+
+
 def _assign_roles(article: Article) -> None:
     """Titles and descriptions next to a person's name: 'President Vladimir Putin', 'leader Kim Jong Un'."""
     doc = article.doc
+    index = token_index(doc)
     for entity in article.entities:
         if entity.type != "PERSON":
             continue
         for mention in entity.mentions:
             start = mention.span.start - article.body_start
-            token = next((t for t in doc if t.idx == start), None)
-            if token is None:
+            at = index.starting_at(start)
+            if at is None:
                 continue
+            token = doc[at]
             words: list[str] = []
             i = token.i - 1
             while i >= 0 and doc[i].tag_ in {"NNP", "NN", "JJ", "NNPS"} and doc[i].ent_type_ != "PERSON":
