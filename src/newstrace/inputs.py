@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from .errors import Errors, InputError
 from .record import Article
@@ -25,7 +25,9 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Reuters-21578's date_raw: "26-FEB-1987 15:01:01.79".
 _DAY_MON_YEAR = re.compile(r"(?P<day>\d{1,2})-(?P<mon>[A-Za-z]{3})-(?P<year>\d{4})")
-_MONTHS = {m: n for n, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MONTHS = {
+    m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
+}
 
 
 @dataclass
@@ -126,7 +128,9 @@ def _optional_str(value: Any) -> str | None:
 def jsonl_record(record: Any, path: str, line: int, max_bytes: int) -> Article:
     """One corpus record (fields id, outlet, date or date_raw, url, title, text) as an Article."""
     if not isinstance(record, dict):
-        raise InputError(Errors.E094.format(line=line, path=path, reason=f"a JSON {type(record).__name__}, not an object"))
+        raise InputError(
+            Errors.E094.format(line=line, path=path, reason=f"a JSON {type(record).__name__}, not an object")
+        )
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(Errors.E095.format(line=line, path=path))
@@ -161,10 +165,12 @@ def read_jsonl(
         yield InputFailure(name, InputError(Errors.E001.format(path=name) + f" ({exc.strerror})"))
         return
     with raw:
-        stream: IO[bytes] = gzip.GzipFile(fileobj=raw, mode="rb") if name.lower().endswith(".gz") else raw
+        stream: IO[bytes] = (
+            cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb")) if name.lower().endswith(".gz") else raw
+        )
         number = 0
         try:
-            for number, line in enumerate(stream, 1):  # noqa: B007 - number is reported after the loop
+            for number, line in enumerate(stream, 1):
                 if position is not None:
                     position.current = raw.tell()
                 if not line.strip():

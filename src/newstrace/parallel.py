@@ -19,6 +19,7 @@ command that walks a corpus). How it works, and why:
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import threading
@@ -81,7 +82,10 @@ def load_pipeline(settings: Settings, on_error: ErrorPolicy) -> None:
 
 
 class _Backend(Protocol):
-    def submit(self, payloads: list[Payload]) -> Any: ...
+    slots: int  # chunks the backend can analyze at the same time
+    name: str
+
+    def submit(self, payloads: list[Payload], first: str, last: str) -> Any: ...
 
     def result(self, handle: Any, first: str, last: str) -> list[Article]: ...
 
@@ -96,6 +100,8 @@ class _ProcessBackend:
     def __init__(self, settings: Settings, on_error: ErrorPolicy, workers: int) -> None:
         self.settings = settings
         self.on_error = on_error
+        self.slots = workers
+        self.name = f"{workers} local worker processes"
         self.pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
@@ -103,8 +109,11 @@ class _ProcessBackend:
             initargs=(settings, on_error),
         )
 
-    def submit(self, payloads: list[Payload]) -> Future[list[Article]]:
-        return self.pool.submit(analyze_chunk, self.settings, self.on_error, payloads)
+    def submit(self, payloads: list[Payload], first: str, last: str) -> Future[list[Article]]:
+        try:
+            return self.pool.submit(analyze_chunk, self.settings, self.on_error, payloads)
+        except BrokenProcessPool as exc:
+            raise PipelineError(Errors.E090.format(first=first, last=last, reason=exc)) from exc
 
     def result(self, handle: Future[list[Article]], first: str, last: str) -> list[Article]:
         try:
@@ -122,7 +131,9 @@ class _ProcessBackend:
 class _DaskBackend:
     """A Dask cluster: a LocalCluster of worker processes, or a running scheduler's address."""
 
-    def __init__(self, settings: Settings, on_error: ErrorPolicy, workers: int, scheduler: str) -> None:
+    def __init__(
+        self, settings: Settings, on_error: ErrorPolicy, workers: int, scheduler: str, connect_timeout: float
+    ) -> None:
         try:
             from distributed import Client, LocalCluster
         except ImportError as exc:
@@ -133,19 +144,20 @@ class _DaskBackend:
         if scheduler == SCHEDULER_LOCAL:
             # One thread per worker process: the parse holds the GIL, and chunks in one process
             # run one at a time anyway (see _CHUNK_LOCK).
-            self.cluster = LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-            )
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
             self.client: Any = Client(self.cluster)
         elif scheduler.startswith(DASK_ADDRESS_PREFIXES):
             try:
-                self.client = Client(scheduler, timeout="20s")
+                self.client = Client(scheduler, timeout=connect_timeout)
             except (OSError, TimeoutError) as exc:
                 raise ConfigError(Errors.E091.format(address=scheduler, reason=exc)) from exc
         else:
             raise ConfigError(Errors.E093.format(scheduler=scheduler))
+        # Keep every worker thread of the cluster busy, however many machines it has.
+        self.slots = max(1, sum(self.client.nthreads().values()))
+        self.name = f"Dask at {self.client.scheduler.address} ({self.slots} worker threads)"
 
-    def submit(self, payloads: list[Payload]) -> Any:
+    def submit(self, payloads: list[Payload], first: str, last: str) -> Any:
         return self.client.submit(analyze_chunk, self.settings, self.on_error, payloads, pure=False)
 
     def result(self, handle: Any, first: str, last: str) -> list[Article]:
@@ -164,7 +176,14 @@ class _DaskBackend:
     def close(self) -> None:
         self.client.close()
         if self.cluster is not None:
-            self.cluster.close()
+            # Our own workers are stopped on purpose; a slow exit is not worth a warning.
+            nanny = logging.getLogger("distributed.nanny")
+            level = nanny.level
+            nanny.setLevel(logging.ERROR)
+            try:
+                self.cluster.close()
+            finally:
+                nanny.setLevel(level)
 
 
 class Analyzer:
@@ -183,18 +202,32 @@ class Analyzer:
         on_error: ErrorPolicy = "record",
         chunk_size: int | None = None,
         window: int | None = None,
+        connect_timeout: float = 20.0,
     ) -> None:
         self.settings = settings
         self.workers = resolve_workers(workers)
         self.scheduler = scheduler or None
-        if self.scheduler is not None and self.scheduler != SCHEDULER_LOCAL:
-            if not self.scheduler.startswith(DASK_ADDRESS_PREFIXES):
-                raise ConfigError(Errors.E093.format(scheduler=self.scheduler))
+        if self.scheduler not in (None, SCHEDULER_LOCAL) and not str(self.scheduler).startswith(DASK_ADDRESS_PREFIXES):
+            raise ConfigError(Errors.E093.format(scheduler=self.scheduler))
         self.on_error = on_error
         self.chunk_size = chunk_size or settings.batch_size
-        # Two chunks queued per worker keeps every worker busy while the oldest is collected.
-        self.window = window or 2 * self.workers + 2
+        self.connect_timeout = connect_timeout
+        self._window = window
         self._backend: _Backend | None = None
+
+    @property
+    def window(self) -> int:
+        """Chunks in flight at most: two per worker slot (one running, one queued) and two more, so
+        no worker waits while the oldest chunk is collected."""
+        if self._window:
+            return self._window
+        slots = self._backend.slots if self._backend is not None else self.workers
+        return 2 * slots + 2
+
+    @property
+    def backend_name(self) -> str:
+        """What analyzes the chunks: this process, local worker processes, or a Dask cluster."""
+        return self._backend.name if self._backend is not None else "this process"
 
     @property
     def in_process(self) -> bool:
@@ -207,7 +240,9 @@ class Analyzer:
         if self.scheduler is None:
             self._backend = _ProcessBackend(self.settings, self.on_error, self.workers)
         else:
-            self._backend = _DaskBackend(self.settings, self.on_error, self.workers, self.scheduler)
+            self._backend = _DaskBackend(
+                self.settings, self.on_error, self.workers, self.scheduler, self.connect_timeout
+            )
 
     def close(self) -> None:
         if self._backend is not None:
@@ -247,7 +282,7 @@ class Analyzer:
                 if not chunk:
                     break
                 first, last = chunk[0].source or chunk[0].id, chunk[-1].source or chunk[-1].id
-                pending.append((backend.submit([to_payload(a) for a in chunk]), first, last))
+                pending.append((backend.submit([to_payload(a) for a in chunk], first, last), first, last))
                 del chunk  # only the payloads travel; the caller's Articles can be freed
                 while len(pending) >= self.window:
                     yield from backend.result(*pending.popleft())
@@ -267,6 +302,7 @@ def analyze_stream(
     on_error: ErrorPolicy = "record",
     chunk_size: int | None = None,
     window: int | None = None,
+    connect_timeout: float = 20.0,
 ) -> Iterator[Article]:
     """Analyze a stream of articles in parallel; yield them analyzed, in input order.
 
@@ -275,7 +311,13 @@ def analyze_stream(
     (``tcp://HOST:PORT``). Memory stays bounded by ``window`` chunks of ``chunk_size`` articles.
     """
     with Analyzer(
-        settings, workers=workers, scheduler=scheduler, on_error=on_error, chunk_size=chunk_size, window=window
+        settings,
+        workers=workers,
+        scheduler=scheduler,
+        on_error=on_error,
+        chunk_size=chunk_size,
+        window=window,
+        connect_timeout=connect_timeout,
     ) as analyzer:
         yield from analyzer.stream(articles)
 

@@ -155,7 +155,7 @@ class Pipeline:
                     break
                 try:
                     stage.pipe(live)
-                except (NewstraceError, ValueError, KeyError, IndexError, AttributeError, TypeError) as exc:
+                except (NewstraceError, ValueError, KeyError, IndexError, AttributeError, TypeError):
                     if self.on_error == "raise":
                         raise
                     # Retry one by one so only the failing document is marked.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from typing import TextIO
 
 from tqdm import tqdm
 
@@ -26,7 +27,15 @@ def word_count(text: str) -> int:
 class Progress:
     """Counts articles and words as they come out; shows a bar when enabled."""
 
-    def __init__(self, total_bytes: int | None, *, enabled: bool, desc: str = "analyzing", every: float = 0.5) -> None:
+    def __init__(
+        self,
+        total_bytes: int | None,
+        *,
+        enabled: bool,
+        desc: str = "analyzing",
+        every: float = 0.5,
+        file: TextIO | None = None,
+    ) -> None:
         self.enabled = enabled
         self.every = every
         self.articles = 0
@@ -40,6 +49,7 @@ class Progress:
             unit="B",
             unit_scale=True,
             disable=not enabled,
+            file=file,
             bar_format=BAR_FORMAT if total_bytes else BAR_FORMAT_NO_TOTAL,
         )
 
@@ -61,10 +71,8 @@ class Progress:
     def _show(self, now: float, position: int | None) -> None:
         self._shown = now
         elapsed = max(now - self.started, 1e-9)
-        self.bar.set_postfix_str(
-            f"{self.articles:,} articles, {self.articles / elapsed:,.1f} articles/s, {self.words / elapsed:,.0f} words/s",
-            refresh=False,
-        )
+        rates = f"{self.articles / elapsed:,.1f} articles/s, {self.words / elapsed:,.0f} words/s"
+        self.bar.set_postfix_str(f"{self.articles:,} articles, {rates}", refresh=False)
         if position is not None and position > self.bar.n:
             self.bar.update(position - self.bar.n)
         else:
