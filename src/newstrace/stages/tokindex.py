@@ -26,9 +26,9 @@ class TokenIndex:
         from spacy.attrs import IDX, LENGTH
 
         if len(doc):
-            rows = doc.to_array([IDX, LENGTH]).tolist()
-            self.starts: list[int] = [row[0] for row in rows]
-            self.ends: list[int] = [row[0] + row[1] for row in rows]
+            rows = doc.to_array([IDX, LENGTH])
+            self.starts: list[int] = rows[:, 0].tolist()
+            self.ends: list[int] = (rows[:, 0] + rows[:, 1]).tolist()
         else:
             self.starts, self.ends = [], []
 
