@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+from cpu import CpuMeter
 from rss import TreeSampler
 
 from newstrace.inputs import jsonl_record
@@ -254,10 +255,13 @@ def parallel(
             warm = 2 * analyzer.window * analyzer.chunk_size
             list(analyzer.stream(synthetic(warm)))  # every worker has loaded the model
             started = time.perf_counter() - began
+            meter = CpuMeter()
             with caches.of(label):
+                meter.start()
                 began = time.perf_counter()
                 count = write_json(analyzer.stream(articles_of(lines, args.corpus, 1, settings.max_bytes)), sink)
                 elapsed = time.perf_counter() - began
+                share = meter.stop()
         assert count == len(lines)
         seconds.append(elapsed)
         speedup = f"   x{seconds[0] / elapsed:.2f} of 1 worker" if len(seconds) > 1 else ""
@@ -265,7 +269,7 @@ def parallel(
             speedup += f"; {seconds[1] / elapsed:.3f} of local workers"
         print(
             f"{label:<44} {elapsed:8.1f} s {words / elapsed:9,.0f} words/s{speedup}   "
-            f"(start-up and warm-up {started:.1f} s, not counted)"
+            f"(start-up and warm-up {started:.1f} s, not counted)\n    {share}"
         )
         sys.stdout.flush()
     print(f"load average after the parallel runs: {load_average()}")

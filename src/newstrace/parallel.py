@@ -43,6 +43,15 @@ INPUT_FIELDS = tuple(sorted(INITIAL_FIELDS))
 
 Payload = dict[str, Any]
 
+# Dask defaults that cost the parse CPU, turned off for the LocalCluster newstrace starts (a
+# cluster started with dask-worker takes the same settings from its environment: docs/scaling.md).
+# The statistical profiler samples every worker's stack 100 times a second; a fixed malloc trim
+# threshold makes glibc hand each batch's large arrays back to the kernel and fault them in again.
+LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+}
+
 
 def default_workers() -> int:
     """The CPU cores this process may run on (its affinity mask, not the machine's core count)."""
@@ -135,6 +144,7 @@ class _DaskBackend:
         self, settings: Settings, on_error: ErrorPolicy, workers: int, scheduler: str, connect_timeout: float
     ) -> None:
         try:
+            import dask
             from distributed import Client, LocalCluster
         except ImportError as exc:
             raise ConfigError(Errors.E092.format(scheduler=scheduler, reason=exc)) from exc
@@ -144,7 +154,10 @@ class _DaskBackend:
         if scheduler == SCHEDULER_LOCAL:
             # One thread per worker process: the parse holds the GIL, and chunks in one process
             # run one at a time anyway (see _CHUNK_LOCK).
-            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+            with dask.config.set(LOCAL_CLUSTER_CONFIG):
+                self.cluster = LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                )
             self.client: Any = Client(self.cluster)
         elif scheduler.startswith(DASK_ADDRESS_PREFIXES):
             try:
