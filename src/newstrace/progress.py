@@ -15,8 +15,8 @@ from tqdm import tqdm
 
 from .record import Article
 
-BAR_FORMAT = "{desc}: {percentage:3.0f}%|{bar}| {postfix} [{elapsed}<{remaining}]"
-BAR_FORMAT_NO_TOTAL = "{desc}: {postfix} [{elapsed}]"
+BAR_FORMAT = "{desc} {percentage:3.0f}%|{bar}| [{elapsed}<{remaining}]"
+BAR_FORMAT_NO_TOTAL = "{desc} [{elapsed}]"
 
 
 def word_count(text: str) -> int:
@@ -32,11 +32,12 @@ class Progress:
         total_bytes: int | None,
         *,
         enabled: bool,
-        desc: str = "analyzing",
+        desc: str = "analyzing:",
         every: float = 0.5,
         file: TextIO | None = None,
     ) -> None:
         self.enabled = enabled
+        self.desc = desc
         self.every = every
         self.articles = 0
         self.words = 0
@@ -72,7 +73,7 @@ class Progress:
         self._shown = now
         elapsed = max(now - self.started, 1e-9)
         rates = f"{self.articles / elapsed:,.1f} articles/s, {self.words / elapsed:,.0f} words/s"
-        self.bar.set_postfix_str(f"{self.articles:,} articles, {rates}", refresh=False)
+        self.bar.set_description_str(f"{self.desc} {self.articles:,} articles, {rates}", refresh=False)
         if position is not None and position > self.bar.n:
             self.bar.update(position - self.bar.n)
         else:
