@@ -216,7 +216,6 @@ def serial(args: argparse.Namespace, lines: list[str], texts: list[str], words: 
         "a": "(a) raw spaCy nlp.pipe",
         "b": "(b) analyze, rule stages",
         "c": f"(c) analyze, default stages ({len(default_run_stages(default))} stages)",
-        # (b) and (c) run the same stages while the default is rules only: their gap is noise.
         "d": "(d) analyze + SQLite store",
     }
     for variant in ("a", "b", "c", "d"):
@@ -233,6 +232,8 @@ def serial(args: argparse.Namespace, lines: list[str], texts: list[str], words: 
             f"{labels[variant]:<44} {seconds:8.1f} s {words / seconds:9,.0f} words/s "
             f"(CPU {cpu_seconds:.1f} s, {words / cpu_seconds:,.0f} words per CPU second){ratio}"
         )
+    if rules == default:
+        print("note: (b) and (c) are the same settings today (the default attribution is 'rules'): their gap is noise")
     print(f"load average after (a)-(d): {load_average()}")
     sys.stdout.flush()
 
