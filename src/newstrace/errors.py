@@ -116,6 +116,34 @@ class Errors(str, Enum):
     )
     E072 = "E072 Cannot write the export to '{path}': {reason}. Choose a writable folder with --output."
     E073 = "E073 PostgreSQL needs the 'psycopg' package ({reason}). Install it: pip install 'psycopg[binary]'."
+    E090 = (
+        "E090 A worker process died while analyzing documents {first} to {last} ({reason}). It was most likely "
+        "killed for lack of memory: use fewer workers (--workers) or smaller batches (NEWSTRACE_BATCH_SIZE); to "
+        "find a document that crashes the parser, run with --workers 1."
+    )
+    E091 = (
+        "E091 Cannot reach the Dask scheduler at '{address}' ({reason}). Start one with 'dask-scheduler' and "
+        "workers with 'dask-worker {address} --nthreads 1', then pass its tcp://HOST:PORT address, or use "
+        "--scheduler local."
+    )
+    E092 = (
+        "E092 '--scheduler {scheduler}' needs the Dask 'distributed' package, which is not installed ({reason}). "
+        "Install it with 'pip install -r requirements.lock', or run without --scheduler."
+    )
+    E093 = (
+        "E093 Unknown scheduler '{scheduler}'. Give 'local' for a Dask cluster on this machine, or the address of a "
+        "running Dask scheduler such as tcp://10.0.0.5:8786."
+    )
+    E094 = "E094 Cannot read record {line} of '{path}': {reason}. Fix or remove that line; the other records are read."
+    E095 = (
+        "E095 Record {line} of '{path}' has no text (the 'text' field is missing, empty or not a string). "
+        "Fix or remove that line; the other records are read."
+    )
+    E096 = (
+        "E096 Dask gave up on documents {first} to {last}: {reason}. A worker died on them repeatedly, most "
+        "likely for lack of memory: give the workers more memory ('dask-worker --memory-limit'), or smaller "
+        "batches (NEWSTRACE_BATCH_SIZE)."
+    )
 
     def format(self, *args: object, **kwargs: object) -> str:
         return str(self.value).format(*args, **kwargs)

@@ -43,6 +43,12 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "Documents per spaCy nlp.pipe batch.",
     ),
     SettingSpec(
+        "workers",
+        0,
+        "NEWSTRACE_WORKERS",
+        "Worker processes that analyze a corpus in parallel; 0 means one per local CPU core.",
+    ),
+    SettingSpec(
         "attribution",
         "rules",
         "NEWSTRACE_ATTRIBUTION",
@@ -64,6 +70,7 @@ class Settings:
     spacy_model: str = DEFAULT_SPACY_MODEL
     max_bytes: int = 5_000_000
     batch_size: int = 32
+    workers: int = 0
     attribution: str = "rules"
     db: str = "newstrace.db"
 
@@ -72,6 +79,10 @@ class Settings:
             raise ConfigError(Errors.E014.format(name="max_bytes", value=self.max_bytes, reason="must be positive"))
         if self.batch_size <= 0:
             raise ConfigError(Errors.E014.format(name="batch_size", value=self.batch_size, reason="must be positive"))
+        if self.workers < 0:
+            raise ConfigError(
+                Errors.E014.format(name="workers", value=self.workers, reason="must be 0 (one per core) or more")
+            )
         if self.attribution not in ATTRIBUTION_MODES:
             raise ConfigError(
                 Errors.E014.format(

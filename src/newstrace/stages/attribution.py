@@ -19,6 +19,7 @@ Speakers are only mentions here; ``speakers.v1`` links them to entities.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
 
@@ -46,6 +47,7 @@ from .lexicon import (
     word_set,
 )
 from .parse import token_span
+from .tokindex import token_index
 
 EDGE_PUNCT = set(",.;:—–-\"'“”‘’()[] \n\t")
 QUOTE_MARKS = set('"“”‘’')
@@ -87,6 +89,13 @@ class _Builder:
         self.used_quotes: set[int] = set()
         self.found: list[Attribution] = []
         self.quote_ranges = [(q.start - self.offset, q.end - self.offset) for q in article.quotes]
+        # Indexes (performance only, same answers): token offsets, and quote starts for a binary
+        # search when the quotes are in order and disjoint, as quotes.marks.v1 makes them.
+        self.index = token_index(self.doc)
+        self._quote_starts = [s for s, _ in self.quote_ranges]
+        self._quotes_disjoint = all(
+            s1 <= s2 and e1 <= s2 for (s1, e1), (s2, _) in zip(self.quote_ranges, self.quote_ranges[1:], strict=False)
+        )
 
     # --- spans -------------------------------------------------------------------------------
     def span_of_tokens(self, tokens: Iterable[Any], *, drop_that: bool = True) -> Span | None:
@@ -122,6 +131,9 @@ class _Builder:
         return self.article.span(start, end) if end > start else None
 
     def quote_index(self, token: Any) -> int | None:
+        if self._quotes_disjoint:
+            n = bisect_right(self._quote_starts, token.idx) - 1
+            return n if n >= 0 and token.idx < self.quote_ranges[n][1] else None
         for n, (s, e) in enumerate(self.quote_ranges):
             if s <= token.idx < e:
                 return n
@@ -275,7 +287,8 @@ class _Builder:
 
     def _verb_after(self, quote_end: int) -> Any | None:
         doc = self.doc
-        start = next((t.i for t in doc if t.idx >= quote_end and t.text not in QUOTE_TOKENS), None)
+        first = self.index.first_starting_at_or_after(quote_end)
+        start = next((i for i in range(first, len(doc)) if doc[i].text not in QUOTE_TOKENS), None)
         if start is None:
             return None
         # Only punctuation may separate the quote from its attribution: '"...," he said'.
@@ -298,7 +311,9 @@ class _Builder:
 
     def _verb_before(self, quote_start: int) -> Any | None:
         doc = self.doc
-        before = [t for t in doc if t.idx + len(t.text) <= quote_start - 1]
+        # Only the last MAX_CUE_DISTANCE tokens before the quote are ever looked at.
+        n_before = self.index.count_ending_by(quote_start - 1)
+        before = list(doc[max(0, n_before - MAX_CUE_DISTANCE) : n_before])
         if not before:
             return None
         last = before[-1]

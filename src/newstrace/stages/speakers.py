@@ -18,6 +18,7 @@ from ..pipeline import Stage, register_stage
 from ..record import Article, Entity, Mention, Span, Speaker
 from .entities import TITLE_WORDS
 from .lexicon import FIRST_PERSON, PRONOUNS_GROUP, PRONOUNS_PERSON
+from .tokindex import token_index
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -35,7 +36,7 @@ class SpeakerResolver:
     def head_token(self, span: Span) -> Any | None:
         doc = self.article.doc
         start, end = span.start - self.article.body_start, span.end - self.article.body_start
-        tokens = [t for t in doc if start <= t.idx < end]
+        tokens = [doc[i] for i in token_index(doc).starting_within(start, end)]
         heads = [t for t in tokens if not (start <= t.head.idx < end) or t.head is t]
         return heads[0] if heads else (tokens[0] if tokens else None)
 
