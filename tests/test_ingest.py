@@ -225,3 +225,15 @@ def test_unknown_xml_in_a_folder_is_a_failure(tmp_path: Path) -> None:
     assert (report.ingested, report.failed) == (0, 1)
     with open_store(tmp_path / "c.db") as store:
         assert "E064" in store.failures()[0].error
+
+
+def test_parallel_ingest_stores_what_a_single_process_stores(tmp_path: Path) -> None:
+    """Two worker processes and one process give the same store, article for article."""
+    source = _kcna_slice(tmp_path, 24)
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    first = newstrace.ingest(source, db=one, workers=1)
+    second = newstrace.ingest(source, db=two, workers=2)
+    assert (first.ingested, first.duplicates, first.failed) == (second.ingested, second.duplicates, second.failed)
+    with open_store(one) as a, open_store(two) as b:
+        assert a.counts() == b.counts()
+        assert [q.content for q in a.quotes(limit=500)] == [q.content for q in b.quotes(limit=500)]

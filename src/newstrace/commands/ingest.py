@@ -55,6 +55,16 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--progress", action="store_true", help="show the progress bar even when not on a terminal")
     parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="worker processes for the analysis (default: the 'workers' setting, NEWSTRACE_WORKERS; 0 = one per core)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        help="analyze on Dask: 'local' for a local cluster, or a scheduler address tcp://HOST:PORT",
+    )
     parser.set_defaults(func=run_ingest)
 
     retry_parser = subparsers.add_parser("retry", help="re-read and re-analyze the stored failures")
@@ -78,9 +88,13 @@ def _print_report(report: IngestReport, as_json: bool) -> None:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
+    settings = load_settings(workers=args.workers)
     report = ingest(
         args.sources,
-        db=args.db or load_settings().db,
+        db=args.db or settings.db,
+        settings=settings,
+        workers=settings.workers,
+        scheduler=args.scheduler,
         fields=args.field,
         outlet=args.outlet,
         published=args.published,

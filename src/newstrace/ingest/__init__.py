@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..api import analyze_many
+from ..parallel import analyze_stream
 from ..record import Article
 from ..settings import Settings, load_settings
 from .base import Failed, Item, ReadOptions, Skipped, article_from_payload, input_payload
@@ -81,8 +81,14 @@ def ingest(
     commit_every: int = 64,
     progress: bool = False,
     settings: Settings | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
 ) -> IngestReport:
     """Read, analyze and store every document of ``sources`` (files, folders, URLs, '-').
+
+    ``workers``/``scheduler`` choose where the analysis runs, as for ``newstrace analyze``
+    (:func:`newstrace.parallel.analyze_stream`): 1 analyzes in this process, 0 uses every core,
+    ``scheduler`` names a Dask cluster. Writes stay in this process, in input order.
 
     ``db`` is a store URL or path (default: the ``db`` setting) or an open Store. ``fields`` maps
     JSON Lines fields (``{"text": "body"}``). ``outlet``/``published`` fill documents that lack them.
@@ -114,7 +120,17 @@ def ingest(
         total = estimate_total(names) if progress else None
         with tqdm(total=total, desc="ingesting", unit="doc", disable=not progress, dynamic_ncols=True) as bar:
             items = read_sources(names, options)
-            return _run(items, store, settings, bar, outlet=outlet, published=published, commit_every=commit_every)
+            return _run(
+                items,
+                store,
+                settings,
+                bar,
+                outlet=outlet,
+                published=published,
+                commit_every=commit_every,
+                workers=workers,
+                scheduler=scheduler,
+            )
     finally:
         if owned:
             store.close()
@@ -130,6 +146,8 @@ def _run(
     published: str | None = None,
     commit_every: int = 64,
     failed_sources: set[str] | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
 ) -> IngestReport:
     report = IngestReport()
     started = time.perf_counter()
@@ -163,7 +181,8 @@ def _run(
         report.duplicates += counts.duplicates
         pending.clear()
 
-    for article in analyze_many(to_analyze(), settings=settings):
+    analyzed = analyze_stream(to_analyze(), settings=settings, workers=workers, scheduler=scheduler)
+    for article in analyzed:
         report.words += len(article.text.split())
         if article.errors:
             message = " | ".join(e.message for e in article.errors)
