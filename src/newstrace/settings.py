@@ -48,9 +48,16 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "NEWSTRACE_ATTRIBUTION",
         "Attribution extractor: 'rules' (dependency-parse rules).",
     ),
+    SettingSpec(
+        "persuasion",
+        "on",
+        "NEWSTRACE_PERSUASION",
+        "Persuasion-technique detection (stage persuasion.v1): 'on' or 'off'; off skips the model entirely.",
+    ),
 )
 
 ATTRIBUTION_MODES = ("rules",)
+SWITCH_VALUES = ("on", "off")
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,7 @@ class Settings:
     max_bytes: int = 5_000_000
     batch_size: int = 32
     attribution: str = "rules"
+    persuasion: str = "on"
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:
@@ -70,6 +78,10 @@ class Settings:
                 Errors.E014.format(
                     name="attribution", value=self.attribution, reason=f"choose one of {', '.join(ATTRIBUTION_MODES)}"
                 )
+            )
+        if self.persuasion not in SWITCH_VALUES:
+            raise ConfigError(
+                Errors.E014.format(name="persuasion", value=self.persuasion, reason="choose 'on' or 'off'")
             )
 
 

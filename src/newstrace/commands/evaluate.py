@@ -11,6 +11,7 @@ from ..errors import EvaluationError, Errors
 # name -> module in newstrace.eval exposing run_cli(args) -> int and add_arguments(parser)
 EVALUATIONS = {
     "datelines": "datelines",
+    "persuasion": "persuasion",
 }
 
 

@@ -1,0 +1,134 @@
+"""The shipped persuasion-technique detector: int8 MiniLM encoder + a small token head, CPU only.
+
+Every WordPiece gets one probability per technique from the head (a projection, a width-5
+convolution, a linear layer: numpy only). A span is a run of pieces over the technique's threshold,
+widened to whole words. Weights and thresholds live in ``newstrace/resources/persuasion``;
+``scripts/train_persuasion.py`` rebuilds them from ../shared.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import ConfigError, Errors
+from .encoder import Chunk, Encoder
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "persuasion"
+FILES = ("encoder.int8.onnx", "vocab.txt", "head.npz", "config.json")
+
+
+@dataclass(frozen=True)
+class Detection:
+    technique: str
+    score: float
+    start: int
+    end: int
+
+
+def gelu(x: np.ndarray) -> np.ndarray:
+    """tanh-approximated GELU, as the head was trained with."""
+    return 0.5 * x * (1.0 + np.tanh(0.7978845608028654 * (x + 0.044715 * x**3)))
+
+
+class Head:
+    """The token classifier over encoder features, in numpy (mirrors TokenHead in train.py)."""
+
+    def __init__(self, weights: dict[str, np.ndarray]) -> None:
+        self.w_in = weights["inp.weight"].T.astype(np.float32)
+        self.b_in = weights["inp.bias"].astype(np.float32)
+        conv = weights["conv.weight"].astype(np.float32)  # (out, in, k)
+        self.kernel = conv.shape[2]
+        self.w_conv = [conv[:, :, k].T for k in range(self.kernel)]
+        self.b_conv = weights["conv.bias"].astype(np.float32)
+        self.w_out = weights["out.weight"].T.astype(np.float32)
+        self.b_out = weights["out.bias"].astype(np.float32)
+
+    def __call__(self, features: np.ndarray) -> np.ndarray:
+        """(pieces x dims) -> (pieces x techniques) probabilities."""
+        h = gelu(features @ self.w_in + self.b_in)
+        pad = self.kernel // 2
+        padded = np.pad(h, ((pad, pad), (0, 0)))
+        n = h.shape[0]
+        c = np.broadcast_to(self.b_conv, (n, self.b_conv.shape[0])).copy()
+        for k, w in enumerate(self.w_conv):
+            c += padded[k : k + n] @ w
+        logits = np.concatenate([h, gelu(c)], axis=1) @ self.w_out + self.b_out
+        return 1.0 / (1.0 + np.exp(-logits))
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow a span to whole words: WordPieces can start or end inside one."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+class Detector:
+    def __init__(self, resources: Path = RESOURCES, *, threads: int = 2) -> None:
+        missing = [name for name in FILES if not (resources / name).is_file()]
+        if missing:
+            raise ConfigError(Errors.E080.format(path=resources, missing=", ".join(missing)))
+        self.config: dict[str, Any] = json.loads((resources / "config.json").read_text(encoding="utf-8"))
+        self.techniques: list[str] = self.config["techniques"]
+        self.thresholds = np.array([self.config["thresholds"][t] for t in self.techniques], dtype=np.float32)
+        self.encoder = Encoder(resources / "encoder.int8.onnx", resources / "vocab.txt", threads=threads)
+        with np.load(resources / "head.npz") as weights:
+            self.head = Head({k: weights[k] for k in weights.files})
+
+    def probabilities(self, chunks: list[Chunk]) -> list[np.ndarray]:
+        self.encoder.encode(chunks)
+        return [self.head(c.features) if c.features is not None else np.zeros((0, len(self.techniques))) for c in chunks]
+
+    def detect_many(self, texts: list[str], *, threshold_scale: float = 1.0) -> list[list[Detection]]:
+        """Detections per text, sorted by start; ``threshold_scale`` trades precision for recall."""
+        chunks = self.encoder.chunks(texts)
+        probs = self.probabilities(chunks)
+        found: list[list[Detection]] = [[] for _ in texts]
+        thresholds = np.minimum(self.thresholds * threshold_scale, 0.999)
+        for chunk, p in zip(chunks, probs, strict=True):
+            text = texts[chunk.doc]
+            on = p > thresholds
+            for t in np.flatnonzero(on.any(axis=0)):
+                column = on[:, t]
+                k = 0
+                while k < len(column):
+                    if not column[k]:
+                        k += 1
+                        continue
+                    j = k
+                    while j + 1 < len(column) and column[j + 1]:
+                        j += 1
+                    start, end = _widen(text, chunk.pieces[k].start, chunk.pieces[j].end)
+                    score = float(p[k : j + 1, t].mean())
+                    found[chunk.doc].append(Detection(self.techniques[t], score, start, end))
+                    k = j + 1
+        return [sorted(_dedupe(d), key=lambda x: (x.start, x.end, x.technique)) for d in found]
+
+    def detect(self, text: str) -> list[Detection]:
+        return self.detect_many([text])[0]
+
+
+def _dedupe(detections: list[Detection]) -> list[Detection]:
+    """Merge same-technique detections that widening made overlap."""
+    out: list[Detection] = []
+    for d in sorted(detections, key=lambda x: (x.technique, x.start)):
+        last = out[-1] if out else None
+        if last is not None and last.technique == d.technique and d.start <= last.end:
+            out[-1] = Detection(d.technique, max(last.score, d.score), last.start, max(last.end, d.end))
+        else:
+            out.append(d)
+    return out
+
+
+@lru_cache(maxsize=1)
+def get_detector() -> Detector:
+    """One detector per process: loading the ONNX session takes a second."""
+    return Detector()
