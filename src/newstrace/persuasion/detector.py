@@ -40,26 +40,46 @@ class Head:
     """The token classifier over encoder features, in numpy (mirrors TokenHead in train.py)."""
 
     def __init__(self, weights: dict[str, np.ndarray]) -> None:
-        self.w_in = weights["inp.weight"].T.astype(np.float32)
+        self.w_in = np.ascontiguousarray(weights["inp.weight"].T, dtype=np.float32)
         self.b_in = weights["inp.bias"].astype(np.float32)
         conv = weights["conv.weight"].astype(np.float32)  # (out, in, k)
         self.kernel = conv.shape[2]
-        self.w_conv = [conv[:, :, k].T for k in range(self.kernel)]
+        self.w_conv = [np.ascontiguousarray(conv[:, :, k].T) for k in range(self.kernel)]
         self.b_conv = weights["conv.bias"].astype(np.float32)
-        self.w_out = weights["out.weight"].T.astype(np.float32)
+        self.w_out = np.ascontiguousarray(weights["out.weight"].T, dtype=np.float32)
         self.b_out = weights["out.bias"].astype(np.float32)
 
-    def __call__(self, features: np.ndarray) -> np.ndarray:
-        """(pieces x dims) -> (pieces x techniques) probabilities."""
-        h = gelu(features @ self.w_in + self.b_in)
+    def __call__(self, features: list[np.ndarray]) -> list[np.ndarray]:
+        """Per chunk (pieces x dims) -> (pieces x techniques) probabilities, in one batched pass.
+
+        Chunks are stacked with ``kernel // 2`` zero rows between them, so the convolution never
+        reads across two chunks and every matrix product runs once over the whole batch.
+        """
+        if not features:
+            return []
         pad = self.kernel // 2
-        padded = np.pad(h, ((pad, pad), (0, 0)))
-        n = h.shape[0]
-        c = np.broadcast_to(self.b_conv, (n, self.b_conv.shape[0])).copy()
+        h = gelu(np.concatenate(features) @ self.w_in + self.b_in)
+        gap = np.zeros((pad, h.shape[1]), dtype=np.float32)
+        parts: list[np.ndarray] = [gap]
+        rows: list[np.ndarray] = []
+        offset = pad
+        position = 0
+        for f in features:
+            n = f.shape[0]
+            parts.extend([h[position : position + n], gap])
+            rows.append(np.arange(offset, offset + n))
+            offset += n + pad
+            position += n
+        padded = np.concatenate(parts)
+        width = padded.shape[0] - 2 * pad
+        c = np.empty((width, self.b_conv.shape[0]), dtype=np.float32)
+        c[:] = self.b_conv
         for k, w in enumerate(self.w_conv):
-            c += padded[k : k + n] @ w
-        logits = np.concatenate([h, gelu(c)], axis=1) @ self.w_out + self.b_out
-        return 1.0 / (1.0 + np.exp(-logits))
+            c += padded[k : k + width] @ w
+        valid = np.concatenate(rows) - pad
+        logits = np.concatenate([h, gelu(c[valid])], axis=1) @ self.w_out + self.b_out
+        probs = 1.0 / (1.0 + np.exp(-logits))
+        return np.split(probs, np.cumsum([f.shape[0] for f in features])[:-1])
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
@@ -85,7 +105,7 @@ class Detector:
 
     def probabilities(self, chunks: list[Chunk]) -> list[np.ndarray]:
         self.encoder.encode(chunks)
-        return [self.head(c.features) if c.features is not None else np.zeros((0, len(self.techniques))) for c in chunks]
+        return self.head([c.features for c in chunks if c.features is not None])
 
     def detect_many(self, texts: list[str], *, threshold_scale: float = 1.0) -> list[list[Detection]]:
         """Detections per text, sorted by start; ``threshold_scale`` trades precision for recall."""

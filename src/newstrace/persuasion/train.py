@@ -159,7 +159,7 @@ def tune_thresholds(
     """
     from ..eval.persuasion import PRF, LabeledSpan, paragraph_labels
 
-    probs = [head(c.features) for c in chunks]  # type: ignore[arg-type]
+    probs = head([c.features for c in chunks if c.features is not None])
     thresholds: dict[str, float] = {}
     for t, technique in enumerate(techniques):
         best, best_f1 = 1.0, 0.0
