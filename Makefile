@@ -19,7 +19,12 @@ $(BIN)/newstrace: pyproject.toml requirements.lock
 setup: $(BIN)/newstrace
 
 demo: setup
-	$(BIN)/newstrace analyze $(SHARED)/seed/tass-2025-10-24-kursk.txt src/newstrace/samples/
+	@if [ -f $(SHARED)/seed/tass-2025-10-24-kursk.txt ]; then \
+		$(BIN)/newstrace analyze $(SHARED)/seed/tass-2025-10-24-kursk.txt src/newstrace/samples/; \
+	else \
+		echo "($(SHARED)/seed not found: analyzing the bundled samples only)"; \
+		$(BIN)/newstrace analyze src/newstrace/samples/; \
+	fi
 
 test: setup
 	$(BIN)/python -m pytest -q

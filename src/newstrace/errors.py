@@ -47,6 +47,14 @@ class Errors(str, Enum):
     E040 = "E040 Gold data not found at '{path}'. Point the command at a folder with {expected}."
     E041 = "E041 Cannot parse gold annotation {path}:{line}: {reason}. Fix or remove that line."
     E042 = "E042 Unknown evaluation '{name}'. Known evaluations: {options}."
+    E043 = (
+        "E043 No story in '{path}' has a gold dateline with a place, so there is nothing to score. Point the "
+        "command at reuters21578.jsonl.gz, whose rows carry 'text' and 'gold_dateline'."
+    )
+    E044 = (
+        "E044 No MEANTIME article found under '{path}' ({reason}). Point the script at the MEANTIME folder "
+        "(the one holding intra-doc_annotation/corpus_*/*.xml), e.g. ../shared/data/meantime."
+    )
     E080 = (
         "E080 The persuasion model files are missing from '{path}' ({missing}). Reinstall newstrace, rebuild them "
         "with 'python scripts/train_persuasion.py', or turn the stage off with NEWSTRACE_PERSUASION=off."
@@ -60,7 +68,7 @@ class Errors(str, Enum):
         "shared/data/persuasion/semeval2023-en (536 articles)."
     )
 
-    def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
+    def format(self, *args: object, **kwargs: object) -> str:
         return str(self.value).format(*args, **kwargs)
 
 

@@ -148,9 +148,17 @@ class TimeExpression:
 
 @dataclass
 class Dateline:
+    """The dateline; ``span`` runs from the place to the end of the date.
+
+    ``place_span`` and ``date_span`` locate its parts for later stages (a place mention, a time
+    expression); they are working detail, not part of the serialized record.
+    """
+
     span: Span
     place: str | None
     date: str | None
+    place_span: Span | None = None
+    date_span: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"place": self.place, "date": self.date, **self.span.to_dict()}
@@ -247,6 +255,7 @@ class Article:
         spans: list[Span] = list(self.own_voice) + list(self.header)
         if self.dateline:
             spans.append(self.dateline.span)
+            spans.extend(s for s in (self.dateline.place_span, self.dateline.date_span) if s is not None)
         for ent in self.entities:
             spans.extend(m.span for m in ent.mentions)
         for att in self.attributions:

@@ -24,7 +24,7 @@ def _attribution_lines(attribution: Attribution) -> list[str]:
     if speaker.resolution == "unresolved":
         who += "  [unresolved]"
     cue = attribution.cue.text if attribution.cue else "—"
-    chain = " → ".join([*attribution.via, speaker.name or "?"])
+    chain = " → ".join([*attribution.via, speaker.name or "?"]) if attribution.via else "—"
     content = _short(attribution.content.text)
     if attribution.kind == "direct":
         content = f"“{content}”"

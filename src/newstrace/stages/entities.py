@@ -138,9 +138,10 @@ class EntityStage(Stage):
         doc = article.doc
         text = article.text
         table = EntityTable(article)
-        if article.dateline and article.dateline.place:
-            place = article.dateline.span.text.split(",")[0].strip()
-            start = article.dateline.span.start
+        if article.dateline and article.dateline.place and article.dateline.place_span:
+            # The first part of the place names the city: "RICHMOND" of "RICHMOND, Va.".
+            place = re.split(r"\s*,", article.dateline.place_span.text)[0]
+            start = article.dateline.place_span.start
             table.add(article.dateline.place.split(",")[0], "GPE", article.span(start, start + len(place)), "dateline")
 
         candidates: list[_Candidate] = []
@@ -190,11 +191,14 @@ class EntityStage(Stage):
             elif label == "NORP":
                 table.add(surface, "NORP", span, "name")
             elif label in {"GPE", "LOC"} or surface in country_names:
-                table.add(surface, "GPE" if label == "GPE" or surface in country_names else "LOC", span, "name")
+                # Administrative units ("Kursk Region") are GPEs even when the parser says LOC.
+                is_gpe = label == "GPE" or surface in country_names or surface.split()[-1] in PLACE_SUFFIXES
+                table.add(surface, "GPE" if is_gpe else "LOC", span, "name")
             else:
                 table.add(surface, label, span, "name")
 
         self._merge_place_stems(table)
+        self._index_surnames(table)
         self._find_more_mentions(article, table)
         article.entities = table.entities()
         _assign_roles(article)
@@ -206,6 +210,18 @@ class EntityStage(Stage):
             words = entity.name.split()
             if entity.type in {"GPE", "LOC"} and len(words) >= 2 and words[-1] in PLACE_SUFFIXES:
                 table._index(entity, " ".join(words[:-1]))
+
+    @staticmethod
+    def _index_surnames(table: EntityTable) -> None:
+        """'Dermot Mannion' also answers to 'Mannion', unless two people share the surname."""
+        owners: dict[str, list[Entity]] = {}
+        for entity in table.by_key.values():
+            words = entity.name.split()
+            if entity.type == "PERSON" and len(words) >= 2 and len(words[-1]) > 2 and words[-1][0].isupper():
+                owners.setdefault(words[-1], []).append(entity)
+        for surname, people in owners.items():
+            if len(people) == 1 and surname.lower() not in table.alias_index:
+                table._index(people[0], surname)
 
     @staticmethod
     def _find_more_mentions(article: Article, table: EntityTable) -> None:

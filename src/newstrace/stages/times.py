@@ -31,15 +31,8 @@ class TimeStage(Stage):
             for match in ISO_DATE_RE.finditer(header.text):
                 span = article.span(header.start + match.start(), header.start + match.end())
                 found.append(TimeExpression(span, span.text, "day", "published"))
-        if article.dateline and article.dateline.date:
-            text = article.dateline.span.text
-            place_end = text.find(",")
-            start = article.dateline.span.start + (place_end + 1 if place_end >= 0 else 0)
-            while article.text[start].isspace():
-                start += 1
-            span = article.span(start, article.dateline.span.end)
-            if span.text and span.text[0].isalnum():
-                found.append(TimeExpression(span, article.dateline.date, "day", "dateline"))
+        if article.dateline and article.dateline.date and article.dateline.date_span:
+            found.append(TimeExpression(article.dateline.date_span, article.dateline.date, "day", "dateline"))
         doc = article.doc
         for ent in doc.ents:
             if ent.label_ not in {"DATE", "TIME"}:

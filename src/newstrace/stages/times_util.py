@@ -31,9 +31,13 @@ MONTH_YEAR_RE = re.compile(rf"^(?:(?:early|late|mid|mid-)\s*)?{_MONTH_RE}(?:,?\s
 ISO_RE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")
 YEAR_RE = re.compile(r"^(?:the\s+)?(?:year\s+)?(?P<year>1[89]\d\d|20\d\d)$")
 DECADE_RE = re.compile(r"^(?:the\s+)?(?P<decade>1[89]\d|20\d)0s$")
-AGO_RE = re.compile(r"^(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago$")
+AGO_RE = re.compile(
+    r"^(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago$"
+)
 RELATIVE_RE = re.compile(r"^(?P<which>last|next|this|past|coming)\s+(?P<unit>week|month|year|weekend)$")
-SET_RE = re.compile(r"^(?:every|each)\s+(?:day|week|month|year|morning|evening|night)$|^(?:daily|weekly|monthly|annually|yearly)$")
+SET_RE = re.compile(
+    r"^(?:every|each)\s+(?:day|week|month|year|morning|evening|night)$|^(?:daily|weekly|monthly|annually|yearly)$"
+)
 
 
 def month_number(name: str) -> int | None:
@@ -61,6 +65,74 @@ def _closest_year(month: int, day: int, anchor: date) -> int:
     if candidate - anchor > timedelta(days=31):
         return anchor.year - 1
     return anchor.year
+
+
+# Month names and the abbreviations wire copy uses, the targets of :func:`fuzzy_month_number`.
+_MONTH_FORMS: dict[str, int] = {name: number for name, number in MONTHS.items() if name.islower()}
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    """True when ``a`` becomes ``b`` by one insertion, deletion, substitution or swap of neighbours."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diffs) == 1:
+            return True
+        return (
+            len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def fuzzy_month_number(word: str) -> int | None:
+    """Month of a month word as typed on the wire: any case, and one slip tolerated.
+
+    Wire copy has "FEb", "MArch", "Narch", "Macrh", "Apri", "Juen": exact names match in any case;
+    otherwise a word of three letters or more that is one edit (insert, delete, substitute, swap)
+    from exactly one month's name or abbreviation gets that month. Ambiguous slips ("Mat": March
+    or May) get None. Only meant where a month is expected (the date slot of a dateline).
+    """
+    lowered = word.rstrip(".").lower()
+    if lowered in _MONTH_FORMS:
+        return _MONTH_FORMS[lowered]
+    if len(lowered) < 3 or not lowered.isalpha():
+        return None
+    found = {
+        number for form, number in _MONTH_FORMS.items() if len(form) >= 3 and _edit_distance_at_most_one(lowered, form)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def nearest_day(month: int, day: int, anchor: date | None, year: int | None = None) -> str | None:
+    """ISO date of a month and day, in the year that puts it nearest the anchor (or None if no such day).
+
+    A dateline's date is within days of publication, so "December 31" on a story published on
+    January 1 is the day before, last year, and "January 1" published on December 31 is next year's.
+    Without a year or an anchor the year is unknown: ``XXXX-MM-DD``.
+    """
+    if year is not None:
+        candidates = [year]
+    elif anchor is not None:
+        candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
+    else:
+        try:
+            date(2000, month, day)  # a leap year: February 29 is a valid day without a year
+        except ValueError:
+            return None
+        return f"XXXX-{month:02d}-{day:02d}"
+    best: date | None = None
+    for candidate_year in candidates:
+        try:
+            candidate = date(candidate_year, month, day)
+        except ValueError:
+            continue
+        if best is None or anchor is None or abs(candidate - anchor) < abs(best - anchor):
+            best = candidate
+    return best.isoformat() if best else None
 
 
 def resolve_month_day(text: str, published: str | None) -> str | None:

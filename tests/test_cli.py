@@ -1,0 +1,62 @@
+"""The command line, run as a user runs it: a real subprocess on real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from newstrace.schema import validate_record
+
+from .conftest import shared_path
+
+
+def _run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONWARNINGS": "error"}
+    return subprocess.run(
+        [sys.executable, "-m", "newstrace.cli", *args], input=stdin, capture_output=True, env=env, timeout=300
+    )
+
+
+def test_text_report_on_the_seed() -> None:
+    result = _run("analyze", str(shared_path("seed/tass-2025-10-24-kursk.txt")))
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode()
+    assert "WHO SAID WHAT (11 attributions)" in out
+    assert "TASS → Korean Central News Agency → Kim Jong Un" in out
+
+
+def test_jsonl_with_bad_files_reports_each_and_keeps_going(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text('"We will win," the minister said on Monday.', encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02abc")
+    (tmp_path / "latin1.txt").write_bytes("caf\xe9 said".encode("latin-1"))
+    out = tmp_path / "out.jsonl"
+    result = _run("analyze", str(tmp_path), "--format", "jsonl", "--output", str(out))
+    assert result.returncode == 0, result.stderr.decode()
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 1
+    validate_record(records[0])
+    assert records[0]["attributions"][0]["speaker"]["name"] == "minister"
+    err = result.stderr.decode()
+    assert "E003" in err and "E002" in err
+    assert "1 analyzed, 2 unreadable" in err
+
+
+def test_stdin_json_and_published_option() -> None:
+    text = b"WASHINGTON, March 3 (Reuters) - The senator said the bill would pass."
+    result = _run("analyze", "-", "--format", "json", "--published", "2020-03-04", stdin=text)
+    assert result.returncode == 0, result.stderr.decode()
+    record = json.loads(result.stdout)
+    validate_record(record)
+    assert record["agency"] == "Reuters"
+    assert record["dateline"]["date"] == "2020-03-03"
+    assert record["attributions"][0]["kind"] == "indirect"
+
+
+def test_nothing_analyzed_exits_nonzero(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("  ", encoding="utf-8")
+    result = _run("analyze", str(tmp_path / "empty.txt"))
+    assert result.returncode == 1
+    assert "E004" in result.stderr.decode()
