@@ -28,7 +28,10 @@ def _attribution_lines(attribution: Attribution) -> list[str]:
     content = _short(attribution.content.text)
     if attribution.kind == "direct":
         content = f"“{content}”"
-    lines = [f"  {attribution.id:>4}  {who}", f"        {KIND_LABEL.get(attribution.kind, attribution.kind)} · cue '{cue}' · via {chain}"]
+    lines = [
+        f"  {attribution.id:>4}  {who}",
+        f"        {KIND_LABEL.get(attribution.kind, attribution.kind)} · cue '{cue}' · via {chain}",
+    ]
     if attribution.citing and attribution.citing.name:
         lines.append(f"        citing {attribution.citing.name}")
     lines.extend(textwrap.wrap(content, WIDTH - 8, initial_indent="        ", subsequent_indent="        "))

@@ -6,7 +6,7 @@ import argparse
 import importlib
 from typing import Any
 
-from ..errors import EvaluationError, Errors
+from ..errors import Errors, EvaluationError
 
 # name -> module in newstrace.eval exposing run_cli(args) -> int and add_arguments(parser)
 EVALUATIONS = {

@@ -153,7 +153,9 @@ def evaluate(
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", default=DEFAULT_CORPUS, help="SemEval-2023 English folder (articles/, spans.tsv)")
+    parser.add_argument(
+        "path", nargs="?", default=DEFAULT_CORPUS, help="SemEval-2023 English folder (articles/, spans.tsv)"
+    )
     parser.add_argument(
         "--split", choices=("dev", "train", "tune", "fit", "all"), default="dev", help="articles to score (fixed split)"
     )

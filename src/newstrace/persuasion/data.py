@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import EvaluationError, Errors
+from ..errors import Errors, EvaluationError
 
 DEFAULT_CORPUS = "../shared/data/persuasion/semeval2023-en"
 
@@ -64,7 +64,9 @@ def read_corpus(corpus: str | Path = DEFAULT_CORPUS, *, split: str = "all") -> l
             continue
         parts = line.split("\t")
         if len(parts) != 4 or not parts[2].isdigit() or not parts[3].isdigit():
-            raise EvaluationError(Errors.E041.format(path=spans_path, line=n, reason="expected id, technique, start, end"))
+            raise EvaluationError(
+                Errors.E041.format(path=spans_path, line=n, reason="expected id, technique, start, end")
+            )
         if parts[1] not in known:
             raise EvaluationError(Errors.E041.format(path=spans_path, line=n, reason=f"unknown technique {parts[1]!r}"))
         spans[parts[0]].append(GoldSpan(parts[1], int(parts[2]), int(parts[3])))

@@ -82,6 +82,16 @@ class Head:
         return np.split(probs, np.cumsum([f.shape[0] for f in features])[:-1])
 
 
+def runs(on: np.ndarray) -> list[tuple[int, int]]:
+    """(first, last) indices of each run of True in a 1-d boolean array."""
+    if not on.any():
+        return []
+    edges = np.diff(np.concatenate(([0], on.astype(np.int8), [0])))
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1) - 1
+    return list(zip(starts.tolist(), ends.tolist(), strict=True))
+
+
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     """Grow a span to whole words: WordPieces can start or end inside one."""
     while start > 0 and text[start - 1].isalnum():
@@ -111,29 +121,26 @@ class Detector:
         """Detections per text, sorted by start; ``threshold_scale`` trades precision for recall."""
         chunks = self.encoder.chunks(texts)
         probs = self.probabilities(chunks)
-        found: list[list[Detection]] = [[] for _ in texts]
         thresholds = np.minimum(self.thresholds * threshold_scale, 0.999)
-        for chunk, p in zip(chunks, probs, strict=True):
-            text = texts[chunk.doc]
-            on = p > thresholds
-            for t in np.flatnonzero(on.any(axis=0)):
-                column = on[:, t]
-                k = 0
-                while k < len(column):
-                    if not column[k]:
-                        k += 1
-                        continue
-                    j = k
-                    while j + 1 < len(column) and column[j + 1]:
-                        j += 1
-                    start, end = _widen(text, chunk.pieces[k].start, chunk.pieces[j].end)
-                    score = float(p[k : j + 1, t].mean())
-                    found[chunk.doc].append(Detection(self.techniques[t], score, start, end))
-                    k = j + 1
-        return [sorted(_dedupe(d), key=lambda x: (x.start, x.end, x.technique)) for d in found]
+        return decode(texts, chunks, probs, self.techniques, thresholds)
 
     def detect(self, text: str) -> list[Detection]:
         return self.detect_many([text])[0]
+
+
+def decode(
+    texts: list[str], chunks: list[Chunk], probs: list[np.ndarray], techniques: list[str], thresholds: np.ndarray
+) -> list[list[Detection]]:
+    """Spans from piece probabilities: runs over threshold, widened to words, merged per technique."""
+    found: list[list[Detection]] = [[] for _ in texts]
+    for chunk, p in zip(chunks, probs, strict=True):
+        text = texts[chunk.doc]
+        on = p > thresholds
+        for t in np.flatnonzero(on.any(axis=0)):
+            for k, j in runs(on[:, t]):
+                start, end = _widen(text, chunk.pieces[k].start, chunk.pieces[j].end)
+                found[chunk.doc].append(Detection(techniques[t], float(p[k : j + 1, t].mean()), start, end))
+    return [sorted(_dedupe(d), key=lambda x: (x.start, x.end, x.technique)) for d in found]
 
 
 def _dedupe(detections: list[Detection]) -> list[Detection]:

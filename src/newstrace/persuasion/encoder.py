@@ -23,6 +23,7 @@ class Chunk:
     doc: int
     pieces: list[Piece]
     features: np.ndarray | None = None
+    labels: np.ndarray | None = None  # gold, pieces x techniques: training only
 
 
 def chunk_pieces(text: str, pieces: list[Piece], doc: int, max_pieces: int = MAX_PIECES) -> list[Chunk]:

@@ -21,8 +21,8 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import ConfigError, EvaluationError, Errors
-from .data import DEFAULT_CORPUS, CorpusArticle, fold, read_corpus, read_techniques
+from ..errors import ConfigError, Errors, EvaluationError
+from .data import DEFAULT_CORPUS, CorpusArticle, fold, paragraphs, read_corpus, read_techniques
 from .detector import RESOURCES, Head
 from .encoder import Chunk, Encoder
 
@@ -53,8 +53,10 @@ def export_encoder(out_dir: Path, layers: tuple[int, ...] = LAYERS) -> None:
 
     model_dir = Path(minilm.get_model_path())
     model = transformers.AutoModel.from_pretrained(str(model_dir)).eval()
+    # Layers above the highest one used are dropped: they would cost time and change nothing.
+    model.encoder.layer = model.encoder.layer[: max(layers)]
 
-    class Wrapped(torch.nn.Module):  # type: ignore[misc,name-defined]
+    class Wrapped(torch.nn.Module):  # type: ignore[name-defined]
         def __init__(self) -> None:
             super().__init__()
             self.model = model
@@ -93,7 +95,7 @@ def labelled_chunks(encoder: Encoder, articles: list[CorpusArticle], techniques:
             for span in spans:
                 if span.start < piece.end and piece.start < span.end:
                     labels[k, index[span.technique]] = 1.0
-        chunk.labels = labels  # type: ignore[attr-defined]
+        chunk.labels = labels
     return chunks
 
 
@@ -107,7 +109,7 @@ def train_head(chunks: list[Chunk], n_out: int, *, seed: int = SEED, epochs: int
     nn = torch.nn
     functional = torch.nn.functional
 
-    class TokenHead(nn.Module):  # type: ignore[misc,name-defined]
+    class TokenHead(nn.Module):  # type: ignore[name-defined]
         def __init__(self) -> None:
             super().__init__()
             self.inp = nn.Linear(dims, HIDDEN)
@@ -122,7 +124,7 @@ def train_head(chunks: list[Chunk], n_out: int, *, seed: int = SEED, epochs: int
 
     model = TokenHead()
     optimizer = torch.optim.AdamW(model.parameters(), LEARNING_RATE, weight_decay=0.01)
-    positives = np.concatenate([c.labels for c in chunks]).mean(0)  # type: ignore[attr-defined]
+    positives = np.concatenate([c.labels for c in chunks]).mean(0)
     pos_weight = torch.tensor(np.clip((1 - positives) / (positives + 1e-6), 1, 10) ** 0.5, dtype=torch.float32)
     for epoch in range(epochs):
         started = time.perf_counter()
@@ -137,7 +139,7 @@ def train_head(chunks: list[Chunk], n_out: int, *, seed: int = SEED, epochs: int
             for r, c in enumerate(batch):
                 n = len(c.pieces)
                 x[r, :n] = torch.from_numpy(c.features)
-                y[r, :n] = torch.from_numpy(c.labels)  # type: ignore[attr-defined]
+                y[r, :n] = torch.from_numpy(c.labels)
                 mask[r, :n] = 1
             loss = functional.binary_cross_entropy_with_logits(model(x), y, pos_weight=pos_weight, reduction="none")
             loss = (loss.mean(-1) * mask).sum() / mask.sum()
@@ -149,55 +151,71 @@ def train_head(chunks: list[Chunk], n_out: int, *, seed: int = SEED, epochs: int
     return {k: v.detach().numpy().astype(np.float32) for k, v in model.state_dict().items()}
 
 
+def paragraph_maxima(
+    chunks: list[Chunk], probs: list[np.ndarray], articles: list[CorpusArticle], techniques: list[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per paragraph of every article: the highest piece probability and the gold labels, per technique.
+
+    A paragraph gets technique t predicted exactly when one of its pieces is over t's threshold,
+    so paragraph-level counts for any threshold come from these maxima without decoding spans.
+    """
+    from ..eval.persuasion import LabeledSpan, paragraph_labels
+
+    index = {t: k for k, t in enumerate(techniques)}
+    offsets: list[int] = []
+    gold_rows: list[np.ndarray] = []
+    bounds: list[list[int]] = []
+    for article in articles:
+        offsets.append(len(gold_rows))
+        pars = paragraphs(article.text)
+        bounds.append([end for _, end in pars])
+        gold = paragraph_labels(article.text, [LabeledSpan(s.technique, s.start, s.end) for s in article.spans])
+        for labels in gold:
+            row = np.zeros(len(techniques), dtype=bool)
+            row[[index[t] for t in labels]] = True
+            gold_rows.append(row)
+    maxima = np.zeros((len(gold_rows), len(techniques)), dtype=np.float32)
+    for chunk, p in zip(chunks, probs, strict=True):
+        ends = bounds[chunk.doc]
+        for k, piece in enumerate(chunk.pieces):
+            at = offsets[chunk.doc] + int(np.searchsorted(ends, piece.start, side="right"))
+            if at < len(gold_rows):
+                np.maximum(maxima[at], p[k], out=maxima[at])
+    return maxima, np.array(gold_rows)
+
+
 def tune_thresholds(
     chunks: list[Chunk], articles: list[CorpusArticle], head: Head, techniques: list[str]
 ) -> dict[str, float]:
-    """Per technique, the threshold that maximizes paragraph-level F1 on the tuning fold.
+    """Thresholds that maximize paragraph-level micro-F1 on the tuning fold, by coordinate ascent.
 
-    Techniques that never reach F1 > 0 there get threshold 1.0 (switched off): a technique the
-    model cannot find only costs precision.
+    Each technique may also be switched off (threshold 1.0): one the model cannot find reliably
+    would only cost precision.
     """
-    from ..eval.persuasion import PRF, LabeledSpan, paragraph_labels
-
     probs = head([c.features for c in chunks if c.features is not None])
-    thresholds: dict[str, float] = {}
-    for t, technique in enumerate(techniques):
-        best, best_f1 = 1.0, 0.0
-        for threshold in THRESHOLD_GRID:
-            score = PRF()
-            spans: dict[int, list[LabeledSpan]] = {}
-            for chunk, p in zip(chunks, probs, strict=True):
-                for start, end in _runs(p[:, t] > threshold):
-                    spans.setdefault(chunk.doc, []).append(
-                        LabeledSpan(technique, chunk.pieces[start].start, chunk.pieces[end].end)
-                    )
-            for doc, article in enumerate(articles):
-                gold = [LabeledSpan(s.technique, s.start, s.end) for s in article.spans if s.technique == technique]
-                for pred_set, gold_set in zip(
-                    paragraph_labels(article.text, spans.get(doc, [])), paragraph_labels(article.text, gold), strict=True
-                ):
-                    hit = float(bool(pred_set) and bool(gold_set))
-                    score.add(PRF(hit, float(bool(pred_set)), hit, float(bool(gold_set))))
-            if score.f1 > best_f1:
-                best, best_f1 = threshold, score.f1
-        thresholds[technique] = best
-        print(f"  {technique:<36} threshold {best:.2f}  tuning paragraph F1 {best_f1:.3f}", flush=True)
-    return thresholds
+    maxima, gold = paragraph_maxima(chunks, probs, articles, techniques)
+    grid = (*THRESHOLD_GRID, 1.0)
+    # counts[g, t] = (true positives, predicted) at grid value g for technique t
+    tp = np.array([((maxima > g) & gold).sum(0) for g in grid], dtype=np.float64)
+    pred = np.array([(maxima > g).sum(0) for g in grid], dtype=np.float64)
+    n_gold = float(gold.sum())
+    choice = [grid.index(0.5)] * len(techniques)
 
+    def micro(sel: list[int]) -> float:
+        t_p = sum(tp[g, t] for t, g in enumerate(sel))
+        n_p = sum(pred[g, t] for t, g in enumerate(sel))
+        return 2 * t_p / (n_p + n_gold) if n_p + n_gold else 0.0
 
-def _runs(on: np.ndarray) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    k = 0
-    while k < len(on):
-        if on[k]:
-            j = k
-            while j + 1 < len(on) and on[j + 1]:
-                j += 1
-            out.append((k, j))
-            k = j + 1
-        else:
-            k += 1
-    return out
+    def best_for(t: int) -> int:
+        """Grid index for technique t given the others; ties go to the higher threshold."""
+        scored = [(micro([*choice[:t], g, *choice[t + 1 :]]), g) for g in range(len(grid))]
+        return max(scored)[1]
+
+    for _ in range(4):
+        for t in range(len(techniques)):
+            choice[t] = best_for(t)
+    print(f"  tuning paragraph micro-F1 {micro(choice):.4f}", flush=True)
+    return {technique: float(grid[g]) for technique, g in zip(techniques, choice, strict=True)}
 
 
 def train(corpus: str | Path = DEFAULT_CORPUS, out_dir: Path = RESOURCES, *, epochs: int = EPOCHS) -> None:
@@ -218,7 +236,7 @@ def train(corpus: str | Path = DEFAULT_CORPUS, out_dir: Path = RESOURCES, *, epo
     tune_chunks = labelled_chunks(encoder, tune, techniques)
     print(f"training head on {sum(len(c.pieces) for c in fit_chunks)} pieces", flush=True)
     weights = train_head(fit_chunks, len(techniques), epochs=epochs)
-    np.savez(out_dir / "head.npz", **weights)
+    np.savez(out_dir / "head.npz", **weights)  # type: ignore[arg-type]  # numpy's stub reads **kwds as allow_pickle
     thresholds = tune_thresholds(tune_chunks, tune, Head(weights), techniques)
     config = {
         "name": "persuasion.v1",
