@@ -35,7 +35,7 @@ from .lexicon import (
 from .parse import token_span
 
 EDGE_PUNCT = set(",.;:—–-\"'“”‘’()[] \n\t")
-QUOTE_MARKS = set('"“”‘’')
+QUOTE_MARKS = set("\"“”‘’")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 SPEECH_ACT_OBJECT_DEPS = {"dobj", "dative", "prep", "npadvmod", "attr", "oprd", "acomp"}
 MAX_CUE_DISTANCE = 12  # tokens between a closing quote mark and its verb of saying
@@ -176,10 +176,8 @@ class _Builder:
 
     def _is_cue(self, token: Any) -> bool:
         return (
-            (token.lemma_ in SPEECH_VERBS or token.lemma_ in BELIEF_VERBS)
-            and token.pos_ in {"VERB", "AUX"}
-            and not self.in_quote(token)
-        )
+            token.lemma_ in SPEECH_VERBS or token.lemma_ in BELIEF_VERBS
+        ) and token.pos_ in {"VERB", "AUX"} and not self.in_quote(token)
 
     def _verb_after(self, quote_end: int) -> Any | None:
         doc = self.doc

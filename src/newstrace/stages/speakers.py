@@ -126,9 +126,7 @@ class SpeakerStage(Stage):
 
     def __call__(self, article: Article) -> None:
         resolver = SpeakerResolver(article)
-        for attribution in sorted(
-            article.attributions, key=lambda a: a.speaker.mention.start if a.speaker.mention else a.content.start
-        ):
+        for attribution in sorted(article.attributions, key=lambda a: a.speaker.mention.start if a.speaker.mention else a.content.start):
             rule = attribution.rule
             resolved = resolver.resolve(attribution.speaker.mention)
             if rule == "direct.continued" and attribution.speaker.mention is not None:
