@@ -21,9 +21,9 @@ from .conftest import shared_path
 
 CORPUS = "data/persuasion/semeval2023-en"
 
-PARAGRAPH_F1_FLOOR = 0.40
-SPAN_F1_FLOOR = 0.25
-SPAN_AGNOSTIC_F1_FLOOR = 0.35
+PARAGRAPH_F1_FLOOR = 0.42  # measured 0.4318
+SPAN_F1_FLOOR = 0.26  # measured 0.2684
+SPAN_AGNOSTIC_F1_FLOOR = 0.38  # measured 0.3931
 
 
 def test_dev_split_scores_above_floors() -> None:

@@ -152,3 +152,18 @@ def test_runs_finds_each_stretch() -> None:
 
     assert runs(np.array([1, 1, 0, 0, 1, 0, 1, 1, 1], dtype=bool)) == [(0, 1), (4, 4), (6, 8)]
     assert runs(np.zeros(4, dtype=bool)) == []
+
+
+def test_lexical_rules_on_hand_made_text() -> None:
+    from newstrace.persuasion.lexicon import rule_detections
+
+    text = (
+        "The regime sent foreign mercenaries. Soldiers loyal to the cause fought the Western invaders "
+        "with heroic courage; it was sacred and eternal. Police arrested people."
+    )
+    found = {(d.technique, text[d.start : d.end]) for d in rule_detections(text)}
+    assert ("Name_Calling-Labeling", "Western invaders") in found
+    assert ("Appeal_to_Values", "loyal to the cause") in found
+    assert ("Loaded_Language", "heroic courage") in found
+    assert ("Loaded_Language", "sacred") in found  # a function word after the adjective is not taken
+    assert not any("Police" in t or "people" in t for _, t in found)

@@ -132,7 +132,12 @@ def score_document(
 
 
 def evaluate(
-    corpus: str | Path = DEFAULT_CORPUS, *, split: str = "dev", limit: int | None = None, threshold_scale: float = 1.0
+    corpus: str | Path = DEFAULT_CORPUS,
+    *,
+    split: str = "dev",
+    limit: int | None = None,
+    threshold_scale: float = 1.0,
+    rules: bool = True,
 ) -> PersuasionScore:
     """Run the shipped detector over the split's articles and score it against their gold spans."""
     from ..persuasion.detector import get_detector
@@ -143,7 +148,7 @@ def evaluate(
     detector = get_detector()
     score = PersuasionScore()
     started = time.perf_counter()
-    found = detector.detect_many([a.text for a in articles], threshold_scale=threshold_scale)
+    found = detector.detect_many([a.text for a in articles], threshold_scale=threshold_scale, rules=rules)
     score.seconds = time.perf_counter() - started
     for article, detections in zip(articles, found, strict=True):
         predicted = [LabeledSpan(d.technique, d.start, d.end) for d in detections]
@@ -161,6 +166,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--limit", type=int, help="score only the first N articles of the split")
     parser.add_argument("--by-technique", action="store_true", help="also print one row per technique")
+    parser.add_argument("--no-rules", action="store_true", help="score the model alone, without the lexical rules")
 
 
 def format_score(score: PersuasionScore, *, by_technique: bool = False) -> str:
@@ -185,6 +191,6 @@ def format_score(score: PersuasionScore, *, by_technique: bool = False) -> str:
 
 
 def run_cli(args: argparse.Namespace) -> int:
-    score = evaluate(args.path, split=args.split, limit=args.limit)
+    score = evaluate(args.path, split=args.split, limit=args.limit, rules=not args.no_rules)
     print(format_score(score, by_technique=args.by_technique))
     return 0

@@ -117,12 +117,23 @@ class Detector:
         self.encoder.encode(chunks)
         return self.head([c.features for c in chunks if c.features is not None])
 
-    def detect_many(self, texts: list[str], *, threshold_scale: float = 1.0) -> list[list[Detection]]:
-        """Detections per text, sorted by start; ``threshold_scale`` trades precision for recall."""
+    def detect_many(
+        self, texts: list[str], *, threshold_scale: float = 1.0, rules: bool = True
+    ) -> list[list[Detection]]:
+        """Detections per text, sorted by start; ``threshold_scale`` trades precision for recall,
+        ``rules`` adds the lexical rules of :mod:`newstrace.persuasion.lexicon`."""
+        from .lexicon import rule_detections
+
         chunks = self.encoder.chunks(texts)
         probs = self.probabilities(chunks)
         thresholds = np.minimum(self.thresholds * threshold_scale, 0.999)
-        return decode(texts, chunks, probs, self.techniques, thresholds)
+        found = decode(texts, chunks, probs, self.techniques, thresholds)
+        if not rules:
+            return found
+        return [
+            sorted(_dedupe(model + rule_detections(text)), key=lambda x: (x.start, x.end, x.technique))
+            for text, model in zip(texts, found, strict=True)
+        ]
 
     def detect(self, text: str) -> list[Detection]:
         return self.detect_many([text])[0]
