@@ -33,7 +33,8 @@ class Detection:
 
 def gelu(x: np.ndarray) -> np.ndarray:
     """tanh-approximated GELU, as the head was trained with."""
-    return 0.5 * x * (1.0 + np.tanh(0.7978845608028654 * (x + 0.044715 * x**3)))
+    # x * x * x, not x**3: numpy's float power is ~40x slower and this runs on every piece.
+    return 0.5 * x * (1.0 + np.tanh(0.7978845608028654 * (x + 0.044715 * (x * x * x))))
 
 
 class Head:

