@@ -108,6 +108,9 @@ def test_batched_head_equals_naive_per_chunk_convolution() -> None:
     def gelu(x: np.ndarray) -> np.ndarray:
         return 0.5 * x * (1 + np.tanh(0.7978845608028654 * (x + 0.044715 * x**3)))
 
+    projected = head([head.project(f) for f in chunks], projected=True)
+    for a, b in zip(batched, projected, strict=True):
+        np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
     for features, got in zip(chunks, batched, strict=True):
         h = gelu(features @ weights["inp.weight"].T + weights["inp.bias"])
         padded = np.vstack([np.zeros((2, hidden)), h, np.zeros((2, hidden))])

@@ -38,11 +38,6 @@ class Stage:
         for article in articles:
             self(article)
 
-    def prepare(self, articles: list[Article]) -> None:
-        """Called with each batch before any stage runs. A stage whose heavy work needs only the
-        text (a model over the raw text) may start it here in the background, so it overlaps the
-        stages before it; :meth:`pipe` must still give the same result when this did nothing."""
-
 
 StageFactory = Callable[[Settings], Stage]
 _REGISTRY: dict[str, type[Stage]] = {}
@@ -155,8 +150,6 @@ class Pipeline:
             yield from self._run_batch(batch)
 
     def _run_batch(self, batch: list[Article]) -> list[Article]:
-        for stage in self.stages:
-            stage.prepare(batch)
         for stage in self.stages:
             live = [a for a in batch if not a.errors]
             if not live:

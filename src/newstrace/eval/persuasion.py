@@ -138,14 +138,16 @@ def evaluate(
     limit: int | None = None,
     threshold_scale: float = 1.0,
     rules: bool = True,
+    model: Path | None = None,
 ) -> PersuasionScore:
-    """Run the shipped detector over the split's articles and score it against their gold spans."""
-    from ..persuasion.detector import get_detector
+    """Run the detector (the shipped one, or the model folder ``model``) over the split's articles
+    and score it against their gold spans."""
+    from ..persuasion.detector import Detector, get_detector
 
     articles: list[CorpusArticle] = read_corpus(corpus, split=split)
     if limit is not None:
         articles = articles[:limit]
-    detector = get_detector()
+    detector = get_detector() if model is None else Detector(model)
     score = PersuasionScore()
     started = time.perf_counter()
     found = detector.detect_many([a.text for a in articles], threshold_scale=threshold_scale, rules=rules)
@@ -167,6 +169,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=int, help="score only the first N articles of the split")
     parser.add_argument("--by-technique", action="store_true", help="also print one row per technique")
     parser.add_argument("--no-rules", action="store_true", help="score the model alone, without the lexical rules")
+    parser.add_argument("--model", type=Path, help="a model folder written by scripts/train_persuasion.py --out")
 
 
 def format_score(score: PersuasionScore, *, by_technique: bool = False) -> str:
@@ -191,6 +194,6 @@ def format_score(score: PersuasionScore, *, by_technique: bool = False) -> str:
 
 
 def run_cli(args: argparse.Namespace) -> int:
-    score = evaluate(args.path, split=args.split, limit=args.limit, rules=not args.no_rules)
+    score = evaluate(args.path, split=args.split, limit=args.limit, rules=not args.no_rules, model=args.model)
     print(format_score(score, by_technique=args.by_technique))
     return 0

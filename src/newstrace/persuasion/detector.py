@@ -50,16 +50,23 @@ class Head:
         self.w_out = np.ascontiguousarray(weights["out.weight"].T, dtype=np.float32)
         self.b_out = weights["out.bias"].astype(np.float32)
 
-    def __call__(self, features: list[np.ndarray]) -> list[np.ndarray]:
+    def project(self, features: np.ndarray) -> np.ndarray:
+        """The input projection (before its GELU): encoder width -> head width."""
+        projected: np.ndarray = features @ self.w_in + self.b_in
+        return projected
+
+    def __call__(self, features: list[np.ndarray], *, projected: bool = False) -> list[np.ndarray]:
         """Per chunk (pieces x dims) -> (pieces x techniques) probabilities, in one batched pass.
 
-        Chunks are stacked with ``kernel // 2`` zero rows between them, so the convolution never
-        reads across two chunks and every matrix product runs once over the whole batch.
+        ``projected``: the features already went through :meth:`project` (as the detector does,
+        batch by batch inside the encoder). Chunks are stacked with ``kernel // 2`` zero rows between
+        them, so the convolution never reads across two chunks and every product runs once.
         """
         if not features:
             return []
         pad = self.kernel // 2
-        h = gelu(np.concatenate(features) @ self.w_in + self.b_in)
+        stacked = np.concatenate(features)
+        h = gelu(stacked if projected else self.project(stacked))
         gap = np.zeros((pad, h.shape[1]), dtype=np.float32)
         parts: list[np.ndarray] = [gap]
         rows: list[np.ndarray] = []
@@ -103,7 +110,9 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 class Detector:
-    def __init__(self, resources: Path = RESOURCES, *, threads: int = 2) -> None:
+    def __init__(self, resources: Path = RESOURCES, *, threads: int = 1) -> None:
+        """``threads``: onnxruntime intra-op threads. One is the default: on the busy 2-core machine
+        one thread encoded faster than two (9.1 s vs 10.5 s for 60 articles, docs/persuasion.md)."""
         missing = [name for name in FILES if not (resources / name).is_file()]
         if missing:
             raise ConfigError(Errors.E080.format(path=resources, missing=", ".join(missing)))
@@ -115,8 +124,8 @@ class Detector:
             self.head = Head({k: weights[k] for k in weights.files})
 
     def probabilities(self, chunks: list[Chunk]) -> list[np.ndarray]:
-        self.encoder.encode(chunks)
-        return self.head([c.features for c in chunks if c.features is not None])
+        self.encoder.encode(chunks, transform=self.head.project)
+        return self.head([c.features for c in chunks if c.features is not None], projected=True)
 
     def detect_many(
         self, texts: list[str], *, threshold_scale: float = 1.0, rules: bool = True

@@ -6,6 +6,7 @@ so a paragraph is read with its own context; chunks are batched by length to was
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,8 +83,12 @@ class Encoder:
             out.extend(chunk_pieces(text, self.tokenizer.tokenize(text), doc))
         return out
 
-    def encode(self, chunks: list[Chunk]) -> None:
-        """Fill ``features`` (pieces x dims, float32) of every chunk, batching similar lengths."""
+    def encode(self, chunks: list[Chunk], transform: Callable[[np.ndarray], np.ndarray] | None = None) -> None:
+        """Fill ``features`` (pieces x dims, float32) of every chunk, batching similar lengths.
+
+        ``transform`` maps each batch's (pieces x dims) output right away (the detector projects it
+        to the head's width there), so the wide encoder output is never kept or copied.
+        """
         order = sorted(range(len(chunks)), key=lambda k: len(chunks[k].pieces))
         for b in range(0, len(order), self.batch_size):
             batch = [chunks[k] for k in order[b : b + self.batch_size]]
@@ -97,5 +102,7 @@ class Encoder:
                 ids[row, m + 1] = self.tokenizer.sep
                 mask[row, : m + 2] = 1
             hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+            if transform is not None:
+                hidden = transform(hidden.reshape(-1, hidden.shape[-1])).reshape(len(batch), width, -1)
             for row, chunk in enumerate(batch):
-                chunk.features = hidden[row, 1 : len(chunk.pieces) + 1].astype(np.float32)
+                chunk.features = np.asarray(hidden[row, 1 : len(chunk.pieces) + 1], dtype=np.float32)
