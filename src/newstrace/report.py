@@ -28,10 +28,35 @@ def _attribution_lines(attribution: Attribution) -> list[str]:
     content = _short(attribution.content.text)
     if attribution.kind == "direct":
         content = f"“{content}”"
-    lines = [f"  {attribution.id:>4}  {who}", f"        {KIND_LABEL.get(attribution.kind, attribution.kind)} · cue '{cue}' · via {chain}"]
+    lines = [
+        f"  {attribution.id:>4}  {who}",
+        f"        {KIND_LABEL.get(attribution.kind, attribution.kind)} · cue '{cue}' · via {chain}",
+    ]
     if attribution.citing and attribution.citing.name:
         lines.append(f"        citing {attribution.citing.name}")
     lines.extend(textwrap.wrap(content, WIDTH - 8, initial_indent="        ", subsequent_indent="        "))
+    return lines
+
+
+def _persuasion_lines(article: Article) -> list[str]:
+    """Techniques in the outlet's own words first, then those relayed from speakers."""
+    summary = article.persuasion_summary
+    if summary is None:
+        return []
+    lines = [f"PERSUASION ({len(article.persuasion)} technique spans)"]
+    share = summary.get("own_voice_loaded_share")
+    if share is not None:
+        lines.append(
+            f"  own voice: {summary['own_voice_loaded_sentences']} of {summary['own_voice_sentences']} sentences "
+            f"({share:.0%}) carry Loaded_Language or Name_Calling"
+        )
+    for voice, label in (("outlet", "outlet's own words"), ("attributed", "relayed from speakers")):
+        counts = summary["by_voice"].get(voice, {})
+        listed = ", ".join(f"{t} {n}" for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        lines.append(f"  {label}: {listed or 'none'}")
+    for p in sorted(article.persuasion, key=lambda x: (x.voice != "outlet", x.span.start)):
+        who = "outlet" if p.voice == "outlet" else f"{p.speaker or '(unresolved)'} [{p.attribution}]"
+        lines.append(f"    {p.technique:<26} {p.score:.2f}  {who:<28} “{_short(p.span.text, 80)}”")
     return lines
 
 
@@ -67,6 +92,7 @@ def render_article(article: Article) -> str:
     lines.append(f"OWN VOICE ({len(article.own_voice)} sentences the outlet asserts itself)")
     for span in article.own_voice:
         lines.extend(textwrap.wrap(_short(span.text, 400), WIDTH - 4, initial_indent="  • ", subsequent_indent="    "))
+    lines.extend(_persuasion_lines(article))
     people = [e for e in article.entities if e.type in {"PERSON", "ORG", "GPE"}]
     if people:
         lines.append("ENTITIES")

@@ -60,9 +60,16 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "NEWSTRACE_DB",
         "Corpus store for ingest and queries: a SQLite file path, sqlite:///path or postgresql://user@host/db.",
     ),
+    SettingSpec(
+        "persuasion",
+        "on",
+        "NEWSTRACE_PERSUASION",
+        "Persuasion-technique detection (stage persuasion.v1): 'on' or 'off'; off skips the model entirely.",
+    ),
 )
 
 ATTRIBUTION_MODES = ("rules",)
+SWITCH_VALUES = ("on", "off")
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,7 @@ class Settings:
     workers: int = 0
     attribution: str = "rules"
     db: str = "newstrace.db"
+    persuasion: str = "on"
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:
@@ -88,6 +96,10 @@ class Settings:
                 Errors.E014.format(
                     name="attribution", value=self.attribution, reason=f"choose one of {', '.join(ATTRIBUTION_MODES)}"
                 )
+            )
+        if self.persuasion not in SWITCH_VALUES:
+            raise ConfigError(
+                Errors.E014.format(name="persuasion", value=self.persuasion, reason="choose 'on' or 'off'")
             )
 
 

@@ -13,6 +13,7 @@ EVALUATIONS = {
     "datelines": "datelines",
     "html": "html",
     "polnear": "polnear",
+    "persuasion": "persuasion",
 }
 
 

@@ -1,0 +1,108 @@
+"""The shipped sentence encoder (all-MiniLM-L6-v2, int8 ONNX) run with onnxruntime over text chunks.
+
+Text is cut into chunks of at most ``max_pieces`` WordPieces that follow line breaks where they can,
+so a paragraph is read with its own context; chunks are batched by length to waste little padding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .wordpiece import Piece, WordPiece
+
+MAX_PIECES = 126
+
+
+@dataclass
+class Chunk:
+    """A run of pieces of one text; ``features`` is filled by :meth:`Encoder.encode`."""
+
+    doc: int
+    pieces: list[Piece]
+    features: np.ndarray | None = None
+    labels: np.ndarray | None = None  # gold, pieces x techniques: training only
+
+
+def chunk_pieces(text: str, pieces: list[Piece], doc: int, max_pieces: int = MAX_PIECES) -> list[Chunk]:
+    """Pack whole lines into chunks; cut a long line after a sentence end, else at the limit."""
+    chunks: list[Chunk] = []
+    current: list[Piece] = []
+    i = 0
+    n = len(pieces)
+    while i < n:
+        # the pieces of the current line
+        j = i
+        line_end = text.find("\n", pieces[i].start)
+        line_end = len(text) if line_end < 0 else line_end
+        while j < n and pieces[j].start < line_end:
+            j += 1
+        line = pieces[i:j]
+        if len(current) + len(line) <= max_pieces:
+            current.extend(line)
+        else:
+            if current:
+                chunks.append(Chunk(doc, current))
+                current = []
+            while len(line) > max_pieces:
+                cut = max_pieces
+                for k in range(max_pieces - 1, max_pieces // 2, -1):
+                    if text[line[k].start : line[k].end] in {".", "!", "?", ";"}:
+                        cut = k + 1
+                        break
+                chunks.append(Chunk(doc, line[:cut]))
+                line = line[cut:]
+            current = list(line)
+        i = j
+    if current:
+        chunks.append(Chunk(doc, current))
+    return chunks
+
+
+class Encoder:
+    """Contextual piece vectors from the int8 ONNX encoder; one session, reused."""
+
+    def __init__(self, model_path: Path, vocab_path: Path, *, threads: int = 2, batch_size: int = 32) -> None:
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        # No busy-waiting between runs: the spinning threads would starve spaCy and numpy on 2 cores.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        self.session = ort.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
+        self.tokenizer = WordPiece(vocab_path)
+        self.batch_size = batch_size
+
+    def chunks(self, texts: list[str]) -> list[Chunk]:
+        out: list[Chunk] = []
+        for doc, text in enumerate(texts):
+            out.extend(chunk_pieces(text, self.tokenizer.tokenize(text), doc))
+        return out
+
+    def encode(self, chunks: list[Chunk], transform: Callable[[np.ndarray], np.ndarray] | None = None) -> None:
+        """Fill ``features`` (pieces x dims, float32) of every chunk, batching similar lengths.
+
+        ``transform`` maps each batch's (pieces x dims) output right away (the detector projects it
+        to the head's width there), so the wide encoder output is never kept or copied.
+        """
+        order = sorted(range(len(chunks)), key=lambda k: len(chunks[k].pieces))
+        for b in range(0, len(order), self.batch_size):
+            batch = [chunks[k] for k in order[b : b + self.batch_size]]
+            width = max(len(c.pieces) for c in batch) + 2
+            ids = np.full((len(batch), width), self.tokenizer.pad, dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
+            for row, chunk in enumerate(batch):
+                m = len(chunk.pieces)
+                ids[row, 0] = self.tokenizer.cls
+                ids[row, 1 : m + 1] = [p.id for p in chunk.pieces]
+                ids[row, m + 1] = self.tokenizer.sep
+                mask[row, : m + 2] = 1
+            hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+            if transform is not None:
+                hidden = transform(hidden.reshape(-1, hidden.shape[-1])).reshape(len(batch), width, -1)
+            for row, chunk in enumerate(batch):
+                chunk.features = np.asarray(hidden[row, 1 : len(chunk.pieces) + 1], dtype=np.float32)
