@@ -1,4 +1,4 @@
-"""Rebuild an :class:`~newstrace.record.Article` from its stored JSON (schema newstrace.article/1).
+"""Rebuild an :class:`~newstrace.record.Article` from its stored JSON (any schema version it knows).
 
 The store keeps each record exactly as ``Article.to_dict()`` wrote it; ``newstrace show`` turns
 it back into an Article so the same report code renders stored and fresh analyses alike.
@@ -14,6 +14,7 @@ from ..record import (
     Dateline,
     Entity,
     Mention,
+    PersuasionSpan,
     Span,
     Speaker,
     StageError,
@@ -88,4 +89,17 @@ def article_from_dict(data: dict[str, Any]) -> Article:
         article.times.append(
             TimeExpression(_span(time), time.get("value"), time["resolution"], time.get("role", "mention"))
         )
+    for found in data.get("persuasion", []):  # schema 2
+        article.persuasion.append(
+            PersuasionSpan(
+                technique=found["technique"],
+                score=float(found["score"]),
+                span=_span(found),
+                voice=found.get("voice", "outlet"),
+                attribution=found.get("attribution"),
+                speaker=found.get("speaker"),
+                speaker_entity=found.get("speaker_entity"),
+            )
+        )
+    article.persuasion_summary = data.get("persuasion_summary")
     return article
