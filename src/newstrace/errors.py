@@ -15,10 +15,10 @@ into one-line messages and exit codes; nothing else in the library catches them 
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Errors(str, Enum):
+class Errors(StrEnum):
     """The catalogue of messages. Format with ``Errors.E001.format(path=...)``."""
 
     E001 = "E001 Cannot read '{path}': the file does not exist. Check the path, or pass '-' to read standard input."
@@ -44,7 +44,10 @@ class Errors(str, Enum):
     E013 = "E013 Unknown setting '{name}'. Known settings: {options}."
     E014 = "E014 Setting '{name}' has the invalid value {value!r}: {reason}."
     E020 = "E020 Stage '{stage}' failed on document '{doc}': {reason}. Re-run with --strict to see the traceback."
-    E030 = "E030 The record does not match schema {schema}: {reason} at {where}. This is a bug in newstrace: please report it."
+    E030 = (
+        "E030 The record does not match schema {schema}: {reason} at {where}. This is a bug in newstrace: "
+        "please report it."
+    )
     E040 = "E040 Gold data not found at '{path}'. Point the command at a folder with {expected}."
     E041 = "E041 Cannot parse gold annotation {path}:{line}: {reason}. Fix or remove that line."
     E042 = "E042 Unknown evaluation '{name}'. Known evaluations: {options}."

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -12,7 +12,7 @@ from ..errors import Errors, SchemaError
 SCHEMA_FILES = {"newstrace.article/1": "article.v1.json", "newstrace.article/2": "article.v2.json"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(version: str) -> dict[str, Any]:
     text = resources.files(__name__).joinpath(SCHEMA_FILES[version]).read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..pipeline import Stage, register_stage
 from ..record import Article, Entity, Mention, Span
-from ..resources import agencies, capitals, country_aliases, countries, demonyms
+from ..resources import agencies, capitals, countries, country_aliases, demonyms
 from .parse import token_span
 from .tokindex import token_index
 
@@ -96,9 +96,9 @@ class EntityTable:
             self._index(entity, name)
         if not any(m.span == span for m in entity.mentions):
             entity.mentions.append(Mention(span, kind))
-        if span.text != entity.name and span.text not in entity.aliases and kind in {"name", "acronym", "alias"}:
-            if span.text.lower() != entity.name.lower():
-                entity.aliases.append(span.text)
+        is_new_alias = span.text.lower() != entity.name.lower() and span.text not in entity.aliases
+        if is_new_alias and kind in {"name", "acronym", "alias"}:
+            entity.aliases.append(span.text)
         self._index(entity, span.text)
         return entity
 
@@ -144,11 +144,9 @@ def _person_key(name: str, people: list[str]) -> str:
     best = name
     for other in people:
         other_words = other.split()
-        if len(other_words) > len(words) and (
-            other_words[-len(words) :] == words or other_words[: len(words)] == words
-        ):
-            if len(other_words) > len(best.split()):
-                best = other
+        contains = other_words[-len(words) :] == words or other_words[: len(words)] == words
+        if len(other_words) > len(words) and contains and len(other_words) > len(best.split()):
+            best = other
     return best
 
 
