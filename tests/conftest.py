@@ -30,3 +30,44 @@ def shared_path(relative: str) -> Path:
 @pytest.fixture(scope="session")
 def settings():  # type: ignore[no-untyped-def]
     return load_settings()
+
+
+# -- corpus store backends -------------------------------------------------------------------------
+# Store tests run on SQLite and on PostgreSQL. PostgreSQL comes from NEWSTRACE_TEST_POSTGRES_URL
+# (scripts/ci-postgres.sh sets it up); without it the PostgreSQL cases fail under CI and skip
+# elsewhere, with the reason shown.
+
+STORE_BACKENDS = ("sqlite", "postgresql")
+
+
+def postgres_url_or_skip() -> str:
+    import os
+
+    url = os.environ.get("NEWSTRACE_TEST_POSTGRES_URL")
+    if not url:
+        reason = "NEWSTRACE_TEST_POSTGRES_URL is not set: run '. scripts/ci-postgres.sh' to start PostgreSQL and set it"
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must test PostgreSQL too: {reason}", pytrace=False)
+        pytest.skip(reason)
+    return url
+
+
+@pytest.fixture(params=STORE_BACKENDS)
+def store_url(request, tmp_path):  # type: ignore[no-untyped-def]
+    """A fresh, empty store URL on each backend: a SQLite file, or a PostgreSQL schema of its own."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/corpus.db"
+        return
+    import uuid
+    from urllib.parse import quote
+
+    import psycopg
+
+    base = postgres_url_or_skip()
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in base else "?"
+    yield f"{base}{separator}options={quote(f'-csearch_path={schema}')}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")

@@ -85,3 +85,17 @@ def test_pronoun_resolves_to_the_last_person() -> None:
 def test_pronoun_without_antecedent_stays_unresolved() -> None:
     found = _only(newstrace.analyze('"We are ready," he said.'), "said")
     assert found.speaker.entity is None and found.speaker.resolution == "unresolved"
+
+
+def test_quoted_as_saying_names_the_speaker_and_the_relay() -> None:
+    article = newstrace.analyze("MOSCOW (Reuters) - Interfax quoted Dmitry Peskov as saying that talks would resume.")
+    found = _only(article, "saying")
+    assert found.speaker.name == "Dmitry Peskov"
+    assert found.via == ["Reuters", "Interfax"]
+    assert not [a for a in article.attributions if a.cue and a.cue.text == "quoted"]
+
+
+def test_passive_quoted_as_saying() -> None:
+    found = _only(newstrace.analyze("Dmitry Peskov was quoted by Interfax as saying talks would resume."), "saying")
+    assert found.speaker.name == "Dmitry Peskov"
+    assert found.via == ["Interfax"]

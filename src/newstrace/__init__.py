@@ -5,6 +5,7 @@ Public API::
     import newstrace
     article = newstrace.analyze(text, published="2025-10-24")
     print(article.to_json())
+    report = newstrace.ingest(["news.jsonl.gz"], db="news.db")   # analyze and store a corpus
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from .errors import (
     NewstraceError,
     PipelineError,
     SchemaError,
+    StoreError,
 )
+from .ingest import IngestReport, ingest
 from .record import SCHEMA_VERSION, Article, Attribution, Entity, Span, Speaker, TimeExpression
 from .settings import Settings, load_settings
 
@@ -30,6 +33,7 @@ __all__ = [
     "ConfigError",
     "Entity",
     "EvaluationError",
+    "IngestReport",
     "InputError",
     "NewstraceError",
     "PipelineError",
@@ -37,9 +41,11 @@ __all__ = [
     "Settings",
     "Span",
     "Speaker",
+    "StoreError",
     "TimeExpression",
     "__version__",
     "analyze",
     "analyze_many",
+    "ingest",
     "load_settings",
 ]

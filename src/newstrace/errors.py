@@ -5,7 +5,8 @@
     ├── ConfigError           a setting or the environment is wrong (unknown stage, missing spaCy pipeline)
     ├── PipelineError         stages cannot be assembled (requires/assigns mismatch) or one failed on a document
     ├── SchemaError           a record does not match the published JSON Schema
-    └── EvaluationError       gold data for an evaluation is missing or malformed
+    ├── EvaluationError       gold data for an evaluation is missing or malformed
+    └── StoreError            the corpus store cannot be opened, migrated or queried as asked
 
 Every message carries a numbered code (``E0xx``) and says both the cause and the fix, so a
 user reading a batch report knows what to do without reading the source. The CLI turns these
@@ -55,6 +56,94 @@ class Errors(str, Enum):
         "E044 No MEANTIME article found under '{path}' ({reason}). Point the script at the MEANTIME folder "
         "(the one holding intra-doc_annotation/corpus_*/*.xml), e.g. ../shared/data/meantime."
     )
+    E045 = (
+        "E045 Gold span {path}:{line} runs from {start} to {end}, outside its text of {length} characters. "
+        "The .ann file does not belong to this text: check that text/ and attributions/ come from the same release."
+    )
+    E046 = (
+        "E046 Gold annotation '{ann}' has no text file '{text}'. Put the article text there, or remove the "
+        ".ann file from attributions/."
+    )
+    E050 = "E050 Cannot fetch '{url}': {reason}. Give an absolute http:// or https:// URL."
+    E051 = (
+        "E051 Refusing to fetch '{url}': its host resolves to {address}, a private, loopback, link-local or "
+        "reserved address. Pass --allow-private (or allowed_networks) only for hosts you trust, e.g. a local "
+        "test server."
+    )
+    E052 = "E052 Cannot resolve the host of '{url}' ({reason}). Check the URL and the network."
+    E053 = "E053 '{url}' redirected more than {limit} times. Give the final URL directly, or raise --max-redirects."
+    E054 = "E054 '{url}' answered HTTP {status}. Check the URL; retry later with 'newstrace retry' if it is temporary."
+    E055 = (
+        "E055 '{url}' is larger than the limit of {limit} bytes. Download it and ingest the file, or raise the "
+        "limit with NEWSTRACE_MAX_BYTES."
+    )
+    E056 = "E056 Fetching '{url}' failed: {reason}. Check the server; 'newstrace retry' fetches it again later."
+    E057 = (
+        "E057 No article text found in the HTML of '{source}'. The page may be an index, a paywall or built "
+        "by JavaScript: save the rendered page, or ingest its text."
+    )
+    E058 = "E058 Line {line} of '{path}' is not valid JSON ({reason}). Fix or remove that line."
+    E059 = (
+        "E059 Record at line {line} of '{path}' has no text in field(s) {fields}. Map the right field with "
+        "--field text=NAME."
+    )
+    E060 = "E060 Invalid --field mapping {value!r}: write NAME=FIELD, with NAME one of {names}."
+    E061 = "E061 '{source}' is not a readable RSS/Atom feed ({reason}). Check that the URL or file is the feed itself."
+    E062 = "E062 Cannot read the sitemap '{source}' ({reason}). Check that it is a sitemap XML file."
+    E063 = "E063 Cannot read the WARC file '{source}' ({reason}). Check that it is a WARC (optionally gzipped) file."
+    E064 = (
+        "E064 Cannot tell what kind of input '{source}' is ({reason}). Name it with its usual suffix "
+        "(.txt, .html, .jsonl, .warc.gz, .xml)."
+    )
+    E065 = (
+        "E065 Unsupported database URL '{url}'. Use a file path, sqlite:///path/to.db, or "
+        "postgresql://user@host/dbname."
+    )
+    E066 = "E066 Cannot open the database '{url}': {reason}. Check the URL, the server and your permissions."
+    E067 = (
+        "E067 The store at '{url}' has schema version {found}, newer than this newstrace knows ({known}). "
+        "Upgrade newstrace to use it."
+    )
+    E068 = (
+        "E068 No stored article has id or key '{ref}'. Find stored articles with 'newstrace quotes' "
+        "or 'newstrace export'."
+    )
+    E069 = "E069 '{ref}' matches {count} stored articles. Give more characters of the key."
+    E070 = "E070 Invalid date {value!r} for {option}: use YYYY-MM-DD."
+    E071 = (
+        "E071 Cannot retry '{source}': {reason}. Ingest it again once the source is back, or delete the "
+        "stored failures with 'newstrace retry --drop'."
+    )
+    E072 = "E072 Cannot write the export to '{path}': {reason}. Choose a writable folder with --output."
+    E073 = "E073 PostgreSQL needs the 'psycopg' package ({reason}). Install it: pip install 'psycopg[binary]'."
+    E090 = (
+        "E090 A worker process died while analyzing documents {first} to {last} ({reason}). It was most likely "
+        "killed for lack of memory: use fewer workers (--workers) or smaller batches (NEWSTRACE_BATCH_SIZE); to "
+        "find a document that crashes the parser, run with --workers 1."
+    )
+    E091 = (
+        "E091 Cannot reach the Dask scheduler at '{address}' ({reason}). Start one with 'dask-scheduler' and "
+        "workers with 'dask-worker {address} --nthreads 1', then pass its tcp://HOST:PORT address, or use "
+        "--scheduler local."
+    )
+    E092 = (
+        "E092 '--scheduler {scheduler}' needs the Dask 'distributed' package, which is not installed ({reason}). "
+        "Install it with 'pip install -r requirements.lock', or run without --scheduler."
+    )
+    E093 = (
+        "E093 Unknown scheduler '{scheduler}'. Give 'local' for a Dask cluster on this machine, or the address of a "
+        "running Dask scheduler such as tcp://10.0.0.5:8786."
+    )
+    E094 = "E094 Cannot read record {line} of '{path}': {reason}. Fix or remove that line; the other records are read."
+    E095 = (
+        "E095 Record {line} of '{path}' has no text (the 'text' field is missing, empty or not a string). "
+        "Fix or remove that line; the other records are read."
+    )
+    E096 = (
+        "E096 Dask gave up on documents {first} to {last}: {reason}. A worker died on them repeatedly, most "
+        "likely for lack of memory: give the workers more memory ('dask-worker --memory-limit'), or smaller "
+        "batches (NEWSTRACE_BATCH_SIZE)."
+    )
     E080 = (
         "E080 The persuasion model files are missing from '{path}' ({missing}). Reinstall newstrace, rebuild them "
         "with 'python scripts/train_persuasion.py', or turn the stage off with NEWSTRACE_PERSUASION=off."
@@ -96,6 +185,10 @@ class EvaluationError(NewstraceError):
     """Gold data for an evaluation is missing or malformed."""
 
 
+class StoreError(NewstraceError):
+    """The corpus store cannot be opened, migrated or queried as asked."""
+
+
 __all__ = [
     "ConfigError",
     "Errors",
@@ -104,4 +197,5 @@ __all__ = [
     "NewstraceError",
     "PipelineError",
     "SchemaError",
+    "StoreError",
 ]

@@ -9,6 +9,7 @@ register themselves with :func:`register_stage`, exactly as a plugin would.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, ExitStack, nullcontext
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
@@ -37,6 +38,14 @@ class Stage:
         """Process a batch; stages that batch (the parser) override this."""
         for article in articles:
             self(article)
+
+    def memory_zone(self) -> AbstractContextManager[object]:
+        """A block around one batch whose working allocations are freed at its end.
+
+        The parser returns spaCy's memory zone, so strings and lexemes that a batch adds to the
+        vocabulary do not pile up: memory stays flat over a corpus of any size.
+        """
+        return nullcontext()
 
 
 StageFactory = Callable[[Settings], Stage]
@@ -150,23 +159,27 @@ class Pipeline:
             yield from self._run_batch(batch)
 
     def _run_batch(self, batch: list[Article]) -> list[Article]:
-        for stage in self.stages:
-            live = [a for a in batch if not a.errors]
-            if not live:
-                break
-            try:
-                stage.pipe(live)
-            except (NewstraceError, ValueError, KeyError, IndexError, AttributeError, TypeError) as exc:
-                if self.on_error == "raise":
-                    raise
-                # Retry one by one so only the failing document is marked.
+        with ExitStack() as zones:
+            for stage in self.stages:
+                zones.enter_context(stage.memory_zone())
+            for stage in self.stages:
+                live = [a for a in batch if not a.errors]
+                if not live:
+                    break
+                try:
+                    stage.pipe(live)
+                except (NewstraceError, ValueError, KeyError, IndexError, AttributeError, TypeError):
+                    if self.on_error == "raise":
+                        raise
+                    # Retry one by one so only the failing document is marked.
+                    for article in live:
+                        self._run_one(stage, article)
+                    continue
                 for article in live:
-                    self._run_one(stage, article)
-                continue
-            for article in live:
-                article.stages.append(stage.name)
-        for article in batch:
-            article.doc = None  # the parse is working state; free it once the record is complete
+                    article.stages.append(stage.name)
+            for article in batch:
+                # The parse is working state, and invalid once the memory zone closes: drop it here.
+                article.doc = None
         return batch
 
     def _run_one(self, stage: Stage, article: Article) -> None:

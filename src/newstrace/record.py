@@ -110,6 +110,8 @@ class Attribution:
     via: list[str] = field(default_factory=list)
     citing: Speaker | None = None
     rule: str = ""
+    # The relay named in the sentence ('Interfax quoted X as saying'); it lands in ``via``.
+    relay: Speaker | None = None
 
     def spans(self) -> list[Span]:
         out = [self.content, *self.content_parts]
@@ -119,6 +121,8 @@ class Attribution:
             out.append(self.speaker.mention)
         if self.citing and self.citing.mention:
             out.append(self.citing.mention)
+        if self.relay and self.relay.mention:
+            out.append(self.relay.mention)
         return out
 
     def to_dict(self) -> dict[str, Any]:

@@ -43,10 +43,22 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "Documents per spaCy nlp.pipe batch.",
     ),
     SettingSpec(
+        "workers",
+        0,
+        "NEWSTRACE_WORKERS",
+        "Worker processes that analyze a corpus in parallel; 0 means one per local CPU core.",
+    ),
+    SettingSpec(
         "attribution",
         "rules",
         "NEWSTRACE_ATTRIBUTION",
         "Attribution extractor: 'rules' (dependency-parse rules).",
+    ),
+    SettingSpec(
+        "db",
+        "newstrace.db",
+        "NEWSTRACE_DB",
+        "Corpus store for ingest and queries: a SQLite file path, sqlite:///path or postgresql://user@host/db.",
     ),
     SettingSpec(
         "persuasion",
@@ -65,7 +77,9 @@ class Settings:
     spacy_model: str = DEFAULT_SPACY_MODEL
     max_bytes: int = 5_000_000
     batch_size: int = 32
+    workers: int = 0
     attribution: str = "rules"
+    db: str = "newstrace.db"
     persuasion: str = "on"
 
     def __post_init__(self) -> None:
@@ -73,6 +87,10 @@ class Settings:
             raise ConfigError(Errors.E014.format(name="max_bytes", value=self.max_bytes, reason="must be positive"))
         if self.batch_size <= 0:
             raise ConfigError(Errors.E014.format(name="batch_size", value=self.batch_size, reason="must be positive"))
+        if self.workers < 0:
+            raise ConfigError(
+                Errors.E014.format(name="workers", value=self.workers, reason="must be 0 (one per core) or more")
+            )
         if self.attribution not in ATTRIBUTION_MODES:
             raise ConfigError(
                 Errors.E014.format(

@@ -11,6 +11,8 @@ from ..errors import Errors, EvaluationError
 # name -> module in newstrace.eval exposing run_cli(args) -> int and add_arguments(parser)
 EVALUATIONS = {
     "datelines": "datelines",
+    "html": "html",
+    "polnear": "polnear",
     "persuasion": "persuasion",
 }
 

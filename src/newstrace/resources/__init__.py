@@ -6,11 +6,11 @@ lazily on first use, so importing newstrace stays cheap.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table(name: str) -> dict[str, str]:
     rows: dict[str, str] = {}
     text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
@@ -45,7 +45,7 @@ def country_aliases() -> dict[str, str]:
     return _table("country_aliases.tsv")
 
 
-@lru_cache(maxsize=None)
+@cache
 def countries() -> frozenset[str]:
     return frozenset(capitals().values()) | frozenset(demonyms().values()) | frozenset(country_aliases().values())
 

@@ -15,13 +15,16 @@ parser missed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..pipeline import Stage, register_stage
 from ..record import Article, Entity, Mention, Span
 from ..resources import agencies, capitals, country_aliases, countries, demonyms
 from .parse import token_span
+from .tokindex import token_index
 
 ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC"}
 # Labels the small model sometimes gives to names it has seen as a longer entity ("Kursk" as PRODUCT).
@@ -107,6 +110,27 @@ class EntityTable:
         return found
 
 
+def _extend_name_left(doc: Any, first: Any, ent: Any) -> Any:
+    """'Dmitry Peskov' when the parser tagged only 'Peskov': take capitalized name parts that
+    modify the name, but not titles ('President Putin') or words of another entity."""
+    while first.i > 0:
+        previous = doc[first.i - 1]
+        if (
+            previous.pos_ == "PROPN"
+            and previous.dep_ == "compound"
+            and ent.start <= previous.head.i < ent.end
+            and previous.text[:1].isupper()
+            and previous.text.isalpha()
+            and not previous.text.isupper()
+            and previous.lower_ not in TITLE_WORDS
+            and not previous.ent_type_
+        ):
+            first = previous
+        else:
+            break
+    return first
+
+
 def _is_locative(token: Any) -> bool:
     head = token
     while head.dep_ in {"compound", "conj", "cc", "appos"} and head.head is not head:
@@ -149,6 +173,8 @@ class EntityStage(Stage):
             if ent.label_ not in ENTITY_LABELS:
                 continue
             first, last = ent[0], ent[-1]
+            if ent.label_ == "PERSON":
+                first = _extend_name_left(doc, first, ent)
             span = token_span(article, first, last)
             start, end = _strip_span(text, span.start, span.end)
             surface = text[start:end]
@@ -227,36 +253,92 @@ class EntityStage(Stage):
     def _find_more_mentions(article: Article, table: EntityTable) -> None:
         """Search the body for each known surface form the parser did not tag."""
         text = article.text
-        taken = [(m.span.start, m.span.end) for e in table.by_key.values() for m in e.mentions]
+        taken = TakenRanges(len(text), [(m.span.start, m.span.end) for e in table.by_key.values() for m in e.mentions])
         forms = sorted(table.alias_index.items(), key=lambda kv: -len(kv[0]))
         for form, entity in forms:
             if len(form) < 2 or entity.type == "NORP":
                 continue
-            pattern = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])", re.IGNORECASE)
-            for match in pattern.finditer(text, article.body_start):
-                surface = match.group(0)
+            for start, end in form_matches(form, text, article.body_start):
+                surface = text[start:end]
                 if not surface[0].isupper():
                     continue
-                if any(s < match.end() and match.start() < e for s, e in taken):
+                if taken.overlaps(start, end):
                     continue
                 kind = "acronym" if surface.isupper() and len(surface) <= 6 else "name"
                 if entity.type == "GPE" and surface in capitals() and surface != entity.name:
                     kind = "metonym"
-                entity.mentions.append(Mention(article.span(match.start(), match.end()), kind))
-                taken.append((match.start(), match.end()))
+                entity.mentions.append(Mention(article.span(start, end), kind))
+                taken.add(start, end)
+
+
+@lru_cache(maxsize=65536)
+def _form_patterns(form: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A surface form's case-insensitive literal and whole-word patterns, compiled once per process."""
+    literal = re.escape(form)
+    return re.compile(literal, re.IGNORECASE), re.compile(rf"(?<![\w-]){literal}(?![\w-])", re.IGNORECASE)
+
+
+def form_matches(form: str, text: str, pos: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each whole-word, case-insensitive match of ``form`` from ``pos``.
+
+    What ``finditer`` of the whole-word pattern finds, about three times faster: a pattern that
+    starts with a look-behind is tried at every position, while the plain literal is searched for
+    quickly; each literal hit is then confirmed by the whole-word pattern at that position.
+    """
+    literal, whole = _form_patterns(form)
+    while True:
+        hit = literal.search(text, pos)
+        if hit is None:
+            return
+        match = whole.match(text, hit.start())
+        if match is None:
+            pos = hit.start() + 1
+            continue
+        yield match.start(), match.end()
+        pos = match.end()
+
+
+class TakenRanges:
+    """Character ranges already claimed by a mention, with overlap tests done in C, not by a scan.
+
+    ``overlaps(start, end)`` answers ``any(s < end and start < e for s, e in ranges)`` for a
+    non-empty query: a non-empty range marks its characters in a byte array; the odd ones (empty
+    or reversed, which mark nothing) are kept in a list and tested as before.
+    """
+
+    def __init__(self, size: int, ranges: list[tuple[int, int]]) -> None:
+        self.covered = bytearray(size)
+        self.odd: list[tuple[int, int]] = []
+        for start, end in ranges:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        if start < 0 or end <= start:
+            self.odd.append((start, end))
+            return
+        if end > len(self.covered):
+            self.covered.extend(bytes(end - len(self.covered)))
+        self.covered[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if start < end and self.covered.find(1, max(start, 0), end) != -1:
+            return True
+        return any(s < end and start < e for s, e in self.odd)
 
 
 def _assign_roles(article: Article) -> None:
     """Titles and descriptions next to a person's name: 'President Vladimir Putin', 'leader Kim Jong Un'."""
     doc = article.doc
+    index = token_index(doc)
     for entity in article.entities:
         if entity.type != "PERSON":
             continue
         for mention in entity.mentions:
             start = mention.span.start - article.body_start
-            token = next((t for t in doc if t.idx == start), None)
-            if token is None:
+            at = index.starting_at(start)
+            if at is None:
                 continue
+            token = doc[at]
             words: list[str] = []
             i = token.i - 1
             while i >= 0 and doc[i].tag_ in {"NNP", "NN", "JJ", "NNPS"} and doc[i].ent_type_ != "PERSON":

@@ -6,8 +6,9 @@ Only the body (after the wire header) is parsed; token offsets are shifted by
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from ..errors import ConfigError, Errors
 from ..pipeline import Stage, register_stage
@@ -47,13 +48,21 @@ class ParseStage(Stage):
         super().__init__(settings)
         self.nlp = load_spacy(settings.spacy_model)
 
+    def memory_zone(self) -> AbstractContextManager[object]:
+        return cast(AbstractContextManager[object], self.nlp.memory_zone())
+
     def _finish(self, article: Article, doc: Any) -> None:
         article.doc = doc
         article.sentences = []
         for sent in doc.sents:
-            tokens = [t for t in sent if not t.is_space]
-            if tokens:
-                article.sentences.append(token_span(article, tokens[0], tokens[-1]))
+            # The first and last non-space tokens, found from both ends (no pass over every token).
+            first, last = sent.start, sent.end - 1
+            while first <= last and doc[first].is_space:
+                first += 1
+            while last >= first and doc[last].is_space:
+                last -= 1
+            if first <= last:
+                article.sentences.append(token_span(article, doc[first], doc[last]))
 
     def __call__(self, article: Article) -> None:
         self._finish(article, self.nlp(article.text[article.body_start :]))

@@ -1,9 +1,10 @@
 """Quotation spans by pairing quote marks.
 
-Straight and curly double quotes; a quote that runs over several paragraphs (each new paragraph
-reopens the quote without closing the last, as news style has it) is one quote; an opening mark
-left unclosed ends at its paragraph. Single curly quotes (British style) are used only in a text
-with no double quotes, since ’ is also the apostrophe.
+Straight and curly double quotes, and two apostrophes standing for one (''Yes,'' he said); a
+quote that runs over several paragraphs (each new paragraph reopens the quote without closing the
+last, as news style has it) is one quote; an opening mark left unclosed ends at its paragraph.
+Single curly quotes (British style) are used only in a text with no double quotes, since ’ is
+also the apostrophe.
 """
 
 from __future__ import annotations
@@ -42,30 +43,39 @@ def _reopens_paragraph(text: str, open_at: int, i: int) -> bool:
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation's inner text, marks excluded."""
-    use_single = '"' not in text and "“" not in text and "”" not in text
-    marks: list[tuple[int, str]] = []
-    for i, ch in enumerate(text):
+    use_single = '"' not in text and "“" not in text and "”" not in text and "''" not in text
+    marks: list[tuple[int, str, int]] = []  # (position, direction, length of the mark)
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "'" and text[i + 1 : i + 2] == "'":
+            # Two apostrophes stand for a double quote in some outlets' copy: ''Yes,'' he said.
+            marks.append((i, _direction(text, i) if i == 0 or text[i - 1] != "'" else "close", 2))
+            i += 2
+            continue
         if ch == '"':
-            marks.append((i, _direction(text, i)))
+            marks.append((i, _direction(text, i), 1))
         elif ch in ("“", "‘" if use_single else "“"):
-            marks.append((i, "open"))
-        elif ch == "”" or (use_single and ch == "’"):
-            if ch == "’" and i + 1 < len(text) and text[i + 1].isalpha():
-                continue  # an apostrophe: don't, Korea’s
-            marks.append((i, "close"))
+            marks.append((i, "open", 1))
+        elif (ch == "”" or (use_single and ch == "’")) and not (
+            ch == "’" and i + 1 < len(text) and text[i + 1].isalpha()  # an apostrophe: don't, Korea’s
+        ):
+            marks.append((i, "close", 1))
+        i += 1
     quotes: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i, direction in marks:
+    open_len = 1
+    for i, direction, length in marks:
         if direction == "open":
             if open_at is None or not _reopens_paragraph(text, open_at, i):
                 # A fresh quote, or a reopening inside one paragraph: the earlier mark was stray.
-                open_at = i
+                open_at, open_len = i, length
             # else: a new paragraph reopening a running quote: the quote continues.
         elif open_at is not None:
-            quotes.append((open_at + 1, i))
+            quotes.append((open_at + open_len, i))
             open_at = None
     if open_at is not None:
-        quotes.append((open_at + 1, _paragraph_end(text, open_at)))
+        quotes.append((open_at + open_len, _paragraph_end(text, open_at)))
     return [(s, e) for s, e in quotes if e > s and text[s:e].strip()]
 
 

@@ -32,6 +32,8 @@ class RelayStage(Stage):
             if publisher and speaker.name != publisher:
                 chain.append(publisher)
             relays = {relay_for[e] for e in speaker.entities if e in relay_for}
+            if attribution.relay is not None and attribution.relay.name:
+                relays = {attribution.relay.name}  # named in the sentence itself: it wins
             for relay in sorted(relays):
                 if relay != speaker.name and relay not in chain:
                     chain.append(relay)

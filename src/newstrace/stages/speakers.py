@@ -5,6 +5,7 @@
 - a title or description ("The North Korean leader") → the one person known by that title in
   the article ("the country's leader Kim Jong Un"); several or none → unresolved;
 - he/she → the last person spoken of before it, preferring the last resolved speaker;
+- who/which/that opening a relative clause → the entity its clause describes ("Merkel, who said");
 - anything else stays unresolved, explicitly: ``entity`` null, ``resolution`` "unresolved".
 Resolved descriptions and pronouns are added to the entity's mentions.
 """
@@ -17,8 +18,10 @@ from ..pipeline import Stage, register_stage
 from ..record import Article, Entity, Mention, Span, Speaker
 from .entities import TITLE_WORDS
 from .lexicon import FIRST_PERSON, PRONOUNS_GROUP, PRONOUNS_PERSON
+from .tokindex import token_index
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PRONOUN_LOOKBACK = 600  # characters: a pronoun further than this from any person stays unresolved
 
 
@@ -33,7 +36,7 @@ class SpeakerResolver:
     def head_token(self, span: Span) -> Any | None:
         doc = self.article.doc
         start, end = span.start - self.article.body_start, span.end - self.article.body_start
-        tokens = [t for t in doc if start <= t.idx < end]
+        tokens = [doc[i] for i in token_index(doc).starting_within(start, end)]
         heads = [t for t in tokens if not (start <= t.head.idx < end) or t.head is t]
         return heads[0] if heads else (tokens[0] if tokens else None)
 
@@ -50,6 +53,8 @@ class SpeakerResolver:
         head = self.head_token(span)
         lower = head.lower_ if head is not None else ""
         text_lower = span.text.lower()
+        if head is not None and lower in RELATIVE_PRONOUNS and head.head.dep_ in {"relcl", "acl"}:
+            return self._relative(span, head.head.head)
         if lower in PRONOUNS_PERSON or text_lower in PRONOUNS_PERSON:
             return self._pronoun(span, "PERSON")
         if lower in PRONOUNS_GROUP or text_lower in PRONOUNS_GROUP:
@@ -99,6 +104,13 @@ class SpeakerResolver:
             return self._speaker(span, [before[-1][1]], "pronoun", "pronoun")
         return Speaker(span, [], span.text, "unresolved")
 
+    def _relative(self, span: Span, antecedent: Any) -> Speaker:
+        """'Merkel, who said ...': the relative pronoun speaks for the noun its clause describes."""
+        entity = self._entity_at(antecedent)
+        if entity is not None and entity.type in ACTOR_TYPES:
+            return self._speaker(span, [entity], "pronoun", "pronoun")
+        return Speaker(span, [], antecedent.text, "unresolved")
+
     def _by_title(self, span: Span, title: str) -> Speaker:
         holders = [e for e in self.article.entities if e.type == "PERSON" and title in e.roles]
         if len(holders) == 1:
@@ -126,7 +138,9 @@ class SpeakerStage(Stage):
 
     def __call__(self, article: Article) -> None:
         resolver = SpeakerResolver(article)
-        for attribution in sorted(article.attributions, key=lambda a: a.speaker.mention.start if a.speaker.mention else a.content.start):
+        for attribution in sorted(
+            article.attributions, key=lambda a: a.speaker.mention.start if a.speaker.mention else a.content.start
+        ):
             rule = attribution.rule
             resolved = resolver.resolve(attribution.speaker.mention)
             if rule == "direct.continued" and attribution.speaker.mention is not None:
@@ -134,3 +148,5 @@ class SpeakerStage(Stage):
             attribution.speaker = resolved
             if attribution.citing is not None:
                 attribution.citing = resolver.resolve(attribution.citing.mention)
+            if attribution.relay is not None:
+                attribution.relay = resolver.resolve(attribution.relay.mention)

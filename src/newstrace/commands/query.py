@@ -1,0 +1,184 @@
+"""Query the corpus store: ``quotes``, ``speakers``, ``entities``, ``outlets`` and ``show``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from typing import Any
+
+from ..errors import ConfigError, Errors
+from ..report import render_article
+from ..settings import load_settings
+from ..store import open_store
+from ..store.records import article_from_dict
+from ..tables import FORMATS, emit
+
+
+def _common(parser: argparse.ArgumentParser, *, formats: bool = True) -> None:
+    parser.add_argument(
+        "--db", metavar="URL", help="store: file path, sqlite:///path or postgresql://... (NEWSTRACE_DB)"
+    )
+    if formats:
+        parser.add_argument("--format", choices=FORMATS, default="table", help="table (default), json or csv")
+
+
+def _date(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise ConfigError(Errors.E070.format(value=value, option=option)) from exc
+
+
+def register(subparsers: Any) -> None:
+    quotes = subparsers.add_parser("quotes", help="who said what across the stored corpus")
+    _common(quotes)
+    quotes.add_argument("--speaker", metavar="NAME", help="speaker, any spelling ('Kim Jong-un' = 'KIM JONG UN')")
+    quotes.add_argument("--via", metavar="NAME", help="relayed through or citing this outlet or agency (e.g. KCNA)")
+    quotes.add_argument("--outlet", help="only articles from this outlet")
+    quotes.add_argument("--since", metavar="YYYY-MM-DD", help="published on or after")
+    quotes.add_argument("--until", metavar="YYYY-MM-DD", help="published on or before")
+    quotes.add_argument("--search", metavar="TEXT", help="words in the quote, its speaker or whom it cites")
+    quotes.add_argument("--kind", choices=("direct", "indirect", "speech_act", "belief"), help="attribution kind")
+    quotes.add_argument("--limit", type=int, default=50, help="rows to show (default 50; 0 for all)")
+    quotes.add_argument("--offset", type=int, default=0, help="rows to skip")
+    quotes.set_defaults(func=run_quotes)
+
+    speakers = subparsers.add_parser("speakers", help="who is quoted most, in which outlets, relayed by whom")
+    _common(speakers)
+    speakers.add_argument("--outlet", help="only quotes carried by this outlet")
+    speakers.add_argument("--all", action="store_true", help="include speakers the pipeline could not resolve")
+    speakers.add_argument("--limit", type=int, default=30, help="rows (default 30)")
+    speakers.set_defaults(func=run_speakers)
+
+    entities = subparsers.add_parser("entities", help="entities across the corpus, most widespread first")
+    _common(entities)
+    entities.add_argument("--type", help="PERSON, ORG, GPE, ...")
+    entities.add_argument("--limit", type=int, default=30, help="rows (default 30)")
+    entities.set_defaults(func=run_entities)
+
+    articles = subparsers.add_parser("articles", help="stored articles, newest first; full-text search")
+    _common(articles)
+    articles.add_argument("--search", metavar="TEXT", help="words in the title or text")
+    articles.add_argument("--outlet", help="only this outlet")
+    articles.add_argument("--since", metavar="YYYY-MM-DD", help="published on or after")
+    articles.add_argument("--until", metavar="YYYY-MM-DD", help="published on or before")
+    articles.add_argument("--limit", type=int, default=50, help="rows (default 50; 0 for all)")
+    articles.set_defaults(func=run_articles)
+
+    outlets = subparsers.add_parser("outlets", help="outlets in the corpus: articles, quotes, speakers, dates")
+    _common(outlets)
+    outlets.set_defaults(func=run_outlets)
+
+    show = subparsers.add_parser("show", help="one stored article with its attributions")
+    _common(show, formats=False)
+    show.add_argument("ref", metavar="ARTICLE_ID", help="the article's id (content hash) or store key, or a prefix")
+    show.add_argument("--format", choices=("text", "json"), default="text", help="report (default) or the JSON record")
+    show.set_defaults(func=run_show)
+
+
+def _db(args: argparse.Namespace) -> str:
+    return str(args.db or load_settings().db)
+
+
+def run_quotes(args: argparse.Namespace) -> int:
+    filters = {
+        "speaker": args.speaker,
+        "via": args.via,
+        "outlet": args.outlet,
+        "since": _date(args.since, "--since"),
+        "until": _date(args.until, "--until"),
+        "search": args.search,
+        "kind": args.kind,
+    }
+    with open_store(_db(args)) as store:
+        rows = store.quotes(**filters, limit=args.limit or None, offset=args.offset)
+        total = store.count_quotes(**filters) if args.format == "table" else len(rows)
+    emit(
+        [q.to_dict() for q in rows],
+        ("published", "outlet", "speaker", "kind", "cue", "content", "via", "article"),
+        [(q.published, q.outlet, q.speaker, q.kind, q.cue, q.content, " → ".join(q.via), q.article_key) for q in rows],
+        args.format,
+    )
+    if args.format == "table":
+        print(f"{len(rows)} of {total} attributions shown")
+    return 0
+
+
+def run_speakers(args: argparse.Namespace) -> int:
+    with open_store(_db(args)) as store:
+        rows = store.speakers(limit=args.limit, include_unresolved=args.all, outlet=args.outlet)
+    emit(
+        [s.to_dict() for s in rows],
+        ("speaker", "quotes", "articles", "outlets", "via"),
+        [
+            (
+                s.name,
+                s.quotes,
+                s.articles,
+                ", ".join(f"{o} ({n})" for o, n in s.outlets[:3]),
+                ", ".join(f"{c} ({n})" for c, n in s.via[:3]),
+            )
+            for s in rows
+        ],
+        args.format,
+    )
+    return 0
+
+
+def run_entities(args: argparse.Namespace) -> int:
+    with open_store(_db(args)) as store:
+        rows = store.entities(type=args.type, limit=args.limit)
+    emit(
+        [e.to_dict() for e in rows],
+        ("entity", "type", "articles", "mentions", "quoted"),
+        [(e.name, e.type, e.articles, e.mentions, e.quoted) for e in rows],
+        args.format,
+    )
+    return 0
+
+
+def run_articles(args: argparse.Namespace) -> int:
+    with open_store(_db(args)) as store:
+        rows = store.articles(
+            search=args.search,
+            outlet=args.outlet,
+            since=_date(args.since, "--since"),
+            until=_date(args.until, "--until"),
+            limit=args.limit or None,
+        )
+    emit(
+        [a.to_dict() for a in rows],
+        ("published", "outlet", "title", "attributions", "key"),
+        [(a.published, a.outlet, a.title, a.attributions, a.key) for a in rows],
+        args.format,
+    )
+    return 0
+
+
+def run_outlets(args: argparse.Namespace) -> int:
+    with open_store(_db(args)) as store:
+        rows = store.outlets()
+    emit(
+        [o.to_dict() for o in rows],
+        ("outlet", "articles", "attributions", "speakers", "first", "last"),
+        [(o.outlet or "(unknown)", o.articles, o.attributions, o.speakers, o.first, o.last) for o in rows],
+        args.format,
+    )
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    with open_store(_db(args)) as store:
+        records = store.records(args.ref)
+    if args.format == "json":
+        payload: Any = records[0] if len(records) == 1 else records
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    for record in records:
+        article = article_from_dict({k: v for k, v in record.items() if k != "key"})
+        print(f"key {record['key']} · id {record['id']}" + (f" · {record['url']}" if record.get("url") else ""))
+        print(render_article(article))
+    return 0

@@ -1,0 +1,196 @@
+"""Fetching URLs safely: public addresses only (unless allowed), bounded redirects, size and time.
+
+Server-side request forgery is the risk: a feed or a redirect pointing at 127.0.0.1, 10.x or the
+cloud metadata address 169.254.169.254. Every hop is resolved, every address checked, and the
+connection is made to the checked address (so a DNS answer cannot change between check and use).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
+
+from ..errors import Errors, InputError
+
+if TYPE_CHECKING:  # urllib3 loads on the first fetch, not with the package (queries start faster)
+    import urllib3
+
+REDIRECTS = {301, 302, 303, 307, 308}
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+@dataclass(frozen=True)
+class FetchPolicy:
+    """Limits for every fetch. ``allow_private`` lifts the address check entirely;
+    ``allowed_networks`` (CIDRs) lifts it only for those networks."""
+
+    allow_private: bool = False
+    allowed_networks: tuple[str, ...] = ()
+    max_bytes: int = 5_000_000
+    timeout: float = 30.0
+    max_redirects: int = 5
+    user_agent: str = "newstrace/0.1 (corpus ingest)"
+    # CA bundle for HTTPS; None means certifi's (a test server passes its own).
+    ca_certs: str | None = None
+
+    def permits(self, address: IPAddress) -> bool:
+        if self.allow_private:
+            return True
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+            address = address.ipv4_mapped
+        if any(address in ipaddress.ip_network(net, strict=False) for net in self.allowed_networks):
+            return True
+        return address.is_global and not address.is_multicast
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str
+    status: int
+    content_type: str
+    body: bytes
+
+
+def is_url(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
+
+
+def resolve(url: str, policy: FetchPolicy) -> tuple[str, int, str, list[IPAddress]]:
+    """Scheme, port, host and the checked addresses to connect to; raises InputError if refused."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme not in {"http", "https"}:
+        raise InputError(Errors.E050.format(url=url, reason=f"the scheme '{scheme or '(none)'}' is not http or https"))
+    host = parts.hostname
+    if not host:
+        raise InputError(Errors.E050.format(url=url, reason="it has no host"))
+    try:
+        port = parts.port or (443 if scheme == "https" else 80)
+    except ValueError as exc:
+        raise InputError(Errors.E050.format(url=url, reason=exc)) from exc
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise InputError(Errors.E052.format(url=url, reason=exc)) from exc
+    addresses = [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
+    if not addresses:
+        raise InputError(Errors.E052.format(url=url, reason="no address"))
+    for address in addresses:
+        # Every address the name has must pass: the client may use any of them.
+        if not policy.permits(address):
+            raise InputError(Errors.E051.format(url=url, address=address))
+    return scheme, port, host, list(dict.fromkeys(addresses))
+
+
+def fetch(url: str, policy: FetchPolicy) -> Fetched:
+    """GET ``url`` under ``policy``; the body is read in chunks and cut off past the limits."""
+    deadline = time.monotonic() + policy.timeout
+    current = url
+    for _ in range(policy.max_redirects + 1):
+        scheme, port, host, addresses = resolve(current, policy)
+        pool, response = _connect(current, scheme, port, host, addresses, policy)
+        try:
+            location = response.headers.get("Location")
+            if response.status in REDIRECTS and location:
+                current = urljoin(current, location)
+                continue
+            if response.status >= 400:
+                raise InputError(Errors.E054.format(url=current, status=response.status))
+            body = _read_body(response, current, policy, deadline)
+            content_type = response.headers.get("Content-Type", "")
+            return Fetched(current, response.status, content_type, body)
+        finally:
+            response.release_conn()
+            pool.close()
+    raise InputError(Errors.E053.format(url=url, limit=policy.max_redirects))
+
+
+def _connect(
+    url: str, scheme: str, port: int, host: str, addresses: list[IPAddress], policy: FetchPolicy
+) -> tuple[urllib3.HTTPConnectionPool, urllib3.BaseHTTPResponse]:
+    """The first checked address that accepts the connection (as browsers try IPv6 and IPv4 in turn)."""
+    for address in addresses[:-1]:
+        try:
+            return _request(url, scheme, port, host, address, policy)
+        except _UnreachableError:
+            continue
+    try:
+        return _request(url, scheme, port, host, addresses[-1], policy)
+    except _UnreachableError as exc:
+        raise InputError(Errors.E056.format(url=url, reason=exc.__cause__)) from exc
+
+
+class _UnreachableError(Exception):
+    """No connection to this address (refused, unreachable, timed out): try the next one."""
+
+
+def _request(
+    url: str, scheme: str, port: int, host: str, address: IPAddress, policy: FetchPolicy
+) -> tuple[urllib3.HTTPConnectionPool, urllib3.BaseHTTPResponse]:
+    import certifi
+    import urllib3
+    from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
+    from urllib3.exceptions import HTTPError as Urllib3Error
+
+    parts = urlsplit(url)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    host_header = f"[{host}]" if ":" in host else host
+    if port != (443 if scheme == "https" else 80):
+        host_header += f":{port}"
+    timeout = urllib3.Timeout(connect=min(10.0, policy.timeout), read=policy.timeout)
+    pool: urllib3.HTTPConnectionPool
+    if scheme == "https":
+        pool = urllib3.HTTPSConnectionPool(
+            str(address),
+            port,
+            timeout=timeout,
+            retries=False,
+            server_hostname=host,
+            assert_hostname=host,
+            cert_reqs="CERT_REQUIRED",
+            ca_certs=policy.ca_certs or certifi.where(),
+        )
+    else:
+        pool = urllib3.HTTPConnectionPool(str(address), port, timeout=timeout, retries=False)
+    try:
+        response = pool.urlopen(
+            "GET",
+            target,
+            headers={"Host": host_header, "User-Agent": policy.user_agent, "Accept": "*/*"},
+            redirect=False,
+            retries=False,
+            preload_content=False,
+            decode_content=True,
+        )
+    except (NewConnectionError, ConnectTimeoutError) as exc:
+        pool.close()
+        raise _UnreachableError() from exc
+    except Urllib3Error as exc:
+        pool.close()
+        raise InputError(Errors.E056.format(url=url, reason=exc)) from exc
+    return pool, response
+
+
+def _read_body(response: urllib3.BaseHTTPResponse, url: str, policy: FetchPolicy, deadline: float) -> bytes:
+    from urllib3.exceptions import HTTPError as Urllib3Error
+
+    declared = response.headers.get("Content-Length")
+    if declared and declared.isdigit() and int(declared) > policy.max_bytes:
+        raise InputError(Errors.E055.format(url=url, limit=policy.max_bytes))
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        for chunk in response.stream(65536, decode_content=True):
+            size += len(chunk)
+            if size > policy.max_bytes:
+                raise InputError(Errors.E055.format(url=url, limit=policy.max_bytes))
+            if time.monotonic() > deadline:
+                raise InputError(Errors.E056.format(url=url, reason=f"took longer than {policy.timeout:g} s"))
+            chunks.append(chunk)
+    except Urllib3Error as exc:
+        raise InputError(Errors.E056.format(url=url, reason=exc)) from exc
+    return b"".join(chunks)

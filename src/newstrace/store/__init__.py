@@ -1,0 +1,83 @@
+"""The corpus store: analyzed articles in SQLite (default) or PostgreSQL, with one API.
+
+from newstrace.store import open_store
+with open_store("sqlite:///corpus.db") as store:     # or "postgresql://user@host/db"; a path = SQLite
+    store.save(article)                              # True if new; keyed by content hash and URL
+    store.quotes(speaker="Kim Jong Un")
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import Errors, StoreError
+from .base import (
+    EXPORT_COLUMNS,
+    TABLES,
+    ArticleSummary,
+    EntitySummary,
+    Failure,
+    OutletSummary,
+    Quote,
+    SaveCounts,
+    SpeakerSummary,
+    Store,
+)
+from .keys import article_key, name_key
+from .records import article_from_dict
+
+
+def open_store(url: str | Path | None = None, *, migrate: bool = True) -> Store:
+    """Open (creating and migrating if needed) the store at ``url``.
+
+    ``url`` is ``sqlite:///path``, ``postgresql://...`` (or ``postgres://``), or a plain file path;
+    None means the ``db`` setting (NEWSTRACE_DB, default ./newstrace.db).
+    """
+    if url is None:
+        from ..settings import load_settings
+
+        url = load_settings().db
+    text = str(url)
+    store: Store
+    if text.startswith(("postgresql://", "postgres://")):
+        from .postgres import PostgresStore
+
+        store = PostgresStore(text)
+    elif text.startswith("sqlite://"):
+        # SQLAlchemy's convention: sqlite:///relative.db, sqlite:////absolute/path.db
+        rest = text[len("sqlite://") :]
+        path = rest[1:] if rest.startswith("/") else rest
+        from .sqlite import SQLiteStore
+
+        store = SQLiteStore(text, path or ":memory:")
+    elif "://" in text:
+        raise StoreError(Errors.E065.format(url=text))
+    else:
+        from .sqlite import SQLiteStore
+
+        store = SQLiteStore(text, text)
+    if migrate:
+        try:
+            store.migrate()
+        except BaseException:
+            store.close()
+            raise
+    return store
+
+
+__all__ = [
+    "EXPORT_COLUMNS",
+    "TABLES",
+    "ArticleSummary",
+    "EntitySummary",
+    "Failure",
+    "OutletSummary",
+    "Quote",
+    "SaveCounts",
+    "SpeakerSummary",
+    "Store",
+    "article_from_dict",
+    "article_key",
+    "name_key",
+    "open_store",
+]

@@ -1,0 +1,764 @@
+"""The corpus store: one class with all the SQL, shared by SQLite and PostgreSQL.
+
+Queries are written once with ``?`` placeholders; a backend subclass supplies the connection,
+the placeholder style, transactions and the full-text search clause — the only places where the
+two dialects differ. Migrations (``store/migrations``) are applied when a store is opened.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from importlib import resources
+from types import TracebackType
+from typing import Any, ClassVar
+
+from ..errors import Errors, StoreError
+from ..record import Article
+from .keys import article_key, name_key
+
+Row = tuple[Any, ...]
+
+# Columns of each table as exported (and as read by ``iter_table``); search columns and the full
+# JSON record stay inside the store.
+EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": (
+        "key",
+        "id",
+        "url",
+        "source",
+        "outlet",
+        "published",
+        "title",
+        "agency",
+        "byline",
+        "text",
+        "n_attributions",
+        "n_entities",
+        "ingested_at",
+    ),
+    "attributions": (
+        "article_key",
+        "attribution_id",
+        "seq",
+        "kind",
+        "speaker",
+        "speaker_key",
+        "speaker_entity",
+        "speaker_resolution",
+        "citing",
+        "citing_key",
+        "via",
+        "cue",
+        "content",
+        "content_start",
+        "content_end",
+        "rule",
+        "outlet",
+        "published",
+    ),
+    "entities": ("article_key", "entity_id", "name", "name_key", "type", "aliases", "roles", "n_mentions"),
+    "mentions": ("article_key", "entity_id", "seq", "start_char", "end_char", "text", "kind"),
+    "failures": ("source", "stage", "error", "attempts", "first_failed_at", "last_failed_at"),
+}
+TABLES = ("articles", "attributions", "entities", "mentions", "failures")
+
+
+@dataclass
+class SaveCounts:
+    """What a batch of saves did: new articles, and ones already stored (skipped)."""
+
+    saved: int = 0
+    duplicates: int = 0
+
+    def __iadd__(self, other: SaveCounts) -> SaveCounts:
+        self.saved += other.saved
+        self.duplicates += other.duplicates
+        return self
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One stored attribution with the article facts a reader needs beside it."""
+
+    article_key: str
+    article_id: str
+    attribution_id: str
+    kind: str
+    speaker: str | None
+    speaker_resolution: str | None
+    citing: str | None
+    via: list[str]
+    cue: str | None
+    content: str
+    outlet: str | None
+    published: str | None
+    title: str | None
+    url: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One stored article as listed (the full record comes from :meth:`Store.records`)."""
+
+    key: str
+    id: str
+    published: str | None
+    outlet: str | None
+    title: str | None
+    url: str | None
+    attributions: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class SpeakerSummary:
+    """A speaker across the corpus: how often quoted, in how many articles, by which outlets and relays."""
+
+    name: str
+    key: str
+    quotes: int
+    articles: int
+    outlets: list[tuple[str, int]] = field(default_factory=list)
+    via: list[tuple[str, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "key": self.key,
+            "quotes": self.quotes,
+            "articles": self.articles,
+            "outlets": [{"outlet": o, "quotes": n} for o, n in self.outlets],
+            "via": [{"chain": c, "quotes": n} for c, n in self.via],
+        }
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    name: str
+    key: str
+    type: str
+    articles: int
+    mentions: int
+    quoted: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class OutletSummary:
+    outlet: str | None
+    articles: int
+    attributions: int
+    speakers: int
+    first: str | None
+    last: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document that could not be read or analyzed; ``payload`` is the document as read, if any."""
+
+    source: str
+    stage: str | None
+    error: str
+    attempts: int
+    first_failed_at: str
+    last_failed_at: str
+    payload: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    common: str
+    dialect: dict[str, str]
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def split_sql(script: str) -> list[str]:
+    """Statements of a script, trigger bodies kept whole (``sqlite3.complete_statement`` decides)."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        if not buffer and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements
+
+
+_MIGRATION_NAME = re.compile(r"^(\d{4})_(\w+?)(?:\.(sqlite|postgresql))?\.sql$")
+
+
+def load_migrations() -> list[Migration]:
+    """Every migration shipped in ``newstrace/store/migrations``, in version order."""
+    folder = resources.files("newstrace.store.migrations")
+    found: dict[int, dict[str, Any]] = defaultdict(lambda: {"dialect": {}})
+    for entry in folder.iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if not match:
+            continue
+        version, name, dialect = int(match.group(1)), match.group(2), match.group(3)
+        slot = found[version]
+        slot["name"] = name
+        if dialect:
+            slot["dialect"][dialect] = entry.read_text(encoding="utf-8")
+        else:
+            slot["common"] = entry.read_text(encoding="utf-8")
+    return [
+        Migration(version, slot["name"], slot.get("common", ""), slot["dialect"])
+        for version, slot in sorted(found.items())
+    ]
+
+
+def fts_terms(text: str) -> list[str]:
+    """Words of a search, for backends that need them quoted one by one."""
+    return re.findall(r"\w+", text)
+
+
+def _like_prefix(ref: str) -> str:
+    return ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+class Store(AbstractContextManager["Store"]):
+    """A corpus of analyzed articles. Open one with :func:`newstrace.store.open_store`."""
+
+    dialect: ClassVar[str] = ""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    # -- backend hooks -------------------------------------------------------------------------
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        raise NotImplementedError
+
+    def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        raise NotImplementedError
+
+    def transaction(self) -> AbstractContextManager[Any]:
+        """A write transaction: commit on success, roll back on error."""
+        raise NotImplementedError
+
+    def _migration_lock(self) -> None:
+        """Serialize concurrent migrations (inside the migration transaction)."""
+
+    def _search_attributions(self) -> str:
+        """A condition on ``a`` (attributions) with one placeholder for the search text."""
+        raise NotImplementedError
+
+    def _search_articles(self) -> str:
+        """A condition on ``ar`` (articles) with one placeholder for the search text."""
+        raise NotImplementedError
+
+    def _search_param(self, text: str) -> str:
+        return text
+
+    def _stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Row]:
+        """Rows of a large result, without loading them all."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- schema --------------------------------------------------------------------------------
+    def migrate(self) -> list[int]:
+        """Apply the migrations not yet applied; return their versions."""
+        migrations = load_migrations()
+        known = max(m.version for m in migrations)
+        applied_now: list[int] = []
+        with self.transaction():
+            self._migration_lock()
+            self._execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations "
+                "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            applied = {int(r[0]) for r in self._execute("SELECT version FROM schema_migrations").fetchall()}
+            if applied and max(applied) > known:
+                raise StoreError(Errors.E067.format(url=self.url, found=max(applied), known=known))
+            for migration in migrations:
+                if migration.version in applied:
+                    continue
+                script = migration.common + "\n" + migration.dialect.get(self.dialect, "")
+                for statement in split_sql(script):
+                    self._execute(statement)
+                self._execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (migration.version, migration.name, now()),
+                )
+                applied_now.append(migration.version)
+        return applied_now
+
+    def schema_version(self) -> int:
+        row = self._execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+    # -- writing -------------------------------------------------------------------------------
+    @staticmethod
+    def key_of(article: Article) -> str:
+        return article_key(article.id, article.url)
+
+    def has_key(self, key: str) -> bool:
+        return self._execute("SELECT 1 FROM articles WHERE key = ?", (key,)).fetchone() is not None
+
+    def contains(self, article: Article) -> bool:
+        """True if this text at this URL is stored: ingest skips it before analysis."""
+        return self.has_key(self.key_of(article))
+
+    def has_url(self, url: str) -> bool:
+        """True if any stored article came from this URL: ingest skips fetching it again."""
+        return self._execute("SELECT 1 FROM articles WHERE url = ?", (url,)).fetchone() is not None
+
+    def save(self, article: Article) -> bool:
+        """Store one analyzed article; False if it was already stored (nothing changes)."""
+        return self.save_many([article]).saved == 1
+
+    def save_many(self, articles: Iterable[Article]) -> SaveCounts:
+        """Store analyzed articles in one transaction; already stored ones are counted, not changed."""
+        counts = SaveCounts()
+        with self.transaction():
+            for article in articles:
+                if self._insert(article):
+                    counts.saved += 1
+                else:
+                    counts.duplicates += 1
+                if article.source:
+                    self._execute("DELETE FROM failures WHERE source = ?", (article.source,))
+        return counts
+
+    def _insert(self, article: Article) -> bool:
+        key = self.key_of(article)
+        record = article.to_dict()
+        cursor = self._execute(
+            "INSERT INTO articles (key, id, url, source, outlet, published, title, agency, byline, text, "
+            "n_attributions, n_entities, record, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (key) DO NOTHING",
+            (
+                key,
+                article.id,
+                article.url,
+                article.source,
+                article.outlet,
+                article.published,
+                article.title,
+                article.agency,
+                article.byline,
+                article.text,
+                len(article.attributions),
+                len(article.entities),
+                json.dumps(record, ensure_ascii=False),
+                now(),
+            ),
+        )
+        if cursor.rowcount != 1:
+            return False
+        self._insert_layers(key, article)
+        return True
+
+    def _insert_layers(self, key: str, article: Article) -> None:
+        attribution_rows: list[Row] = []
+        name_rows: set[Row] = set()
+        for seq, att in enumerate(article.attributions):
+            speaker = att.speaker
+            citing = att.citing.name if att.citing else None
+            attribution_rows.append(
+                (
+                    key,
+                    att.id,
+                    seq,
+                    att.kind,
+                    speaker.name,
+                    name_key(speaker.name),
+                    speaker.entity,
+                    speaker.resolution,
+                    citing,
+                    name_key(citing),
+                    json.dumps(att.via, ensure_ascii=False),
+                    att.cue.text if att.cue else None,
+                    att.content.text,
+                    att.content.start,
+                    att.content.end,
+                    att.rule,
+                    article.outlet,
+                    article.published,
+                )
+            )
+            speaker_names = [speaker.name]
+            for entity_id in speaker.entities:
+                entity = article.entity(entity_id)
+                if entity is not None:
+                    speaker_names.extend([entity.name, *entity.aliases])
+            for name in speaker_names:
+                k = name_key(name)
+                if k:
+                    name_rows.add((k, "speaker", key, att.id))
+            for name in [*att.via, citing]:
+                k = name_key(name)
+                if k:
+                    name_rows.add((k, "via", key, att.id))
+        self._executemany(
+            "INSERT INTO attributions (article_key, attribution_id, seq, kind, speaker, speaker_key, speaker_entity, "
+            "speaker_resolution, citing, citing_key, via, cue, content, content_start, content_end, rule, outlet, "
+            "published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            attribution_rows,
+        )
+        self._executemany(
+            "INSERT INTO attribution_names (name_key, role, article_key, attribution_id) VALUES (?, ?, ?, ?)",
+            sorted(name_rows),
+        )
+        entity_rows: list[Row] = []
+        mention_rows: list[Row] = []
+        for entity in article.entities:
+            entity_rows.append(
+                (
+                    key,
+                    entity.id,
+                    entity.name,
+                    name_key(entity.name) or "",
+                    entity.type,
+                    json.dumps(sorted(entity.aliases), ensure_ascii=False),
+                    json.dumps(entity.roles, ensure_ascii=False),
+                    len(entity.mentions),
+                )
+            )
+            for seq, mention in enumerate(sorted(entity.mentions, key=lambda m: m.span.start)):
+                mention_rows.append(
+                    (key, entity.id, seq, mention.span.start, mention.span.end, mention.span.text, mention.kind)
+                )
+        self._executemany(
+            "INSERT INTO entities (article_key, entity_id, name, name_key, type, aliases, roles, n_mentions) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            entity_rows,
+        )
+        self._executemany(
+            "INSERT INTO mentions (article_key, entity_id, seq, start_char, end_char, text, kind) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            mention_rows,
+        )
+
+    def save_failure(
+        self, source: str, error: str, stage: str | None, *, payload: dict[str, Any] | None = None
+    ) -> None:
+        """Record (or update) why a document failed; one row per source, attempts counted."""
+        stamp = now()
+        with self.transaction():
+            self._execute(
+                "INSERT INTO failures (source, stage, error, payload, attempts, first_failed_at, last_failed_at) "
+                "VALUES (?, ?, ?, ?, 1, ?, ?) ON CONFLICT (source) DO UPDATE SET stage = excluded.stage, "
+                "error = excluded.error, payload = COALESCE(excluded.payload, failures.payload), "
+                "attempts = failures.attempts + 1, last_failed_at = excluded.last_failed_at",
+                (source, stage, error, json.dumps(payload, ensure_ascii=False) if payload else None, stamp, stamp),
+            )
+
+    def failures(self) -> list[Failure]:
+        rows = self._execute(
+            "SELECT source, stage, error, attempts, first_failed_at, last_failed_at, payload FROM failures "
+            "ORDER BY source"
+        ).fetchall()
+        return [
+            Failure(
+                source=row[0],
+                stage=row[1],
+                error=row[2],
+                attempts=int(row[3]),
+                first_failed_at=row[4],
+                last_failed_at=row[5],
+                payload=json.loads(row[6]) if row[6] else None,
+            )
+            for row in rows
+        ]
+
+    def delete_failure(self, source: str) -> bool:
+        with self.transaction():
+            cursor = self._execute("DELETE FROM failures WHERE source = ?", (source,))
+        return bool(cursor.rowcount)
+
+    # -- reading -------------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        """Rows per table: what tests and summaries compare."""
+        return {t: int(self._execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in TABLES}
+
+    def _quote_filters(
+        self,
+        speaker: str | None,
+        outlet: str | None,
+        since: str | None,
+        until: str | None,
+        search: str | None,
+        via: str | None,
+        kind: str | None,
+    ) -> tuple[str, list[Any]] | None:
+        clauses: list[str] = []
+        params: list[Any] = []
+        for name, role in ((speaker, "speaker"), (via, "via")):
+            if name is None:
+                continue
+            key = name_key(name)
+            if key is None:
+                return None
+            clauses.append(
+                "(a.article_key, a.attribution_id) IN "
+                "(SELECT article_key, attribution_id FROM attribution_names WHERE name_key = ? AND role = ?)"
+            )
+            params.extend([key, role])
+        if outlet is not None:
+            clauses.append("lower(a.outlet) = lower(?)")
+            params.append(outlet)
+        if since is not None:
+            clauses.append("a.published >= ?")
+            params.append(since)
+        if until is not None:
+            clauses.append("a.published <= ?")
+            params.append(until)
+        if kind is not None:
+            clauses.append("a.kind = ?")
+            params.append(kind)
+        if search is not None:
+            term = self._search_param(search)
+            if not term:
+                return None
+            clauses.append(self._search_attributions())
+            params.append(term)
+        return (" AND ".join(clauses) or "1 = 1"), params
+
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        search: str | None = None,
+        via: str | None = None,
+        kind: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Quote]:
+        """Attributions matching every filter given; the speaker by any spelling of its name."""
+        filters = self._quote_filters(speaker, outlet, since, until, search, via, kind)
+        if filters is None:
+            return []
+        where, params = filters
+        sql = (
+            "SELECT a.article_key, ar.id, a.attribution_id, a.kind, a.speaker, a.speaker_resolution, a.citing, a.via, "
+            "a.cue, a.content, a.outlet, a.published, ar.title, ar.url FROM attributions a "
+            f"JOIN articles ar ON ar.key = a.article_key WHERE {where} "
+            "ORDER BY a.published DESC NULLS LAST, a.article_key, a.seq"
+        )
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params.extend([limit, offset])
+        rows = self._execute(sql, params).fetchall()
+        return [Quote(*row[:7], json.loads(row[7]), *row[8:]) for row in rows]  # type: ignore[call-arg]
+
+    def count_quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        search: str | None = None,
+        via: str | None = None,
+        kind: str | None = None,
+    ) -> int:
+        filters = self._quote_filters(speaker, outlet, since, until, search, via, kind)
+        if filters is None:
+            return 0
+        where, params = filters
+        row = self._execute(f"SELECT COUNT(*) FROM attributions a WHERE {where}", params).fetchone()
+        return int(row[0])
+
+    def articles(
+        self,
+        *,
+        search: str | None = None,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = 50,
+    ) -> list[ArticleSummary]:
+        """Stored articles, newest first; ``search`` is full-text over title and body."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if search is not None:
+            term = self._search_param(search)
+            if not term:
+                return []
+            clauses.append(self._search_articles())
+            params.append(term)
+        if outlet is not None:
+            clauses.append("lower(ar.outlet) = lower(?)")
+            params.append(outlet)
+        if since is not None:
+            clauses.append("ar.published >= ?")
+            params.append(since)
+        if until is not None:
+            clauses.append("ar.published <= ?")
+            params.append(until)
+        sql = (
+            "SELECT ar.key, ar.id, ar.published, ar.outlet, ar.title, ar.url, ar.n_attributions FROM articles ar "
+            f"WHERE {' AND '.join(clauses) or '1 = 1'} ORDER BY ar.published DESC NULLS LAST, ar.key"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [ArticleSummary(*row) for row in self._execute(sql, params).fetchall()]
+
+    def _forms(self, column: str, key_column: str, table: str, keys: list[str]) -> dict[str, str]:
+        """The most frequent written form of each key (ties: alphabetical)."""
+        if not keys:
+            return {}
+        marks = ", ".join("?" for _ in keys)
+        rows = self._execute(
+            f"SELECT {key_column}, {column}, COUNT(*) FROM {table} WHERE {key_column} IN ({marks}) "
+            f"GROUP BY {key_column}, {column}",
+            keys,
+        ).fetchall()
+        best: dict[str, tuple[int, str]] = {}
+        for key, form, n in rows:
+            candidate = (-int(n), form or "")
+            if key not in best or candidate < best[key]:
+                best[key] = candidate
+        return {k: v[1] for k, v in best.items()}
+
+    def speakers(
+        self, *, limit: int = 50, include_unresolved: bool = False, outlet: str | None = None
+    ) -> list[SpeakerSummary]:
+        """Who is quoted most, in how many articles, carried by which outlets, relayed through whom."""
+        where = "speaker_key IS NOT NULL"
+        params: list[Any] = []
+        if not include_unresolved:
+            where += " AND speaker_resolution <> 'unresolved'"
+        if outlet is not None:
+            where += " AND lower(outlet) = lower(?)"
+            params.append(outlet)
+        rows = self._execute(
+            f"SELECT speaker_key, COUNT(*), COUNT(DISTINCT article_key) FROM attributions WHERE {where} "
+            "GROUP BY speaker_key ORDER BY COUNT(*) DESC, speaker_key LIMIT ?",
+            [*params, limit],
+        ).fetchall()
+        keys = [r[0] for r in rows]
+        if not keys:
+            return []
+        forms = self._forms("speaker", "speaker_key", "attributions", keys)
+        marks = ", ".join("?" for _ in keys)
+        outlets: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for key, name, n in self._execute(
+            f"SELECT speaker_key, outlet, COUNT(*) FROM attributions WHERE speaker_key IN ({marks}) AND {where} "
+            "GROUP BY speaker_key, outlet ORDER BY COUNT(*) DESC, outlet",
+            [*keys, *params],
+        ).fetchall():
+            outlets[key].append((name or "(unknown)", int(n)))
+        via: dict[str, Counter[str]] = defaultdict(Counter)
+        for key, chain, n in self._execute(
+            f"SELECT speaker_key, via, COUNT(*) FROM attributions WHERE speaker_key IN ({marks}) AND {where} "
+            "GROUP BY speaker_key, via",
+            [*keys, *params],
+        ).fetchall():
+            hops = json.loads(chain)
+            if hops:
+                via[key][" → ".join(hops)] += int(n)
+        return [
+            SpeakerSummary(
+                name=forms.get(key, key),
+                key=key,
+                quotes=int(n),
+                articles=int(n_articles),
+                outlets=outlets[key],
+                via=sorted(via[key].items(), key=lambda item: (-item[1], item[0])),
+            )
+            for key, n, n_articles in rows
+        ]
+
+    def entities(self, *, type: str | None = None, limit: int = 50) -> list[EntitySummary]:
+        """Entities across articles, one row per normalized name and type, most widespread first."""
+        where, params = ("type = ?", [type]) if type else ("1 = 1", [])
+        rows = self._execute(
+            f"SELECT name_key, type, COUNT(DISTINCT article_key), SUM(n_mentions) FROM entities WHERE {where} "
+            "AND name_key <> '' GROUP BY name_key, type ORDER BY COUNT(DISTINCT article_key) DESC, name_key LIMIT ?",
+            [*params, limit],
+        ).fetchall()
+        keys = sorted({r[0] for r in rows})
+        forms = self._forms("name", "name_key", "entities", keys)
+        quoted: dict[str, int] = {}
+        if keys:
+            marks = ", ".join("?" for _ in keys)
+            quoted = {
+                k: int(n)
+                for k, n in self._execute(
+                    f"SELECT speaker_key, COUNT(*) FROM attributions WHERE speaker_key IN ({marks}) "
+                    "GROUP BY speaker_key",
+                    keys,
+                ).fetchall()
+            }
+        return [EntitySummary(forms.get(k, k), k, t, int(a), int(m or 0), quoted.get(k, 0)) for k, t, a, m in rows]
+
+    def outlets(self) -> list[OutletSummary]:
+        speakers = {
+            o: int(n)
+            for o, n in self._execute(
+                "SELECT outlet, COUNT(DISTINCT speaker_key) FROM attributions GROUP BY outlet"
+            ).fetchall()
+        }
+        rows = self._execute(
+            "SELECT outlet, COUNT(*), SUM(n_attributions), MIN(published), MAX(published) FROM articles "
+            "GROUP BY outlet ORDER BY COUNT(*) DESC, outlet"
+        ).fetchall()
+        return [OutletSummary(o, int(n), int(a or 0), speakers.get(o, 0), f, last) for o, n, a, f, last in rows]
+
+    def records(self, ref: str) -> list[dict[str, Any]]:
+        """Stored records whose key or content id is ``ref`` (or, failing that, starts with it)."""
+        rows = self._execute(
+            "SELECT key, record FROM articles WHERE key = ? OR id = ? ORDER BY key", (ref, ref)
+        ).fetchall()
+        if not rows:
+            prefix = _like_prefix(ref)
+            rows = self._execute(
+                "SELECT key, record FROM articles WHERE key LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\' ORDER BY key",
+                (prefix, prefix),
+            ).fetchall()
+            ids = {json.loads(r[1])["id"] for r in rows}
+            if len(ids) > 1:
+                raise StoreError(Errors.E069.format(ref=ref, count=len(rows)))
+        if not rows:
+            raise StoreError(Errors.E068.format(ref=ref))
+        return [{"key": key, **json.loads(record)} for key, record in rows]
+
+    def iter_table(self, table: str) -> tuple[tuple[str, ...], Iterator[Row]]:
+        """Columns and a lazy stream of rows of one table, in key order, for export."""
+        columns = EXPORT_COLUMNS[table]
+        order = {"failures": "source", "articles": "key"}.get(table, "article_key")
+        sql = f"SELECT {', '.join(columns)} FROM {table} ORDER BY {order}"
+        return columns, self._stream(sql)

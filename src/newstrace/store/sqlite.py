@@ -1,0 +1,87 @@
+"""The embedded store: one SQLite file in WAL mode with FTS5 search."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from ..errors import Errors, StoreError
+from .base import Row, Store, fts_terms
+
+
+class SQLiteStore(Store):
+    """A corpus in one file. WAL lets readers query while an ingest writes."""
+
+    dialect = "sqlite"
+
+    def __init__(self, url: str, path: str) -> None:
+        super().__init__(url)
+        self.path = path
+        if path != ":memory:":
+            parent = Path(path).expanduser().resolve().parent
+            if not parent.is_dir():
+                raise StoreError(Errors.E066.format(url=url, reason=f"the folder {parent} does not exist"))
+        try:
+            # isolation_level=None: no implicit transactions; ``transaction()`` opens them explicitly.
+            self.conn = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            # NORMAL in WAL mode survives a killed process (only an OS crash can lose the last commit).
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(Errors.E066.format(url=url, reason=exc)) from exc
+        self._depth = 0
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self.conn.executemany(sql, rows)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:
+            # Nested use (save_many inside a caller's transaction) joins the outer one.
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self.conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self.conn.execute("COMMIT")
+
+    def _search_attributions(self) -> str:
+        return (
+            "(a.article_key, a.attribution_id) IN "
+            "(SELECT article_key, attribution_id FROM attributions_fts WHERE attributions_fts MATCH ?)"
+        )
+
+    def _search_articles(self) -> str:
+        return "ar.key IN (SELECT key FROM articles_fts WHERE articles_fts MATCH ?)"
+
+    def _search_param(self, text: str) -> str:
+        # Each word quoted: user text never reaches FTS5's query syntax; words are ANDed.
+        return " ".join('"' + term.replace('"', '""') + '"' for term in fts_terms(text))
+
+    def _stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Row]:
+        cursor = self.conn.execute(sql, params)
+        while True:
+            batch = cursor.fetchmany(1000)
+            if not batch:
+                return
+            yield from batch
+
+    def close(self) -> None:
+        self.conn.close()

@@ -1,0 +1,423 @@
+"""Each attribution rule on a hand-built parse (no model): positives and negatives.
+
+A row is (word, head index, dependency, universal POS, lemma); the Doc is built with
+``spacy.tokens.Doc`` over English's vocabulary and the rule stage runs on it directly, so these tests pin the rules
+themselves, independent of what the statistical parser would do. The last test runs the real
+pipeline, because speaker resolution needs the entity stage.
+"""
+
+from __future__ import annotations
+
+from spacy.lang.en import English
+from spacy.tokens import Doc
+
+from newstrace.record import Article, Attribution, Span
+from newstrace.settings import load_settings
+from newstrace.stages.attribution import RuleAttributionStage
+from newstrace.stages.parse import token_span
+from newstrace.stages.quotes import find_quotes
+
+Row = tuple[str, int, str, str, str]
+# English's vocabulary (language data only, no model) gives tokens their lower-case form and flags.
+VOCAB = English().vocab
+
+
+def analyze(text: str, rows: list[Row], tags: list[str] | None = None) -> list[Attribution]:
+    words = [r[0] for r in rows]
+    spaces, position = [], 0
+    for word in words:
+        start = text.index(word, position)
+        position = start + len(word)
+        spaces.append(text[position : position + 1] == " ")
+    doc = Doc(
+        VOCAB,
+        words=words,
+        spaces=spaces,
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        lemmas=[r[4] for r in rows],
+        tags=tags,
+    )
+    assert doc.text == text
+    article = Article(text=text)
+    article.doc = doc
+    article.quotes = [Span.of(text, s, e) for s, e in find_quotes(text)]
+    article.sentences = [token_span(article, sent[0], sent[-1]) for sent in doc.sents]
+    RuleAttributionStage(load_settings())(article)
+    article.check_spans()
+    return article.attributions
+
+
+def summary(found: list[Attribution]) -> list[tuple[str, str | None, str | None, str]]:
+    return [
+        (a.rule, a.speaker.mention.text if a.speaker.mention else None, a.cue.text if a.cue else None, a.content.text)
+        for a in found
+    ]
+
+
+def test_direct_quote_before_its_verb() -> None:
+    rows = [
+        ('"', 7, "punct", "PUNCT", '"'),
+        ("We", 3, "nsubj", "PRON", "we"),
+        ("will", 3, "aux", "AUX", "will"),
+        ("win", 7, "ccomp", "VERB", "win"),
+        (",", 7, "punct", "PUNCT", ","),
+        ('"', 7, "punct", "PUNCT", '"'),
+        ("Smith", 7, "nsubj", "PROPN", "Smith"),
+        ("said", 7, "ROOT", "VERB", "say"),
+        (".", 7, "punct", "PUNCT", "."),
+    ]
+    found = analyze('"We will win," Smith said.', rows)
+    assert summary(found) == [("direct.quote", "Smith", "said", "We will win")]
+    assert found[0].kind == "direct"
+
+
+def test_continued_quotation_keeps_the_speaker() -> None:
+    rows = [
+        ('"', 7, "punct", "PUNCT", '"'),
+        ("We", 3, "nsubj", "PRON", "we"),
+        ("will", 3, "aux", "AUX", "will"),
+        ("win", 7, "ccomp", "VERB", "win"),
+        (",", 7, "punct", "PUNCT", ","),
+        ('"', 7, "punct", "PUNCT", '"'),
+        ("Smith", 7, "nsubj", "PROPN", "Smith"),
+        ("said", 7, "ROOT", "VERB", "say"),
+        (".", 7, "punct", "PUNCT", "."),
+        ('"', 11, "punct", "PUNCT", '"'),
+        ("It", 11, "nsubj", "PRON", "it"),
+        ("is", 11, "ROOT", "AUX", "be"),
+        ("sure", 11, "acomp", "ADJ", "sure"),
+        (".", 11, "punct", "PUNCT", "."),
+        ('"', 11, "punct", "PUNCT", '"'),
+    ]
+    found = analyze('"We will win," Smith said. "It is sure."', rows)
+    assert summary(found) == [
+        ("direct.quote", "Smith", "said", "We will win"),
+        ("direct.continued", "Smith", None, "It is sure"),
+    ]
+
+
+def test_according_to() -> None:
+    rows = [
+        ("According", 6, "prep", "VERB", "accord"),
+        ("to", 0, "prep", "ADP", "to"),
+        ("Smith", 1, "pobj", "PROPN", "Smith"),
+        (",", 6, "punct", "PUNCT", ","),
+        ("taxes", 6, "nsubj", "NOUN", "tax"),
+        ("will", 6, "aux", "AUX", "will"),
+        ("rise", 6, "ROOT", "VERB", "rise"),
+        (".", 6, "punct", "PUNCT", "."),
+    ]
+    found = analyze("According to Smith, taxes will rise.", rows)
+    assert summary(found) == [("indirect.according_to", "Smith", "According to", "taxes will rise")]
+
+
+def _said_that(subject_rows: list[Row], text: str) -> list[Attribution]:
+    n = len(subject_rows)
+    rows = [
+        *subject_rows,
+        ("said", n, "ROOT", "VERB", "say"),
+        ("that", n + 4, "mark", "SCONJ", "that"),
+        ("taxes", n + 4, "nsubj", "NOUN", "tax"),
+        ("will", n + 4, "aux", "AUX", "will"),
+        ("rise", n, "ccomp", "VERB", "rise"),
+        (".", n, "punct", "PUNCT", "."),
+    ]
+    return analyze(text, rows)
+
+
+def test_indirect_speech_leaves_the_complementizer_out() -> None:
+    found = _said_that([("Smith", 1, "nsubj", "PROPN", "Smith")], "Smith said that taxes will rise.")
+    assert summary(found) == [("indirect.ccomp", "Smith", "said", "taxes will rise")]
+    assert found[0].kind == "indirect"
+
+
+def test_speaker_mention_keeps_apposition_and_relative_clause() -> None:
+    subject = [
+        ("Smith", 9, "nsubj", "PROPN", "Smith"),
+        (",", 0, "punct", "PUNCT", ","),
+        ("a", 3, "det", "DET", "a"),
+        ("senator", 0, "appos", "NOUN", "senator"),
+        ("who", 5, "nsubj", "PRON", "who"),
+        ("leads", 3, "relcl", "VERB", "lead"),
+        ("the", 7, "det", "DET", "the"),
+        ("panel", 5, "dobj", "NOUN", "panel"),
+        (",", 0, "punct", "PUNCT", ","),
+    ]
+    found = _said_that(subject, "Smith, a senator who leads the panel, said that taxes will rise.")
+    assert summary(found) == [("indirect.ccomp", "Smith, a senator who leads the panel", "said", "taxes will rise")]
+
+
+def test_speaker_mention_drops_a_focusing_adverb() -> None:
+    subject = [("Even", 1, "advmod", "ADV", "even"), ("Smith", 2, "nsubj", "PROPN", "Smith")]
+    found = _said_that(subject, "Even Smith said that taxes will rise.")
+    assert found[0].speaker.mention is not None and found[0].speaker.mention.text == "Smith"
+
+
+def test_parenthetical_verb_of_saying_takes_both_sides() -> None:
+    rows = [
+        ("Taxes", 6, "nsubj", "NOUN", "tax"),
+        (",", 6, "punct", "PUNCT", ","),
+        ("Smith", 3, "nsubj", "PROPN", "Smith"),
+        ("said", 6, "parataxis", "VERB", "say"),
+        (",", 6, "punct", "PUNCT", ","),
+        ("will", 6, "aux", "AUX", "will"),
+        ("rise", 6, "ROOT", "VERB", "rise"),
+        (".", 6, "punct", "PUNCT", "."),
+    ]
+    found = analyze("Taxes, Smith said, will rise.", rows)
+    assert summary(found) == [("indirect.parenthetical", "Smith", "said", "Taxes, Smith said, will rise")]
+    assert [p.text for p in found[0].content_parts] == ["Taxes", "will rise"]
+
+
+def test_postposed_verb_of_saying() -> None:
+    rows = [
+        ("Taxes", 2, "nsubj", "NOUN", "tax"),
+        ("will", 2, "aux", "AUX", "will"),
+        ("rise", 5, "ccomp", "VERB", "rise"),
+        (",", 5, "punct", "PUNCT", ","),
+        ("he", 5, "nsubj", "PRON", "he"),
+        ("added", 5, "ROOT", "VERB", "add"),
+        (".", 5, "punct", "PUNCT", "."),
+    ]
+    found = analyze("Taxes will rise, he added.", rows)
+    assert summary(found) == [("indirect.ccomp", "he", "added", "Taxes will rise")]
+
+
+def _subject_verb_object(verb: str, lemma: str) -> list[Attribution]:
+    rows = [
+        ("Smith", 1, "nsubj", "PROPN", "Smith"),
+        (verb, 1, "ROOT", "VERB", lemma),
+        ("the", 3, "det", "DET", "the"),
+        ("poll", 1, "dobj", "NOUN", "poll"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    return analyze(f"Smith {verb} the poll.", rows)
+
+
+def test_stance_verb_with_an_object() -> None:
+    found = _subject_verb_object("cited", "cite")
+    assert summary(found) == [("stance.object", "Smith", "cited", "the poll")]
+
+
+def test_other_verbs_with_an_object_are_not_attributions() -> None:
+    assert _subject_verb_object("ate", "eat") == []
+
+
+def test_speech_act_with_an_object() -> None:
+    rows = [
+        ("Smith", 1, "nsubj", "PROPN", "Smith"),
+        ("praised", 1, "ROOT", "VERB", "praise"),
+        ("the", 3, "det", "DET", "the"),
+        ("courage", 1, "dobj", "NOUN", "courage"),
+        ("of", 3, "prep", "ADP", "of"),
+        ("soldiers", 4, "pobj", "NOUN", "soldier"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    found = analyze("Smith praised the courage of soldiers.", rows)
+    assert summary(found) == [("speech_act.object", "Smith", "praised", "the courage of soldiers")]
+    assert found[0].kind == "speech_act"
+
+
+def test_argument_preposition_joins_the_content_but_a_circumstance_does_not() -> None:
+    rows = [
+        ("Smith", 1, "nsubj", "PROPN", "Smith"),
+        ("described", 1, "ROOT", "VERB", "describe"),
+        ("Jones", 1, "dobj", "PROPN", "Jones"),
+        ("as", 1, "prep", "ADP", "as"),
+        ("dishonest", 3, "pobj", "ADJ", "dishonest"),
+        ("in", 1, "prep", "ADP", "in"),
+        ("Ohio", 5, "pobj", "PROPN", "Ohio"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    found = analyze("Smith described Jones as dishonest in Ohio.", rows)
+    assert summary(found) == [("stance.object", "Smith", "described", "Jones as dishonest")]
+
+
+def test_intention_with_a_to_infinitive() -> None:
+    rows = [
+        ("Smith", 1, "nsubj", "PROPN", "Smith"),
+        ("vowed", 1, "ROOT", "VERB", "vow"),
+        ("to", 3, "aux", "PART", "to"),
+        ("repeal", 1, "xcomp", "VERB", "repeal"),
+        ("the", 5, "det", "DET", "the"),
+        ("law", 3, "dobj", "NOUN", "law"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    found = analyze("Smith vowed to repeal the law.", rows)
+    assert summary(found) == [("stance.xcomp", "Smith", "vowed", "to repeal the law")]
+    assert found[0].kind == "indirect"
+
+
+def test_verb_with_its_preposition_as_cue() -> None:
+    rows = [
+        ("Smith", 1, "nsubj", "PROPN", "Smith"),
+        ("referred", 1, "ROOT", "VERB", "refer"),
+        ("to", 1, "prep", "ADP", "to"),
+        ("the", 4, "det", "DET", "the"),
+        ("plan", 2, "pobj", "NOUN", "plan"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    found = analyze("Smith referred to the plan.", rows)
+    assert summary(found) == [("stance.prep", "Smith", "referred to", "the plan")]
+
+
+def test_naming_verb_takes_the_predicate() -> None:
+    rows = [
+        ("Smith", 1, "nsubj", "PROPN", "Smith"),
+        ("called", 1, "ROOT", "VERB", "call"),
+        ("the", 3, "det", "DET", "the"),
+        ("plan", 1, "dobj", "NOUN", "plan"),
+        ("foolish", 1, "oprd", "ADJ", "foolish"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    found = analyze("Smith called the plan foolish.", rows)
+    assert summary(found) == [("stance.naming", "Smith", "called", "the plan foolish")]
+
+
+def test_it_is_no_source() -> None:
+    rows = [
+        ("It", 1, "nsubj", "PRON", "it"),
+        ("called", 1, "ROOT", "VERB", "call"),
+        ("the", 3, "det", "DET", "the"),
+        ("plan", 1, "dobj", "NOUN", "plan"),
+        ("foolish", 1, "oprd", "ADJ", "foolish"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    assert analyze("It called the plan foolish.", rows) == []
+
+
+def test_raising_verb_has_no_source_and_takes_the_whole_clause() -> None:
+    rows = [
+        ("The", 1, "det", "DET", "the"),
+        ("plan", 2, "nsubj", "NOUN", "plan"),
+        ("appears", 2, "ROOT", "VERB", "appear"),
+        ("to", 4, "aux", "PART", "to"),
+        ("work", 2, "xcomp", "VERB", "work"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+    found = analyze("The plan appears to work.", rows)
+    assert summary(found) == [("stance.raising", None, "appears", "The plan appears to work")]
+
+
+def test_passive_expectation() -> None:
+    rows = [
+        ("Smith", 2, "nsubjpass", "PROPN", "Smith"),
+        ("is", 2, "auxpass", "AUX", "be"),
+        ("expected", 2, "ROOT", "VERB", "expect"),
+        ("to", 4, "aux", "PART", "to"),
+        ("win", 2, "xcomp", "VERB", "win"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+    found = analyze("Smith is expected to win.", rows)
+    assert summary(found) == [("stance.raising", None, "expected", "Smith is expected to win")]
+    assert found[0].kind == "belief"
+
+
+def test_a_stance_inside_reported_speech_is_part_of_it() -> None:
+    rows = [
+        ("Smith", 1, "nsubj", "PROPN", "Smith"),
+        ("said", 1, "ROOT", "VERB", "say"),
+        ("Jones", 3, "nsubj", "PROPN", "Jones"),
+        ("cited", 1, "ccomp", "VERB", "cite"),
+        ("the", 5, "det", "DET", "the"),
+        ("poll", 3, "dobj", "NOUN", "poll"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    found = analyze("Smith said Jones cited the poll.", rows)
+    assert summary(found) == [("indirect.ccomp", "Smith", "said", "Jones cited the poll")]
+
+
+def test_no_verb_of_saying_no_attribution() -> None:
+    rows = [
+        ("Taxes", 2, "nsubj", "NOUN", "tax"),
+        ("will", 2, "aux", "AUX", "will"),
+        ("rise", 2, "ROOT", "VERB", "rise"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+    assert analyze("Taxes will rise.", rows) == []
+
+
+def test_a_participle_shares_the_subject_of_its_verb() -> None:
+    rows = [
+        ("Smith", 1, "nsubj", "PROPN", "Smith"),
+        ("spoke", 1, "ROOT", "VERB", "speak"),
+        (",", 1, "punct", "PUNCT", ","),
+        ("adding", 1, "advcl", "VERB", "add"),
+        ("that", 7, "mark", "SCONJ", "that"),
+        ("taxes", 7, "nsubj", "NOUN", "tax"),
+        ("will", 7, "aux", "AUX", "will"),
+        ("rise", 3, "ccomp", "VERB", "rise"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    text = "Smith spoke, adding that taxes will rise."
+    found = analyze(text, rows, tags=["NNP", "VBD", ",", "VBG", "IN", "NNS", "MD", "VB", "."])
+    assert summary(found) == [("indirect.ccomp", "Smith", "adding", "taxes will rise")]
+
+
+def test_the_person_told_is_not_the_speaker() -> None:
+    rows = [
+        ('"', 4, "punct", "PUNCT", '"'),
+        ("Yes", 4, "intj", "INTJ", "yes"),
+        (",", 4, "punct", "PUNCT", ","),
+        ('"', 4, "punct", "PUNCT", '"'),
+        ("told", 4, "ROOT", "VERB", "tell"),
+        ("Smith", 4, "dobj", "PROPN", "Smith"),
+        (".", 4, "punct", "PUNCT", "."),
+    ]
+    found = analyze('"Yes," told Smith.', rows)
+    assert [a.speaker.mention for a in found] == [None]
+
+
+def test_citing_is_the_relay_not_another_attribution() -> None:
+    rows = [
+        ("Taxes", 2, "nsubj", "NOUN", "tax"),
+        ("will", 2, "aux", "AUX", "will"),
+        ("rise", 5, "ccomp", "VERB", "rise"),
+        (",", 5, "punct", "PUNCT", ","),
+        ("KCNA", 5, "nsubj", "PROPN", "KCNA"),
+        ("reported", 5, "ROOT", "VERB", "report"),
+        (",", 5, "punct", "PUNCT", ","),
+        ("citing", 5, "advcl", "VERB", "cite"),
+        ("Kim", 7, "dobj", "PROPN", "Kim"),
+        (".", 5, "punct", "PUNCT", "."),
+    ]
+    tags = ["NNS", "MD", "VB", ",", "NNP", "VBD", ",", "VBG", "NNP", "."]
+    found = analyze("Taxes will rise, KCNA reported, citing Kim.", rows, tags=tags)
+    assert summary(found) == [("indirect.ccomp", "KCNA", "reported", "Taxes will rise")]
+    assert found[0].citing is not None and found[0].citing.mention is not None
+    assert found[0].citing.mention.text == "Kim"
+
+
+def test_name_and_colon_line() -> None:
+    rows = [
+        ("Poll", 3, "npadvmod", "NOUN", "poll"),
+        (":", 3, "punct", "PUNCT", ":"),
+        ("Trump", 3, "nsubj", "PROPN", "Trump"),
+        ("leads", 3, "ROOT", "VERB", "lead"),
+        ("Clinton", 3, "dobj", "PROPN", "Clinton"),
+    ]
+    found = analyze("Poll: Trump leads Clinton", rows)
+    assert summary(found) == [("colon.line", "Poll", ":", "Trump leads Clinton")]
+
+
+def test_a_label_and_colon_is_not_a_speaker() -> None:
+    rows = [
+        ("Update", 3, "npadvmod", "NOUN", "update"),
+        (":", 3, "punct", "PUNCT", ":"),
+        ("Trump", 3, "nsubj", "PROPN", "Trump"),
+        ("leads", 3, "ROOT", "VERB", "lead"),
+        ("Clinton", 3, "dobj", "PROPN", "Clinton"),
+    ]
+    assert analyze("Update: Trump leads Clinton", rows) == []
+
+
+def test_relative_pronoun_speaks_for_its_antecedent() -> None:
+    """With the real pipeline: the speakers stage links 'who' to the person its clause describes."""
+    import newstrace
+
+    article = newstrace.analyze("Chancellor Angela Merkel, who said that the plan would fail, left Berlin.")
+    said = next(a for a in article.attributions if a.cue is not None and a.cue.text == "said")
+    assert said.speaker.mention is not None and said.speaker.mention.text == "who"
+    assert (said.speaker.name, said.speaker.resolution) == ("Angela Merkel", "pronoun")
