@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from newstrace.cli import main
+from newstrace.record import SCHEMA_VERSION
 
 from .corpus_samples import SAMPLES
 
@@ -76,7 +77,7 @@ def test_speakers_entities_outlets_show(db: str, capsys: pytest.CaptureFixture[s
     report = capsys.readouterr().out
     assert "WHO SAID WHAT" in report and "KIM JONG UN" in report
     assert main(["show", key[:6], "--db", db, "--format", "json"]) == 0
-    assert json.loads(capsys.readouterr().out)["schema"] == "newstrace.article/1"
+    assert json.loads(capsys.readouterr().out)["schema"] == SCHEMA_VERSION
     assert main(["show", "ffffffffffff", "--db", db]) == 1
     assert "E068" in capsys.readouterr().err
 

@@ -1,4 +1,4 @@
-"""Rebuild an :class:`~newstrace.record.Article` from its stored JSON (schema newstrace.article/1).
+"""Rebuild an :class:`~newstrace.record.Article` from its stored JSON (schema newstrace.article/1 or /2).
 
 The store keeps each record exactly as ``Article.to_dict()`` wrote it; ``newstrace show`` turns
 it back into an Article so the same report code renders stored and fresh analyses alike.
@@ -14,6 +14,7 @@ from ..record import (
     Dateline,
     Entity,
     Mention,
+    PersuasionSpan,
     Span,
     Speaker,
     StageError,
@@ -88,4 +89,18 @@ def article_from_dict(data: dict[str, Any]) -> Article:
         article.times.append(
             TimeExpression(_span(time), time.get("value"), time["resolution"], time.get("role", "mention"))
         )
+    # schema /2: persuasion spans and their summary (absent from /1 records)
+    for p in data.get("persuasion", []):
+        article.persuasion.append(
+            PersuasionSpan(
+                technique=p["technique"],
+                score=float(p["score"]),
+                span=_span(p),
+                voice=p["voice"],
+                attribution=p.get("attribution"),
+                speaker=p.get("speaker"),
+                speaker_entity=p.get("speaker_entity"),
+            )
+        )
+    article.persuasion_summary = data.get("persuasion_summary")
     return article
