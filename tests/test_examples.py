@@ -99,3 +99,11 @@ def test_passive_quoted_as_saying() -> None:
     found = _only(newstrace.analyze("Dmitry Peskov was quoted by Interfax as saying talks would resume."), "saying")
     assert found.speaker.name == "Dmitry Peskov"
     assert found.via == ["Interfax"]
+
+
+def test_honorific_and_surname_are_mentions_of_the_full_name() -> None:
+    article = newstrace.analyze("Prime Minister John Howard spoke in Canberra. Mr Howard said the plan would work.")
+    people = [e for e in article.entities if e.type == "PERSON"]
+    assert [e.name for e in people] == ["John Howard"]
+    found = _only(article, "said")
+    assert found.speaker.entity == people[0].id

@@ -33,6 +33,7 @@ LOCATIVE_PREPS = {"in", "at", "near", "to", "from", "into", "outside", "inside",
                   "through", "toward", "towards", "within", "throughout", "over", "out"}  # fmt: skip
 PLACE_SUFFIXES = {"Region", "Province", "Oblast", "State", "County", "City", "District", "Territory", "Krai",
                   "Governorate", "Prefecture", "Republic", "Island", "Islands"}  # fmt: skip
+HONORIFIC_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?[ ]+")
 ACRONYM_STOPWORDS = {"of", "the", "and", "for", "'s", "’s", "de", "du", "la", "&"}
 TITLE_WORDS = {
     "president", "leader", "minister", "chief", "general", "spokesman", "spokeswoman", "spokesperson",
@@ -175,6 +176,10 @@ class EntityStage(Stage):
                 first = _extend_name_left(doc, first, ent)
             span = token_span(article, first, last)
             start, end = _strip_span(text, span.start, span.end)
+            if ent.label_ == "PERSON":
+                honorific = HONORIFIC_RE.match(text, start, end)
+                if honorific and honorific.end() < end:
+                    start = honorific.end()  # 'Mr Howard' is a mention of Howard
             surface = text[start:end]
             if not surface or not any(c.isupper() for c in surface) or surface[0].islower():
                 continue  # "pinnacle" tagged ORG: real names are capitalized
