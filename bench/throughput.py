@@ -2,7 +2,8 @@
 
 One run prints the words/s of
   (a) raw spaCy ``nlp.pipe``: the same model and batch size newstrace uses;
-  (b) ``newstrace analyze`` with the rule stages (attribution=rules), JSON records written out;
+  (b) ``newstrace analyze`` with the rule stages only (attribution=rules, optional model stages
+      such as persuasion.v1 off), JSON records written out;
   (c) ``newstrace analyze`` with the default settings' stages: whatever ships is measured;
   (d) (c) saved to SQLite through ``newstrace.store`` ("store not available" without it);
 the ratios b/a, c/a, d/a; then 1 worker against N local worker processes and a Dask LocalCluster;
@@ -159,7 +160,7 @@ def main() -> int:
 def serial(args: argparse.Namespace, lines: list[str], texts: list[str], words: int, caches: Caches, sink: Any) -> None:
     """(a)-(d), interleaved slice by slice."""
     default = load_settings()
-    rules = load_settings(attribution="rules")
+    rules = rules_only()
     nlp = load_spacy(default.spacy_model)
     batch = default.batch_size
     try:
@@ -214,7 +215,7 @@ def serial(args: argparse.Namespace, lines: list[str], texts: list[str], words: 
 
     labels = {
         "a": "(a) raw spaCy nlp.pipe",
-        "b": "(b) analyze, rule stages",
+        "b": f"(b) analyze, rule stages ({len(default_run_stages(rules))} stages)",
         "c": f"(c) analyze, default stages ({len(default_run_stages(default))} stages)",
         "d": "(d) analyze + SQLite store",
     }
@@ -236,6 +237,13 @@ def serial(args: argparse.Namespace, lines: list[str], texts: list[str], words: 
         print("note: (b) and (c) are the same settings today (the default attribution is 'rules'): their gap is noise")
     print(f"load average after (a)-(d): {load_average()}")
     sys.stdout.flush()
+
+
+def rules_only() -> Settings:
+    """The default settings with rule attribution and every optional model stage switched off."""
+    from newstrace.pipeline import OPTIONAL_STAGES
+
+    return load_settings(attribution="rules", **{setting: off for setting, off in OPTIONAL_STAGES.values()})
 
 
 def default_run_stages(settings: Settings) -> list[str]:
