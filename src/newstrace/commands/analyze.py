@@ -35,6 +35,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--outlet", help="outlet name to record for every input")
     parser.add_argument("--strict", action="store_true", help="stop at the first failing document, with traceback")
     parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    add_parallel_arguments(parser)
+    parser.set_defaults(func=run)
+
+
+def add_parallel_arguments(parser: argparse.ArgumentParser) -> None:
+    """--workers and --scheduler, shared by every command that analyzes a corpus."""
     parser.add_argument(
         "--workers",
         type=int,
@@ -46,7 +52,6 @@ def register(subparsers: Any) -> None:
         metavar="ADDRESS",
         help="run on Dask: 'local' for a local cluster of N workers, or a scheduler address tcp://HOST:PORT",
     )
-    parser.set_defaults(func=run)
 
 
 class JsonArrayWriter:

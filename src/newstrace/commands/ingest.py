@@ -10,6 +10,7 @@ from typing import Any
 from ..ingest import IngestReport, ingest, retry
 from ..settings import load_settings
 from ..store import open_store
+from .analyze import add_parallel_arguments
 
 
 def _add_fetch_options(parser: argparse.ArgumentParser) -> None:
@@ -55,16 +56,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--progress", action="store_true", help="show the progress bar even when not on a terminal")
     parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
-    parser.add_argument(
-        "--workers",
-        type=int,
-        default=None,
-        help="worker processes for the analysis (default: the 'workers' setting, NEWSTRACE_WORKERS; 0 = one per core)",
-    )
-    parser.add_argument(
-        "--scheduler",
-        help="analyze on Dask: 'local' for a local cluster, or a scheduler address tcp://HOST:PORT",
-    )
+    add_parallel_arguments(parser)
     parser.set_defaults(func=run_ingest)
 
     retry_parser = subparsers.add_parser("retry", help="re-read and re-analyze the stored failures")
