@@ -70,6 +70,13 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
 TABLES = ("articles", "attributions", "entities", "mentions", "failures")
 
 
+class _Row:
+    """A query result row; ``to_dict`` gives the JSON and CSV output of the query commands."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload]
+
+
 @dataclass
 class SaveCounts:
     """What a batch of saves did: new articles, and ones already stored (skipped)."""
@@ -84,7 +91,7 @@ class SaveCounts:
 
 
 @dataclass(frozen=True)
-class Quote:
+class Quote(_Row):
     """One stored attribution with the article facts a reader needs beside it."""
 
     article_key: str
@@ -102,12 +109,9 @@ class Quote:
     title: str | None
     url: str | None
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass(frozen=True)
-class ArticleSummary:
+class ArticleSummary(_Row):
     """One stored article as listed (the full record comes from :meth:`Store.records`)."""
 
     key: str
@@ -117,9 +121,6 @@ class ArticleSummary:
     title: str | None
     url: str | None
     attributions: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ class SpeakerSummary:
 
 
 @dataclass(frozen=True)
-class EntitySummary:
+class EntitySummary(_Row):
     name: str
     key: str
     type: str
@@ -153,12 +154,9 @@ class EntitySummary:
     mentions: int
     quoted: int
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass(frozen=True)
-class OutletSummary:
+class OutletSummary(_Row):
     outlet: str | None
     articles: int
     attributions: int
@@ -166,12 +164,9 @@ class OutletSummary:
     first: str | None
     last: str | None
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass(frozen=True)
-class Failure:
+class Failure(_Row):
     """A document that could not be read or analyzed; ``payload`` is the document as read, if any."""
 
     source: str
@@ -181,9 +176,6 @@ class Failure:
     first_failed_at: str
     last_failed_at: str
     payload: dict[str, Any] | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
