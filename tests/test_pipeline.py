@@ -7,7 +7,15 @@ from typing import ClassVar
 import pytest
 
 from newstrace.errors import ConfigError, PipelineError
-from newstrace.pipeline import DEFAULT_STAGES, Pipeline, Stage, check_order, register_stage, registered_stages
+from newstrace.pipeline import (
+    DEFAULT_STAGES,
+    Pipeline,
+    Stage,
+    check_order,
+    default_stages,
+    register_stage,
+    registered_stages,
+)
 from newstrace.record import Article
 from newstrace.settings import load_settings
 
@@ -39,6 +47,23 @@ def test_default_stages_are_registered_and_ordered() -> None:
     assert all(name in registry for name in DEFAULT_STAGES)
     check = check_order([registry[name] for name in DEFAULT_STAGES])
     assert {"attributions", "own_voice", "times", "entities"} <= check.provided
+
+
+@pytest.mark.parametrize(
+    ("mode", "stage"),
+    [("hybrid", "attribution.hybrid.v1"), ("model", "attribution.model.v1"), ("rules", "attribution.rules.v1")],
+)
+def test_the_attribution_setting_picks_the_stage(mode: str, stage: str) -> None:
+    stages = default_stages(load_settings(attribution=mode))
+    assert [s for s in stages if s.startswith("attribution.")] == [stage]
+    registry = registered_stages()
+    check_order([registry[name] for name in stages])
+
+
+def test_hybrid_is_the_default_and_unknown_modes_are_refused() -> None:
+    assert load_settings().attribution == "hybrid"
+    with pytest.raises(ConfigError, match=r"E014 .*attribution.*choose one of hybrid, model, rules"):
+        load_settings(attribution="neural")
 
 
 def test_missing_requirement_is_refused_with_the_order() -> None:

@@ -147,6 +147,14 @@ class Errors(StrEnum):
         "likely for lack of memory: give the workers more memory ('dask-worker --memory-limit'), or smaller "
         "batches (NEWSTRACE_BATCH_SIZE)."
     )
+    E100 = (
+        "E100 The attribution model files are missing from '{path}' ({missing}). Reinstall newstrace, rebuild them "
+        "with 'python scripts/train_attribution.py', or choose the rules: NEWSTRACE_ATTRIBUTION=rules."
+    )
+    E101 = (
+        "E101 Training the attribution model needs '{module}', which is not installed. Install the training "
+        "extras: pip install -r requirements.lock -r requirements-train.lock"
+    )
     E080 = (
         "E080 The persuasion model files are missing from '{path}' ({missing}). Reinstall newstrace, rebuild them "
         "with 'python scripts/train_persuasion.py', or turn the stage off with NEWSTRACE_PERSUASION=off."

@@ -15,7 +15,7 @@ from typing import Any, ClassVar, Literal
 
 from .errors import ConfigError, Errors, NewstraceError, PipelineError
 from .record import Article, StageError
-from .settings import Settings
+from .settings import ATTRIBUTION_STAGES, Settings
 
 # Fields an Article has before any stage runs.
 INITIAL_FIELDS = frozenset({"text", "published", "outlet", "url", "source", "title"})
@@ -89,9 +89,9 @@ OPTIONAL_STAGES = {"persuasion.v1": ("persuasion", "off")}
 
 
 def default_stages(settings: Settings) -> tuple[str, ...]:
-    """DEFAULT_STAGES less those the settings switch off."""
+    """DEFAULT_STAGES less those the settings switch off, with the attribution stage the settings choose."""
     return tuple(
-        name
+        ATTRIBUTION_STAGES[settings.attribution] if name == "attribution.rules.v1" else name
         for name in DEFAULT_STAGES
         if name not in OPTIONAL_STAGES or getattr(settings, OPTIONAL_STAGES[name][0]) != OPTIONAL_STAGES[name][1]
     )

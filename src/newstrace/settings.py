@@ -50,9 +50,10 @@ SETTINGS: tuple[SettingSpec, ...] = (
     ),
     SettingSpec(
         "attribution",
-        "rules",
+        "hybrid",
         "NEWSTRACE_ATTRIBUTION",
-        "Attribution extractor: 'rules' (dependency-parse rules).",
+        "Attribution extractor: 'hybrid' (the learned tagger's spans, with the rules' kinds, relays and missed "
+        "quotes), 'model' (the tagger alone) or 'rules' (dependency-parse rules only, fastest).",
     ),
     SettingSpec(
         "db",
@@ -68,7 +69,13 @@ SETTINGS: tuple[SettingSpec, ...] = (
     ),
 )
 
-ATTRIBUTION_MODES = ("rules",)
+# Setting value -> the stage that extracts attributions.
+ATTRIBUTION_STAGES = {
+    "hybrid": "attribution.hybrid.v1",
+    "model": "attribution.model.v1",
+    "rules": "attribution.rules.v1",
+}
+ATTRIBUTION_MODES = tuple(ATTRIBUTION_STAGES)
 SWITCH_VALUES = ("on", "off")
 
 
@@ -78,7 +85,7 @@ class Settings:
     max_bytes: int = 5_000_000
     batch_size: int = 32
     workers: int = 0
-    attribution: str = "rules"
+    attribution: str = "hybrid"
     db: str = "newstrace.db"
     persuasion: str = "on"
 

@@ -34,7 +34,7 @@ from typing import Any
 
 from ..errors import Errors, EvaluationError
 from ..record import Article, Attribution
-from ..settings import Settings
+from ..settings import ATTRIBUTION_MODES, Settings, load_settings
 
 DEFAULT_PATH = "../shared/data/polnear/dev"
 ROLES = ("Source", "Cue", "Content")
@@ -304,6 +304,7 @@ class PolnearResult:
 
     articles: int = 0
     seconds: float = 0.0
+    attribution: str = ""
     counts: dict[str, dict[str, Counts]] = field(
         default_factory=lambda: {mode: {role: Counts() for role in ROLES} for mode in MODES}
     )
@@ -316,6 +317,7 @@ class PolnearResult:
     def to_dict(self) -> dict[str, Any]:
         return {
             "articles": self.articles,
+            "attribution": self.attribution,
             "seconds": round(self.seconds, 1),
             "failed": self.failed,
             "scores": {
@@ -361,7 +363,8 @@ def evaluate(
 
     gold = load_gold(gold_dir, limit=limit)
     by_name = {g.name: g for g in gold}
-    result = PolnearResult()
+    settings = settings or load_settings()
+    result = PolnearResult(attribution=settings.attribution)
     began = time.perf_counter()
     articles = (Article(text=g.text, source=g.name) for g in gold)
     stream: Iterator[Article] = analyze_many(articles, settings=settings)
@@ -386,10 +389,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--show-errors", type=int, default=0, metavar="N", help="print N false positives and N false negatives per role"
     )
     parser.add_argument("--format", choices=("table", "json"), default="table", help="output format")
+    parser.add_argument(
+        "--attribution",
+        choices=ATTRIBUTION_MODES,
+        help="attribution extractor to score (default: the 'attribution' setting, itself 'hybrid' by default)",
+    )
 
 
 def format_table(result: PolnearResult) -> str:
-    lines = [f"PolNeAR: {result.articles} articles, {result.seconds:.1f} s", ""]
+    lines = [f"PolNeAR: {result.articles} articles, attribution={result.attribution}, {result.seconds:.1f} s", ""]
     header = f"{'role':<9}{'match':<9}{'precision':>10}{'recall':>8}{'F1':>8}{'matched':>9}{'pred':>7}{'gold':>7}"
     lines.append(header)
     lines.append("-" * len(header))
@@ -405,7 +413,9 @@ def format_table(result: PolnearResult) -> str:
 
 
 def run_cli(args: argparse.Namespace) -> int:
-    result = evaluate(args.gold_dir, limit=args.limit, keep_errors=args.show_errors, progress=True)
+    overrides = {"attribution": args.attribution} if args.attribution else {}
+    settings = load_settings(**overrides)
+    result = evaluate(args.gold_dir, limit=args.limit, keep_errors=args.show_errors, settings=settings, progress=True)
     if args.format == "json":
         print(json.dumps(result.to_dict(), indent=2))
         return 0

@@ -1,0 +1,186 @@
+"""The shipped attribution tagger: fine-tuned MiniLM (int8 ONNX) tags WordPieces, CPU only.
+
+Each piece gets one of :data:`.data.TAGS`; a word takes the tag of its first piece (so a span never
+starts or ends inside a word), and :func:`.data.decode` turns the tags into Source, Cue and Content
+spans in PolNeAR's conventions. Files live in ``newstrace/resources/attribution``;
+``scripts/train_attribution.py`` rebuilds them from ../shared.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import ConfigError, Errors
+from ..persuasion.encoder import chunk_pieces
+from ..persuasion.wordpiece import Piece, WordPiece
+from .data import TAGS, Offsets, decode
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "attribution"
+FILES = ("tagger.int8.onnx", "vocab.txt", "transitions.npz", "config.json")
+MAX_PIECES = 254
+
+
+def word_tags(text: str, pieces: list[Piece], tags: list[int]) -> list[int]:
+    """Every piece of a word takes its first piece's tag (pieces of one word touch: no gap between)."""
+    out = list(tags)
+    for k in range(1, len(pieces)):
+        if (
+            pieces[k].start == pieces[k - 1].end
+            and text[pieces[k].start].isalnum()
+            and text[pieces[k - 1].end - 1].isalnum()
+        ):
+            first = out[k - 1]
+            out[k] = first if TAGS[first] == "O" else TAGS.index("I-" + TAGS[first].split("-", 1)[1])
+    return out
+
+
+QUOTE_OPEN = "\"“‘'"
+QUOTE_CLOSE = "\"”’'"
+SPLIT_QUOTE_GAP = 80  # characters of attribution between the two halves of a split quotation
+
+
+def join_split_quotes(text: str, spans: dict[str, list[Offsets]]) -> dict[str, list[Offsets]]:
+    """'“A,” said X. “B.”' is one Content in PolNeAR: join two quotations around a cue.
+
+    The tagger often starts the second half afresh; two quoted contents of one paragraph with only a
+    cue (and its source) between them are joined, as PolNeAR draws them.
+    """
+    contents = sorted(spans["Content"])
+    cues = spans["Cue"]
+    joined: list[Offsets] = []
+    for content in contents:
+        if joined:
+            first = joined[-1]
+            between = text[first[1] : content[0]]
+            if (
+                text[first[1] - 1] in QUOTE_CLOSE
+                and text[content[0]] in QUOTE_OPEN
+                and len(between) <= SPLIT_QUOTE_GAP
+                and "\n" not in between
+                and any(first[1] <= c[0] and c[1] <= content[0] for c in cues)
+            ):
+                joined[-1] = (first[0], content[1])
+                continue
+        joined.append(content)
+    return {**spans, "Content": joined}
+
+
+@dataclass(frozen=True)
+class Transitions:
+    """Bigram tag weights for decoding: log P(first tag), log P(tag | previous tag), and their weight."""
+
+    first: np.ndarray
+    pairs: np.ndarray
+    weight: float
+
+
+def viterbi(logits: np.ndarray, transitions: Transitions | None) -> list[int]:
+    """The best tag sequence under piece log-softmax scores plus weighted tag bigrams (argmax without)."""
+    if not len(logits):
+        return []
+    if transitions is None or transitions.weight == 0:
+        return [int(t) for t in logits.argmax(-1)]
+    shifted = logits - logits.max(-1, keepdims=True)
+    log_probs = shifted - np.log(np.exp(shifted).sum(-1, keepdims=True))
+    pairs = transitions.weight * transitions.pairs
+    score = log_probs[0] + transitions.weight * transitions.first
+    back = np.zeros(log_probs.shape, dtype=np.int64)
+    for k in range(1, len(log_probs)):
+        candidates = score[:, None] + pairs
+        back[k] = candidates.argmax(0)
+        score = candidates.max(0) + log_probs[k]
+    best = [int(score.argmax())]
+    for k in range(len(log_probs) - 1, 0, -1):
+        best.append(int(back[k, best[-1]]))
+    return best[::-1]
+
+
+def spans_from_logits(
+    text: str, pieces: list[Piece], logits: np.ndarray, transitions: Transitions | None = None
+) -> dict[str, list[Offsets]]:
+    """Source / Cue / Content spans (PolNeAR conventions) from per-piece tag scores."""
+    tags = viterbi(logits, transitions) if len(pieces) else []
+    return join_split_quotes(text, decode(word_tags(text, pieces, tags), pieces, text))
+
+
+class Tagger:
+    """One onnxruntime session over the int8 model; texts are cut and batched like the persuasion encoder."""
+
+    def __init__(self, folder: Path = RESOURCES, *, threads: int = 2, batch_size: int = 16) -> None:
+        import onnxruntime as ort
+
+        missing = [name for name in FILES if not (folder / name).is_file()]
+        if missing:
+            raise ConfigError(Errors.E100.format(path=folder, missing=", ".join(missing)))
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        self.session = ort.InferenceSession(
+            str(folder / "tagger.int8.onnx"), options, providers=["CPUExecutionProvider"]
+        )
+        self.tokenizer = WordPiece(folder / "vocab.txt")
+        self.config: dict[str, Any] = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+        with np.load(folder / "transitions.npz") as weights:
+            self.transitions = Transitions(
+                weights["first"], weights["pairs"], float(self.config.get("transition_weight", 0.0))
+            )
+        self.batch_size = batch_size
+
+    def logits(self, texts: list[str]) -> list[tuple[list[Piece], np.ndarray]]:
+        """(pieces, pieces x tags logits) of every text; chunks of all texts batched by length."""
+        pieces_of = [self.tokenizer.tokenize(text) for text in texts]
+        chunks = []
+        for doc, text in enumerate(texts):
+            chunks.extend(chunk_pieces(text, pieces_of[doc], doc, MAX_PIECES))
+        order = sorted(range(len(chunks)), key=lambda k: len(chunks[k].pieces))
+        out: list[np.ndarray | None] = [None] * len(chunks)
+        tok = self.tokenizer
+        for b in range(0, len(order), self.batch_size):
+            batch = [chunks[k] for k in order[b : b + self.batch_size]]
+            width = max(len(c.pieces) for c in batch) + 2
+            ids = np.full((len(batch), width), tok.pad, dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
+            for row, chunk in enumerate(batch):
+                m = len(chunk.pieces)
+                ids[row, 0] = tok.cls
+                ids[row, 1 : m + 1] = [p.id for p in chunk.pieces]
+                ids[row, m + 1] = tok.sep
+                mask[row, : m + 2] = 1
+            logits = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+            for row, k in enumerate(order[b : b + self.batch_size]):
+                out[k] = logits[row, 1 : len(chunks[k].pieces) + 1]
+        results = []
+        k = 0
+        for doc in range(len(texts)):
+            parts: list[np.ndarray] = []
+            while k < len(chunks) and chunks[k].doc == doc:
+                logits_k = out[k]
+                assert logits_k is not None  # every chunk was in one batch
+                parts.append(logits_k)
+                k += 1
+            stacked = np.concatenate(parts) if parts else np.zeros((0, len(TAGS)), dtype=np.float32)
+            results.append((pieces_of[doc], stacked))
+        return results
+
+    def spans_many(self, texts: list[str]) -> list[dict[str, list[Offsets]]]:
+        """Source / Cue / Content spans of each text, all texts' chunks batched together."""
+        return [
+            spans_from_logits(text, pieces, logits, self.transitions)
+            for text, (pieces, logits) in zip(texts, self.logits(texts), strict=True)
+        ]
+
+    def spans(self, text: str) -> dict[str, list[Offsets]]:
+        return self.spans_many([text])[0]
+
+
+@lru_cache(maxsize=2)
+def load_tagger(folder: str = str(RESOURCES)) -> Tagger:
+    """The tagger, loaded once per process."""
+    return Tagger(Path(folder))

@@ -1,0 +1,172 @@
+"""The attribution tagger's data and span logic, on hand-built inputs (no model needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from newstrace.attribution_model.data import TAG_INDEX, TAGS, Fragment, decode, read_fragments, tag_pieces
+from newstrace.attribution_model.tagger import Transitions, join_split_quotes, viterbi, word_tags
+from newstrace.eval.polnear import polnear_content
+from newstrace.persuasion.wordpiece import Piece
+from newstrace.record import Article, Attribution, Speaker
+from newstrace.stages.attribution_model import group_spans, missed_quotes, narrow_content, narrow_cue, narrow_source
+
+
+def words(text: str) -> list[Piece]:
+    """One piece per whitespace- or punctuation-separated word (ids unused here)."""
+    pieces, start = [], None
+    for i, ch in enumerate(text + " "):
+        if ch.isalnum():
+            start = i if start is None else start
+            continue
+        if start is not None:
+            pieces.append(Piece(0, start, i))
+            start = None
+        if not ch.isspace() and i < len(text):
+            pieces.append(Piece(0, i, i + 1))
+    return pieces
+
+
+SPLIT = '"We will win," he said, "and soon."'
+FIRST, HE, SAID, SECOND = (0, 14), (15, 17), (18, 22), (24, 35)
+
+
+def test_tags_mark_a_split_quote_as_one_content_with_a_continuation() -> None:
+    pieces = words(SPLIT)
+    fragments = [
+        Fragment("Content", *FIRST, True),
+        Fragment("Source", *HE, True),
+        Fragment("Cue", *SAID, True),
+        Fragment("Content", *SECOND, False),
+    ]
+    tags = [TAGS[t] for t in tag_pieces(pieces, fragments)]
+    assert tags[0] == "B-Content" and tags[1] == "I-Content"
+    starts = {SPLIT[p.start : p.end]: tag for p, tag in zip(pieces, tags, strict=True)}
+    assert starts["he"] == "B-Source" and starts["said"] == "B-Cue" and starts["and"] == "I-Content"
+    assert tags[-1] == "I-Content"  # the closing quotation mark
+    spans = decode([TAG_INDEX[t] for t in tags], pieces, SPLIT)
+    assert spans == {"Source": [HE], "Cue": [SAID], "Content": [(0, 35)]}
+
+
+def test_a_far_continuation_starts_a_new_span() -> None:
+    text = "a b " + "x " * 30 + "c"
+    pieces = words(text)
+    tags = [0] * len(pieces)
+    tags[0], tags[1], tags[-1] = TAG_INDEX["B-Content"], TAG_INDEX["I-Content"], TAG_INDEX["I-Content"]
+    assert decode(tags, pieces, text)["Content"] == [(0, 3), (len(text) - 1, len(text))]
+
+
+def test_a_word_takes_the_tag_of_its_first_piece() -> None:
+    text = "unbelievable claims"
+    pieces = [Piece(0, 0, 2), Piece(0, 2, 12), Piece(0, 13, 19)]
+    tags = [TAG_INDEX["B-Cue"], TAG_INDEX["O"], TAG_INDEX["O"]]
+    assert [TAGS[t] for t in word_tags(text, pieces, tags)] == ["B-Cue", "I-Cue", "O"]
+
+
+def test_brat_fragments_are_read_in_text_order(tmp_path: Path) -> None:
+    ann = tmp_path / "a_0000.ann"
+    ann.write_text("T1\tContent 24 35;0 14\t...\nT2\tCue 18 22\tsaid\nT3\tDiscuss 0 2\tx\n", encoding="utf-8")
+    assert read_fragments(ann, SPLIT) == [
+        Fragment("Content", *FIRST, True),
+        Fragment("Content", *SECOND, False),
+        Fragment("Cue", *SAID, True),
+    ]
+
+
+def test_narrowing_to_record_conventions_is_undone_by_the_polnear_mapping() -> None:
+    text = 'Officials have also said that the plan failed. "It is over," she added.'
+    said = text.index("have also said")
+    assert narrow_cue(text, said, said + len("have also said")) == (text.index("said"), text.index("said") + 4)
+    that = text.index("that the plan")
+    content = narrow_content(text, that, text.index(" failed") + 7)
+    assert text[content[0] : content[1]] == "the plan failed"
+    quote = (text.index('"It'), text.index(" she"))
+    narrowed = narrow_content(text, *quote)
+    assert text[narrowed[0] : narrowed[1]] == "It is over"
+    for original, ours in (((that, text.index(" failed") + 7), content), (quote, narrowed)):
+        attribution = Attribution("a1", "indirect", Speaker(None), None, Article(text=text).span(*ours))
+        assert polnear_content(text, attribution) == original
+    assert narrow_source("Mr. Smith, an adviser,", 0, 22) == (0, 21)
+
+
+def test_each_cue_takes_the_nearest_source_and_content_in_its_paragraph() -> None:
+    text = "Smith said the plan failed. Jones argued it worked.\nLater news."
+    span = lambda s: (text.index(s), text.index(s) + len(s))  # noqa: E731
+    spans = {
+        "Source": [span("Smith"), span("Jones")],
+        "Cue": [span("said"), span("argued")],
+        "Content": [span("the plan failed"), span("it worked"), span("Later news")],
+    }
+    groups = group_spans(text, spans)
+    triples = [(g.source, g.cue, g.content) for g in groups]
+    assert triples == [
+        (span("Smith"), span("said"), span("the plan failed")),
+        (span("Jones"), span("argued"), span("it worked")),
+        (None, None, span("Later news")),
+    ]
+
+
+def test_viterbi_keeps_spans_well_formed() -> None:
+    n = len(TAGS)
+    pairs = np.zeros((n, n))
+    pairs[TAG_INDEX["O"], TAG_INDEX["I-Cue"]] = -50.0  # an I never follows O in the gold
+    transitions = Transitions(np.zeros(n), pairs, 1.0)
+    logits = np.full((3, n), -5.0)
+    logits[0, TAG_INDEX["O"]] = 0.0
+    logits[1, TAG_INDEX["I-Cue"]] = 0.0
+    logits[1, TAG_INDEX["B-Cue"]] = -0.5
+    logits[2, TAG_INDEX["O"]] = 0.0
+    assert [TAGS[t] for t in viterbi(logits, None)] == ["O", "I-Cue", "O"]
+    assert [TAGS[t] for t in viterbi(logits, transitions)] == ["O", "B-Cue", "O"]
+    assert viterbi(np.zeros((0, n)), transitions) == []
+
+
+def test_split_quotation_halves_around_a_cue_are_joined() -> None:
+    text = "“We will win,” he said. “And soon.” Later: “Other.”"
+    first = (0, text.index(" he"))
+    second = (text.index("“And"), text.index(" Later"))
+    other = (text.index("“Other"), len(text))
+    said = (text.index("said"), text.index("said") + 4)
+    spans = {"Source": [], "Cue": [said], "Content": [first, second, other]}
+    assert join_split_quotes(text, spans)["Content"] == [(first[0], second[1]), other]
+
+
+def test_rules_guide_which_cue_takes_which_content() -> None:
+    text = "The participation of the units, he added, confirms the deep roots of solidarity."
+    span = lambda s: (text.index(s), text.index(s) + len(s))  # noqa: E731
+    article = Article(text=text)
+    guide = Attribution(
+        "a1",
+        "indirect",
+        Speaker(article.span(*span("he"))),
+        article.span(*span("added")),
+        article.span(span("The")[0], span("solidarity")[1]),
+        rule="indirect.parenthetical",
+    )
+    tagged = {
+        "Source": [span("he")],
+        "Cue": [span("added"), span("confirms")],
+        "Content": [span("The participation of the units"), span("the deep roots of solidarity")],
+    }
+    unguided = group_spans(text, tagged)
+    assert len(unguided) == 2  # by distance alone, 'confirms' takes a content of its own
+    (group,) = group_spans(text, tagged, [guide])
+    assert group.guide is guide
+    assert (group.cue, group.source) == (span("added"), span("he"))
+    assert group.content == (span("The")[0], span("solidarity")[1])
+
+
+def test_rule_quotes_the_tagger_missed_are_kept() -> None:
+    text = '"Yes," she said. Officials said no.'
+    article = Article(text=text)
+
+    def attribution(kind: str, content: str, cue: str) -> Attribution:
+        c, q = text.index(content), text.index(cue)
+        return Attribution("", kind, Speaker(None), article.span(q, q + len(cue)), article.span(c, c + len(content)))
+
+    quote = attribution("direct", "Yes", "said")
+    indirect = attribution("indirect", "no", "said no")
+    tagged = [attribution("indirect", "no", "said no")]
+    assert missed_quotes([quote, indirect], tagged) == [quote]
