@@ -11,7 +11,7 @@ from newstrace.attribution_model.tagger import Transitions, join_split_quotes, v
 from newstrace.eval.polnear import polnear_content
 from newstrace.persuasion.wordpiece import Piece
 from newstrace.record import Article, Attribution, Speaker
-from newstrace.stages.attribution_model import group_spans, missed_quotes, narrow_content, narrow_cue, narrow_source
+from newstrace.stages.attribution_model import group_spans, missed_by_tagger, narrow_content, narrow_cue, narrow_source
 
 
 def words(text: str) -> list[Piece]:
@@ -169,4 +169,4 @@ def test_rule_quotes_the_tagger_missed_are_kept() -> None:
     quote = attribution("direct", "Yes", "said")
     indirect = attribution("indirect", "no", "said no")
     tagged = [attribution("indirect", "no", "said no")]
-    assert missed_quotes([quote, indirect], tagged) == [quote]
+    assert missed_by_tagger([quote, indirect], tagged) == [quote]

@@ -199,11 +199,10 @@ def polnear_content(text: str, attribution: Attribution) -> Offsets:
             start -= 1  # ''doubled'' straight quotes, as some outlets write them
         while end < len(text) and text[end] in _QUOTE_CLOSE and text[end] == text[end - 1]:
             end += 1
-    else:
-        # The complementizer: "that" (then whitespace) right before the content.
-        before = text[:start].rstrip()
-        if before[-4:].lower() == "that" and (len(before) == 4 or not before[-5].isalnum()):
-            start = len(before) - 4
+    # The complementizer: "that" (then whitespace) right before the content or its opening mark.
+    before = text[:start].rstrip()
+    if before[-4:].lower() == "that" and (len(before) == 4 or not before[-5].isalnum()):
+        start = len(before) - 4
     return start, end
 
 

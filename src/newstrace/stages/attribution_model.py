@@ -123,6 +123,19 @@ class _Grouper:
         # A cue the tagger saw between the joined parts is a verb of the content itself.
         self.used_cues.update(c for c in self.cues if content[0] <= c[0] and c[1] <= content[1])
 
+    def continued(self, guide: Attribution) -> None:
+        """A tagged content with no cue that shares words with a rule attribution with no cue (a quote
+        paragraph continuing the last speaker): the rule knows whose words they are."""
+        parts = [guide.content, *guide.content_parts]
+        content = next(
+            (c for c in self.contents if c not in self.used_contents and any(_overlap(c, p) for p in parts)), None
+        )
+        if content is None:
+            return
+        mention = guide.speaker.mention
+        source = next((s for s in self.sources if s not in self.used_sources and _overlap(s, mention)), None)
+        self.add(None, source, content, guide)
+
     def joined(self, inside: list[Offsets], cue: Offsets) -> Offsets:
         """One content from the tagged contents inside a rule's content.
 
@@ -159,12 +172,18 @@ def group_spans(text: str, spans: dict[str, list[Offsets]], guides: Sequence[Att
     for guide in guides:
         if guide.cue is not None:
             grouper.guided(guide)
+    for guide in guides:
+        if guide.cue is None:
+            grouper.continued(guide)
     grouper.by_distance()
     return sorted(grouper.groups, key=lambda g: g.content[0])
 
 
 def narrow_content(text: str, start: int, end: int) -> tuple[int, int]:
-    """PolNeAR content -> ours: without the quotation marks (and the punctuation inside them) or a leading 'that'."""
+    """PolNeAR content -> ours: without a leading 'that' and the quotation marks (and the punctuation inside them)."""
+    match = re.match(r"(?i)that\s+", text[start:end])
+    if match and match.end() < end - start:
+        start += match.end()
     if end - start >= 2 and text[start] in QUOTE_OPEN and text[end - 1] in QUOTE_CLOSE:
         s, e = start, end
         while s < e and text[s] in QUOTE_OPEN:
@@ -175,14 +194,13 @@ def narrow_content(text: str, start: int, end: int) -> tuple[int, int]:
             e -= 1
         if e > s:
             return s, e
-    match = re.match(r"(?i)that\s+", text[start:end])
-    if match and match.end() < end - start:
-        return start + match.end(), end
     return start, end
 
 
 def narrow_cue(text: str, start: int, end: int) -> tuple[int, int]:
     """PolNeAR cue -> ours: the auxiliaries, negation and adverbs before the verb leave it."""
+    while end > start + 1 and text[end - 1] in ":,;. ":
+        end -= 1  # 'said:' — the colon introduces the quote, it is not the verb
     match = CUE_PREFIX.match(text[start:end])
     if match and match.end() < end - start:
         return start + match.end(), end
@@ -216,14 +234,16 @@ def tagged_attributions(
         attribution = Attribution(id="", kind="", speaker=Speaker(mention), cue=cue, content=content)
         guide = group.guide
         if guide is not None:
-            attribution.kind, attribution.rule = guide.kind, f"hybrid.{guide.rule}"
+            attribution.kind, attribution.rule = guide.kind, guide.rule
+            if mention is None and guide.speaker.mention is not None:
+                attribution.speaker = Speaker(guide.speaker.mention)  # the rules found the speaker
             attribution.citing, attribution.relay = guide.citing, guide.relay
             if guide.content_parts and all(_within(part, content) for part in guide.content_parts):
                 attribution.content_parts = guide.content_parts
         else:
             if verb is not None and verb.lemma_ in CITING_VERBS and any(_overlap(group.content, c) for c in citing):
                 continue  # 'X reported, citing Y': Y is X's source (its ``citing``), not a statement
-            quoted = text[group.content[0]] in QUOTE_OPEN
+            quoted = text[group.content[0]] in QUOTE_OPEN and text[group.content[1] - 1] in QUOTE_CLOSE
             attribution.kind = tagged_kind(article, verb, content, quoted=quoted)
             attribution.rule = "model" if cue is not None else "model.uncued"
             if verb is not None:
@@ -257,17 +277,40 @@ def tagged_kind(article: Article, verb: Any | None, content: Span, *, quoted: bo
     return "indirect"
 
 
-def missed_quotes(ruled: list[Attribution], tagged: list[Attribution]) -> list[Attribution]:
-    """The rules' direct quotes that share no words with any tagged attribution."""
-    return [
-        r
-        for r in ruled
-        if r.kind == "direct"
-        and not any(
-            r.content.overlaps(t.content) or (r.cue is not None and t.cue is not None and r.cue.overlaps(t.cue))
-            for t in tagged
-        )
-    ]
+def _touches(rule: Attribution, tagged: Attribution) -> bool:
+    return rule.content.overlaps(tagged.content) or (
+        rule.cue is not None and tagged.cue is not None and rule.cue.overlaps(tagged.cue)
+    )
+
+
+def missed_by_tagger(ruled: list[Attribution], tagged: list[Attribution]) -> list[Attribution]:
+    """Rule attributions the tagger cannot give: direct quotes it missed entirely, and attributions
+    nested in a tagged content ('Kim said X, according to KCNA': PolNeAR's tags are one layer, so the
+    tagger gives the outer one only; the record keeps both, as the rules find them)."""
+    out = []
+    for rule in ruled:
+        if any(rule.cue is not None and t.cue is not None and rule.cue.overlaps(t.cue) for t in tagged):
+            continue
+        if rule.content in [t.content for t in tagged]:
+            continue
+        nested = rule.cue is not None and any(t.content.contains(rule.cue) for t in tagged)
+        if nested or (rule.kind == "direct" and not any(_touches(rule, t) for t in tagged)):
+            out.append(rule)
+    return out
+
+
+def with_relays(ruled: list[Attribution], tagged: list[Attribution]) -> list[Attribution]:
+    """A relay the rules read in the sentence ('Interfax quoted Peskov as saying ...') replaces the
+    tagged attributions it overlaps: PolNeAR-style tags make 'quoted' the cue and 'Peskov as saying
+    ...' the content, which loses both the speaker and the relay."""
+    out = list(tagged)
+    for rule in ruled:
+        if rule.relay is None or any(t.rule == rule.rule and t.cue == rule.cue for t in out):
+            continue
+        spans = [rule.content, *(s for s in (rule.cue, rule.relay.mention, rule.speaker.mention) if s is not None)]
+        out = [t for t in out if not any(t.content.overlaps(s) or (t.cue and t.cue.overlaps(s)) for s in spans)]
+        out.append(rule)
+    return out
 
 
 def _cue_verb(article: Article, cue: Span) -> Any | None:
@@ -327,5 +370,5 @@ class HybridAttributionStage(_TaggerStage):
     def pipe(self, articles: list[Article]) -> None:
         for article, spans in zip(articles, self.spans(articles), strict=True):
             ruled = _Builder(article).run()
-            tagged = tagged_attributions(article, spans, ruled)
-            article.attributions = number(tagged + missed_quotes(ruled, tagged))
+            tagged = with_relays(ruled, tagged_attributions(article, spans, ruled))
+            article.attributions = number(tagged + missed_by_tagger(ruled, tagged))
