@@ -11,7 +11,14 @@ from newstrace.attribution_model.tagger import Transitions, join_split_quotes, v
 from newstrace.eval.polnear import polnear_content
 from newstrace.persuasion.wordpiece import Piece
 from newstrace.record import Article, Attribution, Speaker
-from newstrace.stages.attribution_model import group_spans, missed_by_tagger, narrow_content, narrow_cue, narrow_source
+from newstrace.stages.attribution_model import (
+    group_spans,
+    missed_by_tagger,
+    narrow_content,
+    narrow_cue,
+    narrow_source,
+    with_relays,
+)
 
 
 def words(text: str) -> list[Piece]:
@@ -170,3 +177,40 @@ def test_rule_quotes_the_tagger_missed_are_kept() -> None:
     indirect = attribution("indirect", "no", "said no")
     tagged = [attribution("indirect", "no", "said no")]
     assert missed_by_tagger([quote, indirect], tagged) == [quote]
+
+
+def test_rule_attributions_nested_in_a_tagged_content_are_kept() -> None:
+    text = "Kim said the harvest was good, according to KCNA."
+    article = Article(text=text)
+    span = lambda s: article.span(text.index(s), text.index(s) + len(s))  # noqa: E731
+    outer = Attribution(
+        "", "indirect", Speaker(span("KCNA")), span("according to"), span("Kim said the harvest was good")
+    )
+    inner = Attribution("", "indirect", Speaker(span("Kim")), span("said"), span("the harvest was good"))
+    assert missed_by_tagger([outer, inner], [outer]) == [inner]
+    assert missed_by_tagger([outer, inner], [outer, inner]) == []
+
+
+def test_a_relay_read_by_the_rules_replaces_the_tagged_reading() -> None:
+    text = "Interfax quoted Dmitry Peskov as saying that talks would resume."
+    article = Article(text=text)
+    span = lambda s: article.span(text.index(s), text.index(s) + len(s))  # noqa: E731
+    tagged = Attribution(
+        "",
+        "indirect",
+        Speaker(span("Interfax")),
+        span("quoted"),
+        span("Dmitry Peskov as saying that talks would resume"),
+    )
+    rule = Attribution(
+        "",
+        "indirect",
+        Speaker(span("Dmitry Peskov")),
+        span("saying"),
+        span("talks would resume"),
+        rule="indirect.ccomp",
+    )
+    rule.relay = Speaker(span("Interfax"))
+    assert with_relays([rule], [tagged]) == [rule]
+    unrelated = Attribution("", "indirect", Speaker(None), span("resume"), span("talks"))
+    assert with_relays([], [unrelated]) == [unrelated]

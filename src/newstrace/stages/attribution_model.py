@@ -9,16 +9,20 @@ This module turns those spans into attributions:
   taken, it shares one); a content left without a cue stands alone with no cue and the nearest
   source; sources left over are dropped (an attribution needs content);
 - record conventions: PolNeAR's spans are narrowed to ours (the complementizer "that" and the
-  quotation marks leave the content, auxiliaries and adverbs leave the cue), which
-  :func:`newstrace.eval.polnear.polnear_spans` widens back exactly;
+  quotation marks leave the content, auxiliaries, adverbs and a trailing colon leave the cue), which
+  :func:`newstrace.eval.polnear.polnear_spans` widens back (all but the colon);
 - hybrid: the rules read the parse, so they know which cue governs which content, which the
   tagger's nearest-span grouping can only guess. A tagged cue that shares words with a rule
   attribution's cue takes the tagged source and contents that share words with that attribution's
-  speaker and content (several contents are joined: the rules saw one); tagged cues inside such a
-  content are dropped (PolNeAR never nests, so a verb there was misread), and so is a 'citing' cue
-  whose object is the rules' citing speaker (a relay, not a statement). Guided attributions take
-  their kind, rule, relay and citing speaker from the rules; the rules' direct quotes the tagger
-  missed entirely are kept. The rest are grouped as in ``model``.
+  speaker and content (several contents are joined when only unsupported cues lie between them: the
+  rules saw one); tagged cues inside such a content are dropped (PolNeAR never nests, so a verb there
+  was misread), and so is a 'citing' cue whose object is the rules' citing speaker (a relay, not a
+  statement). Guided attributions take their kind, rule name, relay and citing speaker from the
+  rules, and their speaker when the tagger found none; a tagged content with no cue inside a quote
+  paragraph the rules continue (``direct.continued``) keeps that speaker. Rule attributions the
+  tagger cannot give are added: those nested in a tagged content (PolNeAR's tags are one layer),
+  relays named in the sentence ('Interfax quoted Peskov as saying', replacing the tagged reading),
+  and direct quotes it missed entirely. The rest are grouped as in ``model``.
 
 Speakers are mentions only here, as with the rules; ``speakers.v1`` links them to entities.
 """
