@@ -11,14 +11,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from ..errors import ConfigError, Errors
-from ..persuasion.encoder import chunk_pieces
-from ..persuasion.wordpiece import Piece, WordPiece
+from ..persuasion.encoder import Encoder
+from ..persuasion.wordpiece import Piece
 from .data import TAGS, Offsets, decode
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "attribution"
@@ -113,60 +114,33 @@ class Tagger:
     """One onnxruntime session over the int8 model; texts are cut and batched like the persuasion encoder."""
 
     def __init__(self, folder: Path = RESOURCES, *, threads: int = 2, batch_size: int = 16) -> None:
-        import onnxruntime as ort
-
         missing = [name for name in FILES if not (folder / name).is_file()]
         if missing:
             raise ConfigError(Errors.E100.format(path=folder, missing=", ".join(missing)))
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self.session = ort.InferenceSession(
-            str(folder / "tagger.int8.onnx"), options, providers=["CPUExecutionProvider"]
+        self.encoder = Encoder(
+            folder / "tagger.int8.onnx",
+            folder / "vocab.txt",
+            threads=threads,
+            batch_size=batch_size,
+            max_pieces=MAX_PIECES,
         )
-        self.tokenizer = WordPiece(folder / "vocab.txt")
+        self.tokenizer = self.encoder.tokenizer
         self.config: dict[str, Any] = json.loads((folder / "config.json").read_text(encoding="utf-8"))
         with np.load(folder / "transitions.npz") as weights:
             self.transitions = Transitions(
                 weights["first"], weights["pairs"], float(self.config.get("transition_weight", 0.0))
             )
-        self.batch_size = batch_size
 
     def logits(self, texts: list[str]) -> list[tuple[list[Piece], np.ndarray]]:
         """(pieces, pieces x tags logits) of every text; chunks of all texts batched by length."""
-        pieces_of = [self.tokenizer.tokenize(text) for text in texts]
-        chunks = []
-        for doc, text in enumerate(texts):
-            chunks.extend(chunk_pieces(text, pieces_of[doc], doc, MAX_PIECES))
-        order = sorted(range(len(chunks)), key=lambda k: len(chunks[k].pieces))
-        out: list[np.ndarray | None] = [None] * len(chunks)
-        tok = self.tokenizer
-        for b in range(0, len(order), self.batch_size):
-            batch = [chunks[k] for k in order[b : b + self.batch_size]]
-            width = max(len(c.pieces) for c in batch) + 2
-            ids = np.full((len(batch), width), tok.pad, dtype=np.int64)
-            mask = np.zeros((len(batch), width), dtype=np.int64)
-            for row, chunk in enumerate(batch):
-                m = len(chunk.pieces)
-                ids[row, 0] = tok.cls
-                ids[row, 1 : m + 1] = [p.id for p in chunk.pieces]
-                ids[row, m + 1] = tok.sep
-                mask[row, : m + 2] = 1
-            logits = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
-            for row, k in enumerate(order[b : b + self.batch_size]):
-                out[k] = logits[row, 1 : len(chunks[k].pieces) + 1]
-        results = []
-        k = 0
-        for doc in range(len(texts)):
-            parts: list[np.ndarray] = []
-            while k < len(chunks) and chunks[k].doc == doc:
-                logits_k = out[k]
-                assert logits_k is not None  # every chunk was in one batch
-                parts.append(logits_k)
-                k += 1
-            stacked = np.concatenate(parts) if parts else np.zeros((0, len(TAGS)), dtype=np.float32)
-            results.append((pieces_of[doc], stacked))
+        chunks = self.encoder.chunks(texts)
+        self.encoder.encode(chunks)
+        empty = np.zeros((0, len(TAGS)), dtype=np.float32)
+        results: list[tuple[list[Piece], np.ndarray]] = [([], empty) for _ in texts]
+        for doc, group in groupby(chunks, key=lambda c: c.doc):  # chunks come in text order
+            mine = list(group)
+            pieces = [p for c in mine for p in c.pieces]
+            results[doc] = (pieces, np.concatenate([c.features for c in mine if c.features is not None]))
         return results
 
     def spans_many(self, texts: list[str]) -> list[dict[str, list[Offsets]]]:

@@ -63,9 +63,18 @@ def chunk_pieces(text: str, pieces: list[Piece], doc: int, max_pieces: int = MAX
 
 
 class Encoder:
-    """Contextual piece vectors from the int8 ONNX encoder; one session, reused."""
+    """Per-piece outputs of an int8 ONNX encoder (the persuasion features, the attribution tagger's
+    logits); one session, reused."""
 
-    def __init__(self, model_path: Path, vocab_path: Path, *, threads: int = 2, batch_size: int = 32) -> None:
+    def __init__(
+        self,
+        model_path: Path,
+        vocab_path: Path,
+        *,
+        threads: int = 2,
+        batch_size: int = 32,
+        max_pieces: int = MAX_PIECES,
+    ) -> None:
         import onnxruntime as ort
 
         options = ort.SessionOptions()
@@ -76,11 +85,12 @@ class Encoder:
         self.session = ort.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
         self.tokenizer = WordPiece(vocab_path)
         self.batch_size = batch_size
+        self.max_pieces = max_pieces
 
     def chunks(self, texts: list[str]) -> list[Chunk]:
         out: list[Chunk] = []
         for doc, text in enumerate(texts):
-            out.extend(chunk_pieces(text, self.tokenizer.tokenize(text), doc))
+            out.extend(chunk_pieces(text, self.tokenizer.tokenize(text), doc, self.max_pieces))
         return out
 
     def encode(self, chunks: list[Chunk], transform: Callable[[np.ndarray], np.ndarray] | None = None) -> None:
