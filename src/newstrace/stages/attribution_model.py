@@ -219,15 +219,15 @@ def narrow_source(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def tagged_attributions(
-    article: Article, spans: dict[str, list[Offsets]], guides: Sequence[Attribution] = ()
+    article: Article, spans: dict[str, list[Offsets]], builder: _Builder, guides: Sequence[Attribution] = ()
 ) -> list[Attribution]:
     """Attributions (record conventions, mentions only) from tagger spans in article offsets.
 
     A guided attribution takes its kind, rule, relay and citing speaker from its rule attribution;
-    the others get a kind from their words and a relay and citing speaker from the parse.
+    the others get a kind from their words and a relay and citing speaker from the parse, read by
+    the article's rule ``builder`` (the one that found ``guides``, in ``hybrid``).
     """
     text = article.text
-    builder = _Builder(article)
     found = []
     citing = [g.citing.mention for g in guides if g.citing is not None and g.citing.mention is not None]
     for group in group_spans(text, spans, guides):
@@ -362,7 +362,7 @@ class ModelAttributionStage(_TaggerStage):
 
     def pipe(self, articles: list[Article]) -> None:
         for article, spans in zip(articles, self.spans(articles), strict=True):
-            article.attributions = number(tagged_attributions(article, spans))
+            article.attributions = number(tagged_attributions(article, spans, _Builder(article)))
 
 
 @register_stage
@@ -373,6 +373,7 @@ class HybridAttributionStage(_TaggerStage):
 
     def pipe(self, articles: list[Article]) -> None:
         for article, spans in zip(articles, self.spans(articles), strict=True):
-            ruled = _Builder(article).run()
-            tagged = with_relays(ruled, tagged_attributions(article, spans, ruled))
+            builder = _Builder(article)
+            ruled = builder.run()
+            tagged = with_relays(ruled, tagged_attributions(article, spans, builder, ruled))
             article.attributions = number(tagged + missed_by_tagger(ruled, tagged))
