@@ -12,6 +12,7 @@ from newstrace.errors import EvaluationError
 from newstrace.eval.polnear import (
     GoldArticle,
     PolnearResult,
+    annotator_agreement,
     evaluate,
     load_gold,
     match_exact,
@@ -201,6 +202,46 @@ def test_cli_table_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert "attribution=rules" in out
     assert "precision" in out and "Content  exact" in out
     assert "false negative Cue" in out and "'disagreed'" in out
+
+
+def test_agreement_scores_each_pair_of_annotators_once(tmp_path: Path) -> None:
+    # Three annotators of one article: two agree in full, the third puts the cue elsewhere.
+    other = ANN.replace("Cue 6 10\tsaid", "Cue 0 10\tSmith said")
+    _write(tmp_path, "a", TEXT, {"1111": ANN, "2222": ANN, "3333": other})
+    _write(tmp_path, "b", TEXT, {"1111": ANN})  # one annotator: not scored
+    result = annotator_agreement(tmp_path)
+    assert (result.articles, result.pairs) == (1, 3)
+    cue = result.counts["exact"]["Cue"]
+    assert (cue.matched, cue.predicted, cue.gold) == (1, 3, 3)  # only the pair 1111-2222 agrees on the cue
+    assert result.f1("Source") == result.f1("Content") == 1.0
+    assert result.counts["overlap"]["Cue"].matched == 3
+
+
+def test_agreement_scores_the_pipeline_against_every_annotator(tmp_path: Path) -> None:
+    other = ANN.replace("Cue 6 10\tsaid", "Cue 0 10\tSmith said")
+    _write(tmp_path, "a", TEXT, {"1111": ANN, "2222": other})
+    result = annotator_agreement(tmp_path, settings=load_settings(attribution="rules", persuasion="off"))
+    assert (result.attribution, result.articles, result.pairs) == ("rules vs annotators", 1, 2)
+    cue = result.counts["exact"]["Cue"]
+    assert (cue.matched, cue.gold) == (1, 2)  # the rules' cue "said" is one annotator's, not the other's
+    assert result.f1("Source") == 1.0
+
+
+def test_agreement_needs_an_article_annotated_twice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _write(tmp_path, "a", TEXT, {"1111": ANN})
+    assert main(["eval", "polnear", str(tmp_path), "--agreement"]) != 0
+    assert "E047" in capsys.readouterr().err
+
+
+def test_agreement_on_polnear_train_is_far_from_perfect(capsys: pytest.CaptureFixture[str]) -> None:
+    # Why it is measured: the exact-match ceiling the gold allows (docs/attribution-model.md).
+    assert main(["eval", "polnear", str(shared_path("data/polnear/train")), "--agreement"]) == 0
+    out = capsys.readouterr().out
+    assert "attribution=annotators" in out and "pairs scored" in out
+    result = annotator_agreement(shared_path("data/polnear/train"))
+    assert result.articles >= 10 and result.pairs >= result.articles
+    for role in ("Source", "Cue", "Content"):
+        assert 0.5 < result.f1(role) < result.f1(role, "overlap") < 1.0
 
 
 # --- the gate: the real PolNeAR dev split ------------------------------------------------------------

@@ -67,6 +67,11 @@ class Errors(StrEnum):
         "E046 Gold annotation '{ann}' has no text file '{text}'. Put the article text there, or remove the "
         ".ann file from attributions/."
     )
+    E047 = (
+        "E047 No article in '{path}' is annotated by two people or more, so there is no agreement to measure. "
+        "Point --agreement at a PolNeAR split with several '<article>_<annotator>.ann' files for an article "
+        "(train has 16 such articles)."
+    )
     E050 = "E050 Cannot fetch '{url}': {reason}. Give an absolute http:// or https:// URL."
     E051 = (
         "E051 Refusing to fetch '{url}': its host resolves to {address}, a private, loopback, link-local or "

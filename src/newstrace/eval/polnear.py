@@ -304,6 +304,7 @@ class PolnearResult:
     articles: int = 0
     seconds: float = 0.0
     attribution: str = ""
+    pairs: int = 0  # (gold annotator, prediction) pairs scored by annotator_agreement
     counts: dict[str, dict[str, Counts]] = field(
         default_factory=lambda: {mode: {role: Counts() for role in ROLES} for mode in MODES}
     )
@@ -317,6 +318,7 @@ class PolnearResult:
         return {
             "articles": self.articles,
             "attribution": self.attribution,
+            "pairs": self.pairs,
             "seconds": round(self.seconds, 1),
             "failed": self.failed,
             "scores": {
@@ -380,6 +382,51 @@ def evaluate(
     return result
 
 
+def annotator_agreement(gold_dir: str | Path = DEFAULT_PATH, *, settings: Settings | None = None) -> PolnearResult:
+    """Annotators scored against each other, or (with ``settings``) the pipeline against each of them.
+
+    Why: the annotators' agreement is the ceiling a single annotator's gold allows, and the pipeline
+    scored against every annotator of the same articles is the fair comparison with it. Every
+    article annotated by two people or more counts: each unordered pair of its annotators once (one
+    taken as gold, the other as prediction; exact F1 does not depend on which), or the pipeline's
+    spans once against each annotator; counts are summed over all pairs.
+    """
+    folder = Path(gold_dir)
+    select_annotations(folder)  # the same checks and errors as a model run
+    by_article: dict[str, list[Path]] = {}
+    for ann in sorted((folder / "attributions").glob("*.ann")):
+        match = _ANNOTATOR.match(ann.name)
+        by_article.setdefault(match.group("article") if match else ann.stem, []).append(ann)
+    shared = {article: anns for article, anns in sorted(by_article.items()) if len(anns) > 1}
+    result = PolnearResult(attribution="annotators", articles=len(shared))
+    began = time.perf_counter()
+    texts = {article: (folder / "text" / f"{article}.txt").read_text(encoding="utf-8") for article in shared}
+    predicted: dict[str, dict[str, list[Offsets]]] = {}
+    if settings is not None:
+        from ..api import analyze_many
+
+        result.attribution = f"{settings.attribution} vs annotators"
+        for analyzed in analyze_many((Article(text=texts[a], source=a) for a in shared), settings=settings):
+            if analyzed.errors:
+                result.failed.append(analyzed.source or "")
+            predicted[analyzed.source or ""] = polnear_spans(analyzed)
+    for article, anns in shared.items():
+        text = texts[article]
+        spans = [read_ann(ann, text) for ann in anns]
+        if settings is not None:
+            for ann, gold in zip(anns, spans, strict=True):
+                score_article(result, GoldArticle(article, text, ann, gold), predicted[article])
+                result.pairs += 1
+            continue
+        for i, gold in enumerate(spans):
+            for other in spans[i + 1 :]:
+                score_article(result, GoldArticle(article, text, anns[i], gold), other)
+                result.pairs += 1
+    result.articles = len(shared)
+    result.seconds = time.perf_counter() - began
+    return result
+
+
 # --- CLI -----------------------------------------------------------------------------------------
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("gold_dir", nargs="?", default=DEFAULT_PATH, help="PolNeAR folder with text/ and attributions/")
@@ -393,10 +440,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=ATTRIBUTION_MODES,
         help="attribution extractor to score (default: the 'attribution' setting, itself 'hybrid' by default)",
     )
+    parser.add_argument(
+        "--agreement",
+        action="store_true",
+        help="on articles annotated twice or more: score the annotators against each other, or with"
+        " --attribution the pipeline against each annotator",
+    )
 
 
 def format_table(result: PolnearResult) -> str:
-    lines = [f"PolNeAR: {result.articles} articles, attribution={result.attribution}, {result.seconds:.1f} s", ""]
+    pairs = f", {result.pairs} pairs scored" if result.pairs else ""
+    lines = [
+        f"PolNeAR: {result.articles} articles{pairs}, attribution={result.attribution}, {result.seconds:.1f} s",
+        "",
+    ]
     header = f"{'role':<9}{'match':<9}{'precision':>10}{'recall':>8}{'F1':>8}{'matched':>9}{'pred':>7}{'gold':>7}"
     lines.append(header)
     lines.append("-" * len(header))
@@ -412,9 +469,17 @@ def format_table(result: PolnearResult) -> str:
 
 
 def run_cli(args: argparse.Namespace) -> int:
-    overrides = {"attribution": args.attribution} if args.attribution else {}
-    settings = load_settings(**overrides)
-    result = evaluate(args.gold_dir, limit=args.limit, keep_errors=args.show_errors, settings=settings, progress=True)
+    if args.agreement:
+        settings = load_settings(attribution=args.attribution) if args.attribution else None
+        result = annotator_agreement(args.gold_dir, settings=settings)
+        if not result.pairs:
+            raise EvaluationError(Errors.E047.format(path=args.gold_dir))
+    else:
+        overrides = {"attribution": args.attribution} if args.attribution else {}
+        settings = load_settings(**overrides)
+        result = evaluate(
+            args.gold_dir, limit=args.limit, keep_errors=args.show_errors, settings=settings, progress=True
+        )
     if args.format == "json":
         print(json.dumps(result.to_dict(), indent=2))
         return 0
