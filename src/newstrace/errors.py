@@ -70,7 +70,7 @@ class Errors(StrEnum):
     E047 = (
         "E047 No article in '{path}' is annotated by two people or more, so there is no agreement to measure. "
         "Point --agreement at a PolNeAR split with several '<article>_<annotator>.ann' files for an article "
-        "(train has 16 such articles)."
+        "(train has 16 such articles, dev 2)."
     )
     E050 = "E050 Cannot fetch '{url}': {reason}. Give an absolute http:// or https:// URL."
     E051 = (

@@ -385,8 +385,9 @@ def evaluate(
 def annotator_agreement(gold_dir: str | Path = DEFAULT_PATH, *, settings: Settings | None = None) -> PolnearResult:
     """Annotators scored against each other, or (with ``settings``) the pipeline against each of them.
 
-    Why: the annotators' agreement is the ceiling a single annotator's gold allows, and the pipeline
-    scored against every annotator of the same articles is the fair comparison with it. Every
+    Why: exact match is scored against one annotator, and annotators draw different edges; their
+    agreement says how much of a score's gap is the gold's own, and the pipeline scored against
+    every annotator of the same articles is the fair comparison with it. Every
     article annotated by two people or more counts: each unordered pair of its annotators once (one
     taken as gold, the other as prediction; exact F1 does not depend on which), or the pipeline's
     spans once against each annotator; counts are summed over all pairs.
@@ -398,7 +399,7 @@ def annotator_agreement(gold_dir: str | Path = DEFAULT_PATH, *, settings: Settin
         match = _ANNOTATOR.match(ann.name)
         by_article.setdefault(match.group("article") if match else ann.stem, []).append(ann)
     shared = {article: anns for article, anns in sorted(by_article.items()) if len(anns) > 1}
-    result = PolnearResult(attribution="annotators", articles=len(shared))
+    result = PolnearResult(attribution="annotators")
     began = time.perf_counter()
     texts = {article: (folder / "text" / f"{article}.txt").read_text(encoding="utf-8") for article in shared}
     predicted: dict[str, dict[str, list[Offsets]]] = {}
@@ -444,7 +445,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--agreement",
         action="store_true",
         help="on articles annotated twice or more: score the annotators against each other, or with"
-        " --attribution the pipeline against each annotator",
+        " --attribution the pipeline against each annotator (--limit and --show-errors do not apply)",
     )
 
 
