@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import ConfigError, Errors
+from ..eval.polnear import QUOTE_CLOSE, QUOTE_OPEN
 from ..persuasion.encoder import Encoder
 from ..persuasion.wordpiece import Piece
 from .data import TAGS, Offsets, decode
@@ -41,8 +42,6 @@ def word_tags(text: str, pieces: list[Piece], tags: list[int]) -> list[int]:
     return out
 
 
-QUOTE_OPEN = "\"“‘'"
-QUOTE_CLOSE = "\"”’'"
 SPLIT_QUOTE_GAP = 80  # characters of attribution between the two halves of a split quotation
 
 

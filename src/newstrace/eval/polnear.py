@@ -42,9 +42,16 @@ MODES = ("exact", "overlap")
 
 _T_LINE = re.compile(r"^(?P<id>T\d+)\t(?P<role>[\w-]+) (?P<offsets>\d+ \d+(?:;\d+ \d+)*)\t")
 _ANNOTATOR = re.compile(r"^(?P<article>.+)_(?P<annotator>[0-9a-f]{4})\.ann$")
-_QUOTE_OPEN = "\"“'‘"
-_QUOTE_CLOSE = "\"”'’"
-_INNER_PUNCT = ".,!?;:…"
+# PolNeAR's drawing conventions, shared with the tagger stages that map its spans the other way.
+QUOTE_OPEN = "\"“'‘"
+QUOTE_CLOSE = "\"”'’"
+INNER_PUNCT = ".,!?;:…"  # punctuation PolNeAR keeps inside a quotation's closing mark
+# Words that PolNeAR's cues take before the verb ("[has also said]", "[did not say]"); ours leave them out.
+CUE_PREFIX_WORDS = (
+    r"(?:\b(?:has|have|had|having|is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|"
+    r"do|does|did|not|never|also|later|now|since|still|just|already|once|often|repeatedly|previously|recently|"
+    r"initially|first|even|reportedly|publicly|privately|then|again|too|always|long|ever|only)|\b\w*n[’']t)\s+"
+)
 
 Offsets = tuple[int, int]
 
@@ -170,17 +177,13 @@ def polnear_spans(article: Article) -> dict[str, list[Offsets]]:
     return {role: sorted(found) for role, found in spans.items()}
 
 
-_CUE_PREFIX = re.compile(
-    r"(?i)(?:\b(?:has|have|had|having|is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|"
-    r"do|does|did|not|never|also|later|now|since|still|just|already|once|often|repeatedly|previously|recently|"
-    r"initially|first|even|reportedly|publicly|privately|then|again|too|always|long|ever|only)|\b\w*n[’']t)\s+$"
-)
+_CUE_PREFIX_BEFORE = re.compile(f"(?i){CUE_PREFIX_WORDS}$")
 
 
 def _widen_cue(text: str, start: int) -> int:
     """Move a cue's start left over auxiliaries, negation and adverbs ("has also | said")."""
     while True:
-        match = _CUE_PREFIX.search(text, max(0, start - 20), start)
+        match = _CUE_PREFIX_BEFORE.search(text, max(0, start - 20), start)
         if match is None:
             return start
         start = match.start()
@@ -191,13 +194,13 @@ def polnear_content(text: str, attribution: Attribution) -> Offsets:
     start, end = attribution.content.start, attribution.content.end
     # Quotation marks: punctuation inside the closing mark, then the marks themselves.
     probe = end
-    while probe < len(text) and text[probe] in _INNER_PUNCT:
+    while probe < len(text) and text[probe] in INNER_PUNCT:
         probe += 1
-    if start > 0 and text[start - 1] in _QUOTE_OPEN and probe < len(text) and text[probe] in _QUOTE_CLOSE:
+    if start > 0 and text[start - 1] in QUOTE_OPEN and probe < len(text) and text[probe] in QUOTE_CLOSE:
         start, end = start - 1, probe + 1
-        while start > 0 and text[start - 1] in _QUOTE_OPEN and text[start - 1] == text[start]:
+        while start > 0 and text[start - 1] in QUOTE_OPEN and text[start - 1] == text[start]:
             start -= 1  # ''doubled'' straight quotes, as some outlets write them
-        while end < len(text) and text[end] in _QUOTE_CLOSE and text[end] == text[end - 1]:
+        while end < len(text) and text[end] in QUOTE_CLOSE and text[end] == text[end - 1]:
             end += 1
     # The complementizer: "that" (then whitespace) right before the content or its opening mark.
     before = text[:start].rstrip()

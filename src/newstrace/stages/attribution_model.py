@@ -36,6 +36,7 @@ from typing import Any
 
 from ..attribution_model.data import Offsets
 from ..attribution_model.tagger import load_tagger
+from ..eval.polnear import CUE_PREFIX_WORDS, INNER_PUNCT, QUOTE_CLOSE, QUOTE_OPEN
 from ..pipeline import Stage, register_stage
 from ..record import Article, Attribution, Span, Speaker
 from ..settings import Settings
@@ -43,14 +44,7 @@ from .attribution import _Builder
 from .lexicon import BELIEF_VERBS, CITING_VERBS, LIGHT_SPEECH_VERBS, MENTAL_STANCE, SPEECH_ACT_VERBS
 from .tokindex import token_index
 
-QUOTE_OPEN = "\"“'‘"
-QUOTE_CLOSE = "\"”'’"
-INNER_PUNCT = ".,!?;:…"
-CUE_PREFIX = re.compile(
-    r"(?i)^(?:(?:has|have|had|having|is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|"
-    r"do|does|did|not|never|also|later|now|since|still|just|already|once|often|repeatedly|previously|recently|"
-    r"initially|first|even|reportedly|publicly|privately|then|again|too|always|long|ever|only|\w*n[’']t)\s+)+"
-)
+CUE_PREFIX = re.compile(f"(?i)^(?:{CUE_PREFIX_WORDS})+")
 MAX_GAP = 400  # characters between a cue and the source or content it takes
 
 
