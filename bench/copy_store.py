@@ -12,7 +12,8 @@ import json
 import sys
 import time
 
-from newstrace.store import article_from_dict, open_store
+from newstrace.record import Article
+from newstrace.store import open_store
 from newstrace.store.sqlite import SQLiteStore
 
 
@@ -29,7 +30,7 @@ def main() -> int:
         batch = []
         for (record,) in source.conn.execute("SELECT record FROM articles ORDER BY key"):
             data = json.loads(record)
-            batch.append(article_from_dict(data))
+            batch.append(Article.from_dict(data))
             if len(batch) >= args.batch:
                 counts = target.save_many(batch)
                 saved, duplicates, batch = saved + counts.saved, duplicates + counts.duplicates, []

@@ -13,18 +13,18 @@ import json
 import time
 from pathlib import Path
 
-from newstrace.api import analyze_many
 from newstrace.record import Article
+from newstrace.run import analyze_corpus
 from newstrace.settings import load_settings
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "corpora" / "allsides-12k.jsonl.gz"
 
 
 def run(texts: list[str], persuasion: str) -> float:
-    settings = load_settings(persuasion=persuasion)
-    list(analyze_many([Article(text=texts[0])], settings=settings))  # load models outside the clock
+    settings = load_settings(persuasion=persuasion, workers=1)
+    list(analyze_corpus([Article(text=texts[0])], settings=settings))  # load models outside the clock
     started = time.perf_counter()
-    out = list(analyze_many((Article(text=t) for t in texts), settings=settings))
+    out = [a for a in analyze_corpus([Article(text=t) for t in texts], settings=settings) if isinstance(a, Article)]
     elapsed = time.perf_counter() - started
     failed = sum(1 for a in out if a.errors)
     if failed:

@@ -41,11 +41,11 @@ import spacy
 from cpu import CpuMeter
 from rss import TreeSampler
 
-from newstrace.inputs import jsonl_record
-from newstrace.parallel import Analyzer
 from newstrace.progress import word_count
 from newstrace.record import Article
+from newstrace.run import Analyzer
 from newstrace.settings import Settings, load_settings
+from newstrace.sources.jsonl import DEFAULT_FIELDS, parse_record
 from newstrace.stages import entities
 from newstrace.stages.parse import load_spacy
 
@@ -95,7 +95,9 @@ class Caches:
 def articles_of(lines: list[str], path: str, first_line: int, max_bytes: int) -> Iterator[Article]:
     """Records parsed as ``newstrace analyze corpus.jsonl.gz`` parses them (timed with the run)."""
     for number, line in enumerate(lines, first_line):
-        yield jsonl_record(json.loads(line), path, number, max_bytes)
+        item = parse_record(line.encode("utf-8"), number, container=path, names=DEFAULT_FIELDS)
+        assert isinstance(item, Article), item
+        yield item
 
 
 def write_json(stream: Iterator[Article], sink: Any) -> int:
@@ -241,9 +243,7 @@ def serial(args: argparse.Namespace, lines: list[str], texts: list[str], words: 
 
 def rules_only() -> Settings:
     """The default settings with rule attribution and every optional model stage switched off."""
-    from newstrace.pipeline import OPTIONAL_STAGES
-
-    return load_settings(attribution="rules", **{setting: off for setting, off in OPTIONAL_STAGES.values()})
+    return load_settings(attribution="rules", persuasion="off")
 
 
 def default_run_stages(settings: Settings) -> list[str]:

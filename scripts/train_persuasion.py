@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from newstrace.persuasion.train import main
+from newstrace.training.persuasion import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import textwrap
 
-from newstrace.attribution_model.tagger import FILES, RESOURCES
+from newstrace.models.tagger import FILES, RESOURCES
 
 # Any attempt to open a socket fails loudly: a model that tries to download anything cannot pass.
 NO_NETWORK = textwrap.dedent(
@@ -38,7 +38,7 @@ def test_weights_are_under_50_mb_and_described() -> None:
 def test_tagger_loads_and_tags_offline() -> None:
     script = NO_NETWORK + textwrap.dedent(
         """
-        from newstrace.attribution_model.tagger import Tagger
+        from newstrace.models.tagger import Tagger
 
         text = 'The senator said that the bill would pass. "We have the votes," she added.'
         spans = Tagger().spans(text)

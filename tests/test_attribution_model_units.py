@@ -6,12 +6,11 @@ from pathlib import Path
 
 import numpy as np
 
-from newstrace.attribution_model.data import TAG_INDEX, TAGS, Fragment, decode, read_fragments, tag_pieces
-from newstrace.attribution_model.tagger import Transitions, join_split_quotes, viterbi, word_tags
 from newstrace.eval.polnear import polnear_content
-from newstrace.persuasion.wordpiece import Piece
+from newstrace.models.tagger import TAG_INDEX, TAGS, Transitions, decode, join_split_quotes, viterbi, word_tags
+from newstrace.models.wordpiece import Piece
 from newstrace.record import Article, Attribution, Speaker
-from newstrace.stages.attribution_model import (
+from newstrace.stages._lib.tagged import (
     group_spans,
     missed_by_tagger,
     narrow_content,
@@ -19,6 +18,7 @@ from newstrace.stages.attribution_model import (
     narrow_source,
     with_relays,
 )
+from newstrace.training.attribution_data import Fragment, read_fragments, tag_pieces
 
 
 def words(text: str) -> list[Piece]:

@@ -13,8 +13,8 @@ from spacy.tokens import Doc
 
 from newstrace.record import Article, Attribution, Span
 from newstrace.settings import load_settings
+from newstrace.stages._lib.tokens import token_span
 from newstrace.stages.attribution import RuleAttributionStage
-from newstrace.stages.parse import token_span
 from newstrace.stages.quotes import find_quotes
 
 Row = tuple[str, int, str, str, str]

@@ -41,7 +41,7 @@ def test_jsonl_with_bad_files_reports_each_and_keeps_going(tmp_path: Path) -> No
     assert records[0]["attributions"][0]["speaker"]["name"] == "minister"
     err = result.stderr.decode()
     assert "E003" in err and "E002" in err
-    assert "1 analyzed, 2 unreadable" in err
+    assert "1 analyzed, 0 failed in a stage, 2 unreadable" in err
 
 
 def test_stdin_json_and_published_option() -> None:

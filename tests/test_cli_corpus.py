@@ -27,14 +27,14 @@ def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     url = f"sqlite:///{tmp_path}/cli.db"
     assert main(["ingest", str(folder), "--db", url, "--outlet", "Desk", "--published", "2024-05-07"]) == 0
     err = capsys.readouterr().err
-    assert "3 ingested, 0 skipped as duplicate, 1 failed" in err
+    assert "3 analyzed (3 stored), 0 failed in a stage, 1 unreadable, 0 skipped as already stored" in err
     return url
 
 
 def test_second_ingest_reports_duplicates(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ingest", str(tmp_path / "docs"), "--db", db, "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
-    assert (summary["ingested"], summary["duplicates"], summary["failed"]) == (0, 3, 1)
+    assert (summary["stored"], summary["skipped"], summary["unreadable"]) == (0, 3, 1)
 
 
 def test_quotes_in_every_format(db: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,8 +14,8 @@ import pytest
 from newstrace.cli import main
 from newstrace.errors import EvaluationError
 from newstrace.eval.persuasion import evaluate
-from newstrace.persuasion.data import read_corpus
-from newstrace.persuasion.detector import RESOURCES
+from newstrace.formats.semeval import read_corpus
+from newstrace.models.persuasion import RESOURCES
 
 from .conftest import shared_path
 

@@ -8,8 +8,8 @@ import pytest
 
 from newstrace.record import Article
 from newstrace.settings import load_settings
+from newstrace.stages._lib.times import fuzzy_month_number, nearest_day
 from newstrace.stages.header import HeaderStage, match_dateline, normalize_place, parse_dateline
-from newstrace.stages.times_util import fuzzy_month_number, nearest_day
 
 STAGE = HeaderStage(load_settings())
 

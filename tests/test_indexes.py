@@ -8,8 +8,8 @@ import re
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from newstrace.stages._lib.tokens import TokenIndex, token_index
 from newstrace.stages.entities import TakenRanges, form_matches
-from newstrace.stages.tokindex import TokenIndex, token_index
 
 WORDS = ["“", "We", "will", "win", ",", "”", "Kim", "said", ".", "\n\n", "Ünïcode", "😀", "ok"]
 SPACES = [False, True, True, False, False, True, True, False, True, False, True, True, False]

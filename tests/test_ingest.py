@@ -17,8 +17,8 @@ import pytest
 import newstrace
 from newstrace.errors import ConfigError
 from newstrace.ingest import retry
-from newstrace.ingest.base import normalize_date
-from newstrace.ingest.jsonl import parse_field_map
+from newstrace.sources.base import normalize_date
+from newstrace.sources.jsonl import parse_field_map
 from newstrace.store import article_key, open_store
 
 from .conftest import REPO, shared_path
@@ -71,21 +71,21 @@ def test_folder_ingest_is_idempotent_and_failures_retry(store_url: str, tmp_path
     folder = tmp_path / "docs"
     _write_texts(folder)
     first = newstrace.ingest(folder, db=store_url, outlet="Desk")
-    assert (first.ingested, first.duplicates, first.failed) == (3, 0, 1)
+    assert (first.stored, first.skipped, len(first.failures)) == (3, 0, 1)
     with open_store(store_url) as store:
         counts = store.counts()
         (failure,) = store.failures()
         assert failure.source.endswith("empty.txt") and "E004" in failure.error and failure.stage == "read"
         assert {q.outlet for q in store.quotes()} == {"Desk"}
     second = newstrace.ingest(folder, db=store_url, outlet="Desk")
-    assert (second.ingested, second.duplicates, second.failed) == (0, 3, 1)
+    assert (second.stored, second.skipped, len(second.failures)) == (0, 3, 1)
     with open_store(store_url) as store:
         assert store.counts() == counts
         assert store.failures()[0].attempts == 2
     # Fix the document, then retry: it is analyzed and stored, and its failure is gone.
     (folder / "empty.txt").write_text("The minister said the bridge would reopen in June.", encoding="utf-8")
     again = retry(store_url)
-    assert (again.ingested, again.failed) == (1, 0)
+    assert (again.stored, len(again.failures)) == (1, 0)
     with open_store(store_url) as store:
         assert store.failures() == []
         assert store.counts()["articles"] == 4
@@ -102,7 +102,7 @@ def test_retry_reanalyzes_stored_payload(tmp_path: Path) -> None:
             payload={"text": text, "source": "feed#42", "outlet": outlet, "published": published, "url": url},
         )
     report = retry(db)
-    assert (report.ingested, report.failed) == (1, 0)
+    assert (report.stored, len(report.failures)) == (1, 0)
     with open_store(db) as store:
         assert store.failures() == []
         assert store.quotes(speaker="Kim Jong Un")[0].outlet == outlet
@@ -112,7 +112,7 @@ def test_retry_keeps_what_still_fails(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     newstrace.ingest(tmp_path / "nowhere.txt", db=db)
     report = retry(db)
-    assert report.failed == 1
+    assert len(report.failures) == 1
     with open_store(db) as store:
         (failure,) = store.failures()
         assert failure.attempts == 2 and "E071" in failure.error
@@ -132,7 +132,7 @@ def test_jsonl_with_field_mapping(tmp_path: Path) -> None:
         out.write("\n")
     db = tmp_path / "c.db"
     report = newstrace.ingest(source, db=db, fields={"text": "body", "published": "meta.when", "id": "doc"})
-    assert (report.ingested, report.failed) == (3, 2)
+    assert (report.stored, len(report.failures)) == (3, 2)
     with open_store(db) as store:
         errors = sorted(f.error[:4] for f in store.failures())
         assert errors == ["E058", "E059"]
@@ -156,14 +156,14 @@ def test_kcna_slice_ingests_fully_and_once(tmp_path: Path) -> None:
             keys.add(article_key(hashlib.sha256(row["text"].encode()).hexdigest()[:16], row["url"]))
     db = tmp_path / "kcna.db"
     report = newstrace.ingest(source, db=db)
-    assert report.failed == 0
-    assert report.ingested == len(keys) and report.ingested + report.duplicates == 60
+    assert len(report.failures) == 0
+    assert report.stored == len(keys) and report.stored + report.skipped == 60
     with open_store(db) as store:
         counts = store.counts()
         assert counts["articles"] == len(keys) and counts["attributions"] > 0
         assert store.quotes(outlet="KCNA", limit=1)[0].outlet == "KCNA"
     again = newstrace.ingest(source, db=db)
-    assert (again.ingested, again.duplicates, again.failed) == (0, 60, 0)
+    assert (again.stored, again.skipped, len(again.failures)) == (0, 60, 0)
     with open_store(db) as store:
         assert store.counts() == counts
 
@@ -196,8 +196,8 @@ def test_killed_ingest_resumes_with_same_counts(store_url: str, tmp_path: Path) 
         partial = store.counts()
     assert 12 <= partial["articles"] < 55, partial
     resumed = newstrace.ingest(source, db=store_url)
-    assert resumed.failed == 0
-    assert resumed.duplicates >= partial["articles"]
+    assert len(resumed.failures) == 0
+    assert resumed.skipped >= partial["articles"]
     reference = tmp_path / "reference.db"
     newstrace.ingest(source, db=reference)
     with open_store(store_url) as store, open_store(reference) as expected:
@@ -206,7 +206,7 @@ def test_killed_ingest_resumes_with_same_counts(store_url: str, tmp_path: Path) 
 
 
 def test_detect_kind_by_name_type_and_bytes() -> None:
-    from newstrace.ingest.sources import detect_kind
+    from newstrace.sources import detect_kind
 
     assert detect_kind("a.jsonl.gz", None, b"\x1f\x8b") == "jsonl"
     assert detect_kind("crawl.warc.gz", None, b"") == "warc"
@@ -222,7 +222,7 @@ def test_unknown_xml_in_a_folder_is_a_failure(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "note.xml").write_text("<?xml version='1.0'?><note>hi</note>", encoding="utf-8")
     report = newstrace.ingest(tmp_path / "docs", db=tmp_path / "c.db")
-    assert (report.ingested, report.failed) == (0, 1)
+    assert (report.stored, len(report.failures)) == (0, 1)
     with open_store(tmp_path / "c.db") as store:
         assert "E064" in store.failures()[0].error
 
@@ -233,7 +233,7 @@ def test_parallel_ingest_stores_what_a_single_process_stores(tmp_path: Path) -> 
     one, two = tmp_path / "one.db", tmp_path / "two.db"
     first = newstrace.ingest(source, db=one, workers=1)
     second = newstrace.ingest(source, db=two, workers=2)
-    assert (first.ingested, first.duplicates, first.failed) == (second.ingested, second.duplicates, second.failed)
+    assert (first.stored, first.skipped, len(first.failures)) == (second.stored, second.skipped, len(second.failures))
     with open_store(one) as a, open_store(two) as b:
         assert a.counts() == b.counts()
         assert [q.content for q in a.quotes(limit=500)] == [q.content for q in b.quotes(limit=500)]

@@ -20,8 +20,8 @@ from warcio.warcwriter import WARCWriter
 
 import newstrace
 from newstrace.errors import InputError
-from newstrace.ingest.urls import FetchPolicy, fetch, resolve
 from newstrace.settings import load_settings
+from newstrace.sources.urls import FetchPolicy, fetch, resolve
 from newstrace.store import open_store
 
 from .corpus_samples import SAMPLES
@@ -179,7 +179,7 @@ def test_policy_refuses_private_addresses() -> None:
 def test_feed_ingest_fetches_each_entry_once(server: Server, tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     report = newstrace.ingest(f"{server.base}/feed.xml", db=db, allow_private=True)
-    assert (report.ingested, report.duplicates, report.failed) == (3, 0, 0)
+    assert (report.stored, report.skipped, len(report.failures)) == (3, 0, 0)
     with open_store(db) as store:
         columns, rows = store.iter_table("articles")
         by_url = {r["url"]: r for r in (dict(zip(columns, row, strict=True)) for row in rows)}
@@ -193,14 +193,14 @@ def test_feed_ingest_fetches_each_entry_once(server: Server, tmp_path: Path) -> 
     fetched_pages = [p for p in server.requests if p.startswith("/pages/")]
     assert len(fetched_pages) == 3
     again = newstrace.ingest(f"{server.base}/feed.xml", db=db, allow_private=True)
-    assert (again.ingested, again.duplicates, again.failed) == (0, 3, 0)
+    assert (again.stored, again.skipped, len(again.failures)) == (0, 3, 0)
     assert [p for p in server.requests if p.startswith("/pages/")] == fetched_pages  # stored URLs are not refetched
 
 
 def test_private_address_is_refused_without_permission(server: Server, tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     report = newstrace.ingest(f"{server.base}/feed.xml", db=db)
-    assert (report.ingested, report.failed) == (0, 1)
+    assert (report.stored, len(report.failures)) == (0, 1)
     assert server.requests == []
     with open_store(db) as store:
         (failure,) = store.failures()
@@ -225,23 +225,23 @@ def test_every_redirect_hop_is_checked(server: Server) -> None:
 def test_sitemap_index_and_urls(server: Server, tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     report = newstrace.ingest(f"{server.base}/sitemap-index.xml", db=db, allow_private=True)
-    assert (report.ingested, report.failed) == (3, 0)
+    assert (report.stored, len(report.failures)) == (3, 0)
     page_urls = [f"{server.base}/pages/story{n}.html" for n in range(3)]
     again = newstrace.ingest([*page_urls, f"{server.base}/missing"], db=db, allow_private=True)
-    assert (again.ingested, again.duplicates, again.failed) == (0, 3, 1)
+    assert (again.stored, again.skipped, len(again.failures)) == (0, 3, 1)
 
 
 def test_warc_from_file_and_over_http(server: Server, tmp_path: Path) -> None:
     local = tmp_path / "local.db"
     report = newstrace.ingest(server.root / "crawl.warc.gz", db=local)
-    assert (report.ingested, report.failed) == (2, 0)  # the image and the 404 are not articles
+    assert (report.stored, len(report.failures)) == (2, 0)  # the image and the 404 are not articles
     with open_store(local) as store:
         urls = {q.url for q in store.quotes()}
         assert urls <= {f"{server.base}/archived/0.html", f"{server.base}/archived/1.html"} and urls
         assert all("#<urn:uuid:" in f["source"] for q in store.quotes() for f in store.records(q.article_key))
     remote = tmp_path / "remote.db"
     over_http = newstrace.ingest(f"{server.base}/crawl.warc.gz", db=remote, allow_private=True)
-    assert (over_http.ingested, over_http.failed) == (2, 0)
+    assert (over_http.stored, len(over_http.failures)) == (2, 0)
 
 
 def test_folder_of_html_pages_local_and_served(server: Server, tmp_path: Path) -> None:
@@ -250,9 +250,9 @@ def test_folder_of_html_pages_local_and_served(server: Server, tmp_path: Path) -
     (tmp_path / "zipped").mkdir()
     (tmp_path / "zipped" / "story0.html.gz").write_bytes(gzip.compress(gz.read_bytes()))
     report = newstrace.ingest([server.root / "pages", tmp_path / "zipped"], db=db)
-    assert (report.ingested, report.duplicates, report.failed) == (3, 1, 0)
+    assert (report.stored, report.skipped, len(report.failures)) == (3, 1, 0)
     served = newstrace.ingest([f"{server.base}/pages/story{n}.html" for n in range(3)], db=db, allow_private=True)
-    assert (served.ingested, served.failed) == (3, 0)  # same text at a URL is its own row
+    assert (served.stored, len(served.failures)) == (3, 0)  # same text at a URL is its own row
     with open_store(db) as store:
         assert store.counts()["articles"] == 6
 
@@ -261,7 +261,7 @@ def test_oversized_page_is_a_failure(server: Server, tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     settings = load_settings(max_bytes=200)
     report = newstrace.ingest(f"{server.base}/pages/story0.html", db=db, allow_private=True, settings=settings)
-    assert (report.ingested, report.failed) == (0, 1)
+    assert (report.stored, len(report.failures)) == (0, 1)
     with open_store(db) as store:
         assert "E055" in store.failures()[0].error
 

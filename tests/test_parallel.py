@@ -15,11 +15,11 @@ import psutil
 import pytest
 
 from newstrace.errors import ConfigError, PipelineError
-from newstrace.inputs import read_jsonl
-from newstrace.parallel import Analyzer, analyze_stream, default_workers, resolve_workers, to_payload
 from newstrace.pipeline import get_pipeline
 from newstrace.record import Article
+from newstrace.run import Analyzer, default_workers, resolve_workers
 from newstrace.settings import Settings
+from newstrace.sources import ReadOptions, read_sources
 from newstrace.stages.parse import load_spacy
 
 from .conftest import shared_path
@@ -29,10 +29,12 @@ N_REAL = 20
 
 @pytest.fixture(scope="module")
 def allsides() -> list[Article]:
-    stream = read_jsonl(shared_path("data/corpora/allsides-12k.jsonl.gz"), max_bytes=5_000_000)
+    stream = read_sources([shared_path("data/corpora/allsides-12k.jsonl.gz")], ReadOptions(max_bytes=5_000_000))
     articles = [a for a in islice(stream, N_REAL) if isinstance(a, Article)]
     stream.close()
     assert len(articles) == N_REAL
+    for n, article in enumerate(articles):  # an input field no stage reads: it must survive every backend
+        article.byline = f"By Reporter {n}"
     return articles
 
 
@@ -50,7 +52,12 @@ def dask_address() -> Iterator[str]:
 
 def _fresh(articles: list[Article]) -> list[Article]:
     """Unanalyzed copies, so each run starts from the same inputs."""
-    return [Article(**to_payload(a)) for a in articles]
+    return [Article.from_inputs(a.inputs()) for a in articles]
+
+
+def _stream(articles: Iterator[Article] | list[Article], settings: Settings, **options: object) -> Iterator[Article]:
+    with Analyzer(settings, **options) as analyzer:  # type: ignore[arg-type]
+        yield from analyzer.stream(articles)
 
 
 def _short(n: int) -> Iterator[Article]:
@@ -61,7 +68,7 @@ def _short(n: int) -> Iterator[Article]:
 def test_one_worker_two_workers_and_dask_give_identical_records(
     allsides: list[Article], settings: Settings, dask_address: str
 ) -> None:
-    one = [a.to_dict() for a in analyze_stream(_fresh(allsides), settings=settings, workers=1, chunk_size=4)]
+    one = [a.to_dict() for a in _stream(_fresh(allsides), settings, workers=1, chunk_size=4)]
     with Analyzer(settings, workers=2, chunk_size=4) as analyzer:
         two = [a.to_dict() for a in analyzer.stream(_fresh(allsides))]
         assert analyzer.backend_name == "2 local worker processes"
@@ -71,6 +78,7 @@ def test_one_worker_two_workers_and_dask_give_identical_records(
     assert [r["source"] for r in one] == [a.source for a in allsides]  # input order
     assert sum(len(r["attributions"]) for r in one) > N_REAL  # real work was done
     assert all(not r["errors"] for r in one)
+    assert [r["byline"] for r in one] == [f"By Reporter {n}" for n in range(N_REAL)]
     assert two == one
     assert dask == one
 
@@ -79,7 +87,7 @@ def test_a_bad_document_is_recorded_and_the_stream_goes_on(settings: Settings) -
     nlp = load_spacy(settings.spacy_model)
     articles = list(_short(7))
     articles[3] = Article(text="word " * (nlp.max_length // 5 + 1), source="too-long")  # spaCy refuses it
-    out = list(analyze_stream(articles, settings=settings, workers=2, chunk_size=2))
+    out = list(_stream(articles, settings, workers=2, chunk_size=2))
     assert [a.source for a in out] == [a.source for a in articles]
     assert [bool(a.errors) for a in out] == [False, False, False, True, False, False, False]
     assert out[3].errors[0].stage == "parse.spacy.v1" and "E020" in out[3].errors[0].message
@@ -97,7 +105,7 @@ def test_input_is_read_lazily_with_a_bounded_number_of_chunks_in_flight(settings
             yield article
 
     seen: list[str | None] = []
-    for article in analyze_stream(source(), settings=settings, workers=2, chunk_size=2, window=3):
+    for article in _stream(source(), settings, workers=2, chunk_size=2, window=3):
         assert consumed - len(seen) <= 3 * 2, "more than window x chunk_size articles in flight"
         seen.append(article.source)
     assert seen == [f"doc-{i}" for i in range(40)]
@@ -137,7 +145,7 @@ def test_scheduler_and_workers_are_checked(settings: Settings) -> None:
 
 def test_an_unreachable_scheduler_says_how_to_start_one(settings: Settings) -> None:
     with pytest.raises(ConfigError, match=r"E091.*dask-scheduler"):
-        list(analyze_stream(_short(1), settings=settings, scheduler="tcp://127.0.0.1:9", connect_timeout=1))
+        list(_stream(_short(1), settings, scheduler="tcp://127.0.0.1:9", connect_timeout=1))
 
 
 def test_vocabulary_stays_flat_across_batches(settings: Settings) -> None:

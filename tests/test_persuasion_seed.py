@@ -84,7 +84,7 @@ def test_summary_and_record(article: Article) -> None:
 
 
 def test_report_shows_persuasion_by_voice(article: Article) -> None:
-    from newstrace.report import render_article
+    from newstrace.commands.report import render_article
 
     report = render_article(article)
     assert "PERSUASION" in report

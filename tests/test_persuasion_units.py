@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from newstrace.persuasion.data import fold, is_dev, paragraphs
-from newstrace.persuasion.detector import Detection, Head
-from newstrace.persuasion.encoder import chunk_pieces
-from newstrace.persuasion.wordpiece import Piece
+from newstrace.formats.semeval import fold, is_dev, paragraphs
+from newstrace.models.encoder import chunk_pieces
+from newstrace.models.persuasion import Detection, Head
+from newstrace.models.wordpiece import Piece
 from newstrace.record import Article, Attribution, Speaker
 from newstrace.stages.persuasion import assign_voice, summarize
 
@@ -151,14 +151,14 @@ def test_paragraphs_are_non_blank_lines() -> None:
 
 
 def test_runs_finds_each_stretch() -> None:
-    from newstrace.persuasion.detector import runs
+    from newstrace.models.persuasion import runs
 
     assert runs(np.array([1, 1, 0, 0, 1, 0, 1, 1, 1], dtype=bool)) == [(0, 1), (4, 4), (6, 8)]
     assert runs(np.zeros(4, dtype=bool)) == []
 
 
 def test_lexical_rules_on_hand_made_text() -> None:
-    from newstrace.persuasion.lexicon import rule_detections
+    from newstrace.models.persuasion import rule_detections
 
     text = (
         "The regime sent foreign mercenaries. Soldiers loyal to the cause fought the Western invaders "

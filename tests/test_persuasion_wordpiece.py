@@ -3,8 +3,8 @@ produced by the Hugging Face BertTokenizerFast on the same vocabulary)."""
 
 from __future__ import annotations
 
-from newstrace.persuasion.detector import RESOURCES
-from newstrace.persuasion.wordpiece import WordPiece
+from newstrace.models.persuasion import RESOURCES
+from newstrace.models.wordpiece import WordPiece
 
 TEXT = "The Kursk “liberation” was déjà-vu: Pyongyang’s unbelievable 2,000-strong KPA!"
 EXPECTED = [

@@ -8,10 +8,10 @@ import pytest
 
 import newstrace
 from newstrace.errors import StoreError
-from newstrace.export import export
 from newstrace.record import Article
-from newstrace.store import TABLES, article_from_dict, article_key, name_key, open_store
+from newstrace.store import TABLES, article_key, name_key, open_store
 from newstrace.store.base import load_migrations, split_sql
+from newstrace.store.export import export
 
 from .corpus_samples import SAMPLES
 
@@ -65,7 +65,7 @@ def test_save_is_idempotent(store_url: str, articles: list[Article]) -> None:
 
 def test_same_text_at_two_urls_is_two_rows(store_url: str, articles: list[Article]) -> None:
     first = articles[0]
-    copy = article_from_dict(first.to_dict())
+    copy = Article.from_dict(first.to_dict())
     copy.url = "http://mirror.example.org/1"
     with open_store(store_url) as store:
         assert store.save(first) and store.save(copy) and not store.save(copy)
@@ -146,7 +146,7 @@ def test_records_round_trip_and_lookup(store_url: str, articles: list[Article]) 
         for article in articles:
             (record,) = store.records(article.id)
             assert record["key"] == store.key_of(article)
-            rebuilt = article_from_dict({k: v for k, v in record.items() if k != "key"})
+            rebuilt = Article.from_dict({k: v for k, v in record.items() if k != "key"})
             assert rebuilt.to_dict() == article.to_dict()
             rebuilt.check_spans()
             assert store.records(record["key"][:10])[0]["id"] == article.id
@@ -161,7 +161,7 @@ def test_failures_upsert_and_delete(store_url: str, articles: list[Article]) -> 
         (failure,) = store.failures()
         assert (failure.attempts, failure.error, failure.payload) == (2, "E004 still empty", {"text": "x"})
         # Storing the document later clears its failure.
-        doc = article_from_dict(articles[0].to_dict())
+        doc = Article.from_dict(articles[0].to_dict())
         doc.source = "docs/a.txt"
         store.save(doc)
         assert store.failures() == []

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from newstrace.stages.times_util import resolve
+from newstrace.stages._lib.times import resolve
 
 ANCHOR = date(2025, 10, 24)  # a Friday
 

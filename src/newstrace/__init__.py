@@ -5,12 +5,13 @@ Public API::
     import newstrace
     article = newstrace.analyze(text, published="2025-10-24")
     print(article.to_json())
+    for item in newstrace.analyze_corpus(["articles/", "corpus.jsonl.gz"]):   # Articles, or failures
+        ...
     report = newstrace.ingest(["news.jsonl.gz"], db="news.db")   # analyze and store a corpus
 """
 
 from __future__ import annotations
 
-from .api import analyze, analyze_many
 from .errors import (
     ConfigError,
     EvaluationError,
@@ -20,9 +21,13 @@ from .errors import (
     SchemaError,
     StoreError,
 )
-from .ingest import IngestReport, ingest
+from .ingest import ingest, retry
+from .pipeline import register_stage
 from .record import SCHEMA_VERSION, Article, Attribution, Entity, Span, Speaker, TimeExpression
+from .run import CorpusReport, analyze, analyze_corpus
 from .settings import Settings, load_settings
+from .sources import Failed, Skipped
+from .stage import Stage
 
 __version__ = "0.1.0"
 
@@ -31,21 +36,26 @@ __all__ = [
     "Article",
     "Attribution",
     "ConfigError",
+    "CorpusReport",
     "Entity",
     "EvaluationError",
-    "IngestReport",
+    "Failed",
     "InputError",
     "NewstraceError",
     "PipelineError",
     "SchemaError",
     "Settings",
+    "Skipped",
     "Span",
     "Speaker",
+    "Stage",
     "StoreError",
     "TimeExpression",
     "__version__",
     "analyze",
-    "analyze_many",
+    "analyze_corpus",
     "ingest",
     "load_settings",
+    "register_stage",
+    "retry",
 ]

@@ -43,6 +43,22 @@ class Errors(StrEnum):
     )
     E013 = "E013 Unknown setting '{name}'. Known settings: {options}."
     E014 = "E014 Setting '{name}' has the invalid value {value!r}: {reason}."
+    E015 = (
+        "E015 Stage '{stage}' {kind} '{field}', which is not a field of the Article record. Name Article "
+        "fields ({fields}) or a field of the records one lists, such as 'attributions.speaker'."
+    )
+    E016 = (
+        "E016 Stage '{stage}' {action} the Article field '{field}' without declaring it. Add it to the "
+        "stage's 'requires' (to read it) or 'assigns' (to write it)."
+    )
+    E017 = (
+        "E017 The package {dist} registers a stage named '{name}' ({value}) under the 'newstrace.stages' "
+        "entry points, but that is a built-in stage's name. Give the plugin's stage a name of its own."
+    )
+    E018 = (
+        "E018 Cannot load stage '{name}' from '{target}' ({reason}). Check that the package providing it is "
+        "installed and that its entry point names a Stage subclass whose 'name' is '{name}'."
+    )
     E020 = "E020 Stage '{stage}' failed on document '{doc}': {reason}. Re-run with --strict to see the traceback."
     E030 = (
         "E030 The record does not match schema {schema}: {reason} at {where}. This is a bug in newstrace: "
@@ -50,14 +66,13 @@ class Errors(StrEnum):
     )
     E040 = "E040 Gold data not found at '{path}'. Point the command at a folder with {expected}."
     E041 = "E041 Cannot parse gold annotation {path}:{line}: {reason}. Fix or remove that line."
-    E042 = "E042 Unknown evaluation '{name}'. Known evaluations: {options}."
     E043 = (
         "E043 No story in '{path}' has a gold dateline with a place, so there is nothing to score. Point the "
         "command at reuters21578.jsonl.gz, whose rows carry 'text' and 'gold_dateline'."
     )
     E044 = (
-        "E044 No MEANTIME article found under '{path}' ({reason}). Point the script at the MEANTIME folder "
-        "(the one holding intra-doc_annotation/corpus_*/*.xml), e.g. ../shared/data/meantime."
+        "E044 No MEANTIME article found under '{path}' ({reason}). Point scripts/make_samples.py at the MEANTIME "
+        "folder (the one holding intra-doc_annotation/corpus_*/*.xml), e.g. ../shared/data/meantime."
     )
     E045 = (
         "E045 Gold span {path}:{line} runs from {start} to {end}, outside its text of {length} characters. "
@@ -142,10 +157,9 @@ class Errors(StrEnum):
         "E093 Unknown scheduler '{scheduler}'. Give 'local' for a Dask cluster on this machine, or the address of a "
         "running Dask scheduler such as tcp://10.0.0.5:8786."
     )
-    E094 = "E094 Cannot read record {line} of '{path}': {reason}. Fix or remove that line; the other records are read."
-    E095 = (
-        "E095 Record {line} of '{path}' has no text (the 'text' field is missing, empty or not a string). "
-        "Fix or remove that line; the other records are read."
+    E094 = (
+        "E094 Cannot read '{path}' past line {line}: {reason}. The file is truncated or corrupt; the records "
+        "before that line were read. Fetch or decompress it again (gzip -t tells whether it is whole)."
     )
     E096 = (
         "E096 Dask gave up on documents {first} to {last}: {reason}. A worker died on them repeatedly, most "

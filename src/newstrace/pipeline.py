@@ -1,142 +1,172 @@
-"""Stage registry, requires/assigns checks, per-document error handling, batched parsing.
+"""The stage registry, the pipeline the settings name, its requires/assigns check, and per-document errors.
 
-A stage is a small object with a versioned ``name``, the Article fields it ``requires`` and the
-fields it ``assigns``. The pipeline checks at build time that every requirement is assigned by an
-earlier stage (as spaCy's pipe analysis does) and refuses an impossible order. Built-in stages
-register themselves with :func:`register_stage`, exactly as a plugin would.
+Stages are found by versioned name in one registry: the built-in ones (``newstrace.stages``) and
+those other packages declare under the entry-point group ``newstrace.stages``, both as
+``module:Class`` loaded on first use. :func:`register_stage` adds a class from running code (a
+notebook, a test).
+
+Which stages run is decided in one place, :func:`stage_names`: the default order below, with a
+setting for each slot that has variants (``attribution``) or can be switched off (``persuasion``),
+and ``extra_stages`` appended. At build time every stage's declaration is checked against the
+Article's fields (E015) and every requirement against what earlier stages assign (E012), as
+spaCy's pipe analysis does.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import AbstractContextManager, ExitStack, nullcontext
-from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+import importlib
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from typing import Any, Literal
 
 from .errors import ConfigError, Errors, NewstraceError, PipelineError
-from .record import Article, StageError
-from .settings import ATTRIBUTION_STAGES, Settings
+from .record import INPUT_FIELDS, Article, StageError
+from .settings import ATTRIBUTION_CHOICES, Settings
+from .stage import Stage, check_declaration, guarded, root
 
-# Fields an Article has before any stage runs.
-INITIAL_FIELDS = frozenset({"text", "published", "outlet", "url", "source", "title"})
-
-
-class Stage:
-    """Base class: subclasses set the class attributes and implement :meth:`__call__`."""
-
-    name: ClassVar[str] = ""
-    requires: ClassVar[tuple[str, ...]] = ()
-    assigns: ClassVar[tuple[str, ...]] = ()
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-
-    def __call__(self, article: Article) -> None:
-        raise NotImplementedError
-
-    def pipe(self, articles: list[Article]) -> None:
-        """Process a batch; stages that batch (the parser) override this."""
-        for article in articles:
-            self(article)
-
-    def memory_zone(self) -> AbstractContextManager[object]:
-        """A block around one batch whose working allocations are freed at its end.
-
-        The parser returns spaCy's memory zone, so strings and lexemes that a batch adds to the
-        vocabulary do not pile up: memory stays flat over a corpus of any size.
-        """
-        return nullcontext()
-
-
-StageFactory = Callable[[Settings], Stage]
-_REGISTRY: dict[str, type[Stage]] = {}
-
-
-def register_stage(cls: type[Stage]) -> type[Stage]:
-    """Class decorator: make a stage available by its versioned name."""
-    if not cls.name:
-        raise PipelineError(f"Stage class {cls.__name__} has no name; set the 'name' class attribute.")
-    _REGISTRY[cls.name] = cls
-    return cls
-
-
-def registered_stages() -> dict[str, type[Stage]]:
-    _load_builtin_stages()
-    return dict(_REGISTRY)
-
-
-def _load_builtin_stages() -> None:
-    # Importing the package registers the built-in stages; deferred so importing
-    # newstrace.pipeline alone stays cheap and free of side effects.
-    from . import stages  # noqa: F401
-
-
-DEFAULT_STAGES = (
-    "header.v1",
-    "parse.spacy.v1",
-    "quotes.marks.v1",
-    "entities.v1",
-    "attribution.rules.v1",
-    "speakers.v1",
-    "relay.v1",
-    "times.v1",
-    "voice.v1",
-    "persuasion.v1",
-)
-
-# Stages a setting can switch off: stage name -> (setting, value that turns it off).
-OPTIONAL_STAGES = {"persuasion.v1": ("persuasion", "off")}
-
-
-def default_stages(settings: Settings) -> tuple[str, ...]:
-    """DEFAULT_STAGES less those the settings switch off, with the attribution stage the settings choose."""
-    return tuple(
-        ATTRIBUTION_STAGES[settings.attribution] if name == "attribution.rules.v1" else name
-        for name in DEFAULT_STAGES
-        if name not in OPTIONAL_STAGES or getattr(settings, OPTIONAL_STAGES[name][0]) != OPTIONAL_STAGES[name][1]
-    )
+ENTRY_POINT_GROUP = "newstrace.stages"
 
 
 @dataclass(frozen=True)
-class PipelineCheck:
-    order: tuple[str, ...]
-    provided: frozenset[str]
+class Slot:
+    """One step of the default pipeline; ``setting`` names the setting that chooses its stage.
+
+    The setting's value is a registered stage name, one of the short ``choices`` ('rules' for
+    ``attribution.rules.v1``), or, for an optional slot, 'off' (and 'on' for the default).
+    """
+
+    default: str
+    setting: str | None = None
+    choices: dict[str, str] = field(default_factory=dict)
+    optional: bool = False
+
+    def stage(self, settings: Settings) -> str | None:
+        if self.setting is None:
+            return self.default
+        value = str(getattr(settings, self.setting))
+        if self.optional and value == "off":
+            return None
+        if self.optional and value == "on":
+            return self.default
+        return self.choices.get(value, value)
 
 
-def check_order(stage_classes: list[type[Stage]]) -> PipelineCheck:
-    """Raise PipelineError if a stage requires a field no earlier stage assigns."""
-    provided = set(INITIAL_FIELDS)
-    order = tuple(c.name for c in stage_classes)
+DEFAULT_PIPELINE = (
+    Slot("header.v1"),
+    Slot("parse.spacy.v1"),
+    Slot("quotes.marks.v1"),
+    Slot("entities.v1"),
+    Slot("attribution.hybrid.v1", setting="attribution", choices=ATTRIBUTION_CHOICES),
+    Slot("speakers.v1"),
+    Slot("relay.v1"),
+    Slot("times.v1"),
+    Slot("voice.v1"),
+    Slot("persuasion.v1", setting="persuasion", optional=True),
+)
+
+
+def stage_names(settings: Settings) -> tuple[str, ...]:
+    """The stages the settings name, in order: the default pipeline's slots, then ``extra_stages``."""
+    chosen = [name for slot in DEFAULT_PIPELINE if (name := slot.stage(settings)) is not None]
+    chosen.extend(name.strip() for name in settings.extra_stages.split(",") if name.strip())
+    return tuple(chosen)
+
+
+# -- registry ---------------------------------------------------------------------------------------
+_ADDED: dict[str, type[Stage]] = {}
+
+
+def register_stage(cls: type[Stage]) -> type[Stage]:
+    """Make a stage class available by its name from running code (plugins use the entry-point group)."""
+    if not cls.name:
+        raise PipelineError(f"Stage class {cls.__name__} has no name; set the 'name' class attribute.")
+    check_declaration(cls)
+    _ADDED[cls.name] = cls
+    return cls
+
+
+def registered_stages() -> dict[str, str | type[Stage]]:
+    """Every stage name newstrace can build, and where its class is: ``module:Class`` or the class."""
+    from .stages import BUILTIN_STAGES
+
+    found: dict[str, str | type[Stage]] = dict(BUILTIN_STAGES)
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        if entry.name in BUILTIN_STAGES:
+            raise ConfigError(Errors.E017.format(name=entry.name, value=entry.value, dist=_dist(entry)))
+        found[entry.name] = entry.value
+    found.update(_ADDED)
+    return found
+
+
+def _dist(entry: Any) -> str:
+    dist = getattr(entry, "dist", None)
+    return getattr(dist, "name", None) or "an installed package"
+
+
+def load_stage(name: str) -> type[Stage]:
+    """The stage class registered as ``name``; E011 lists the known names when there is none."""
+    registry = registered_stages()
+    target = registry.get(name)
+    if target is None:
+        raise ConfigError(Errors.E011.format(name=name, options=", ".join(sorted(registry))))
+    if isinstance(target, type):
+        return target
+    module_name, _, attribute = target.partition(":")
+    try:
+        cls = getattr(importlib.import_module(module_name), attribute)
+    except (ImportError, AttributeError) as exc:
+        raise ConfigError(Errors.E018.format(name=name, target=target, reason=exc)) from exc
+    if not (isinstance(cls, type) and issubclass(cls, Stage)) or cls.name != name:
+        reason = "it is not a newstrace Stage subclass with that name"
+        raise ConfigError(Errors.E018.format(name=name, target=target, reason=reason))
+    return cls
+
+
+def check_order(stage_classes: list[type[Stage]]) -> None:
+    """Raise PipelineError if a stage declares an unknown field or requires one no earlier stage assigns.
+
+    A plain name is provided by the input or by any stage that assigns it or a part of it; a dotted
+    name (``attributions.speaker``) only by a stage that assigns exactly that part.
+    """
+    provided = set(INPUT_FIELDS)
+    order = " → ".join(c.name for c in stage_classes)
     for cls in stage_classes:
+        check_declaration(cls)
         for needed in cls.requires:
             if needed not in provided:
-                raise PipelineError(Errors.E012.format(stage=cls.name, field=needed, order=" → ".join(order)))
+                raise PipelineError(Errors.E012.format(stage=cls.name, field=needed, order=order))
         provided.update(cls.assigns)
-    return PipelineCheck(order, frozenset(provided))
+        provided.update(root(name) for name in cls.assigns)
 
 
 ErrorPolicy = Literal["record", "raise"]
+# What a stage may raise on one bad document: its own errors and the ones bad input data causes.
+# Anything else is a bug in newstrace and stops the run.
+DOCUMENT_ERRORS = (NewstraceError, ValueError, KeyError, IndexError, AttributeError, TypeError)
 
 
 class Pipeline:
-    """Stages in order over Articles. ``on_error='record'`` keeps a batch going past a bad document."""
+    """Stages in order over Articles. ``on_error='record'`` keeps a batch going past a bad document.
+
+    ``check_fields`` runs every stage on a guarded Article (:func:`newstrace.stage.guarded`): a
+    stage that reads or writes a field it does not declare fails with E016. The tests use it.
+    """
 
     def __init__(
         self,
         settings: Settings,
-        stage_names: Iterable[str] | None = None,
+        names: Iterable[str] | None = None,
         *,
         on_error: ErrorPolicy = "record",
+        check_fields: bool = False,
     ) -> None:
-        registry = registered_stages()
-        classes: list[type[Stage]] = []
-        for name in default_stages(settings) if stage_names is None else stage_names:
-            if name not in registry:
-                raise ConfigError(Errors.E011.format(name=name, options=", ".join(sorted(registry))))
-            classes.append(registry[name])
-        self.check = check_order(classes)
+        classes = [load_stage(name) for name in (stage_names(settings) if names is None else names)]
+        check_order(classes)
         self.settings = settings
         self.on_error = on_error
+        self.check_fields = check_fields
         self.stages: list[Stage] = [cls(settings) for cls in classes]
 
     @property
@@ -158,6 +188,9 @@ class Pipeline:
         if batch:
             yield from self._run_batch(batch)
 
+    def _view(self, stage: Stage, articles: list[Article]) -> list[Article]:
+        return [guarded(a, type(stage)) for a in articles] if self.check_fields else articles
+
     def _run_batch(self, batch: list[Article]) -> list[Article]:
         with ExitStack() as zones:
             for stage in self.stages:
@@ -167,8 +200,8 @@ class Pipeline:
                 if not live:
                     break
                 try:
-                    stage.pipe(live)
-                except (NewstraceError, ValueError, KeyError, IndexError, AttributeError, TypeError):
+                    stage.pipe(self._view(stage, live))
+                except DOCUMENT_ERRORS:
                     if self.on_error == "raise":
                         raise
                     # Retry one by one so only the failing document is marked.
@@ -184,8 +217,8 @@ class Pipeline:
 
     def _run_one(self, stage: Stage, article: Article) -> None:
         try:
-            stage(article)
-        except (NewstraceError, ValueError, KeyError, IndexError, AttributeError, TypeError) as exc:
+            stage(self._view(stage, [article])[0])
+        except DOCUMENT_ERRORS as exc:
             article.errors.append(
                 StageError(
                     stage.name,
@@ -206,3 +239,17 @@ def get_pipeline(settings: Settings, *, on_error: ErrorPolicy = "record") -> Pip
     if key not in _PIPELINES:
         _PIPELINES[key] = Pipeline(settings, on_error=on_error)
     return _PIPELINES[key]
+
+
+__all__ = [
+    "DEFAULT_PIPELINE",
+    "ENTRY_POINT_GROUP",
+    "ErrorPolicy",
+    "Pipeline",
+    "Slot",
+    "get_pipeline",
+    "load_stage",
+    "register_stage",
+    "registered_stages",
+    "stage_names",
+]

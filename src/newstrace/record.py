@@ -1,4 +1,9 @@
-"""The Article record that flows through the pipeline, and its JSON form (schema v2).
+"""The Article record that flows through the pipeline, and its one codec (schema v2).
+
+``Article.to_dict()`` writes the record as the JSON Schema in ``schema/`` describes it and
+``Article.from_dict()`` reads it back (any schema version newstrace knows), so
+``Article.from_dict(a.to_dict()).to_dict() == a.to_dict()``. Worker processes, Dask, the store and
+``newstrace show`` all go through this pair: a record means the same thing wherever it was made.
 
 Every span is ``{start, end, text}`` in code points into ``Article.text`` exactly as read, so
 ``text[start:end] == span.text`` holds for every span of every layer; :meth:`Article.check_spans`
@@ -14,7 +19,8 @@ from typing import Any
 
 SCHEMA_VERSION = "newstrace.article/2"
 
-VOICES = ("outlet", "attributed")
+# The fields a reader fills before any stage runs: the document and what its source says about it.
+INPUT_FIELDS = ("text", "source", "published", "outlet", "url", "title", "byline")
 
 ATTRIBUTION_KINDS = ("direct", "indirect", "speech_act", "belief")
 
@@ -40,6 +46,14 @@ class Span:
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Span:
+        return cls(int(data["start"]), int(data["end"]), str(data["text"]))
+
+
+def _optional_span(data: dict[str, Any] | None) -> Span | None:
+    return Span.from_dict(data) if data else None
+
 
 @dataclass
 class Mention:
@@ -50,6 +64,10 @@ class Mention:
 
     def to_dict(self) -> dict[str, Any]:
         return {**self.span.to_dict(), "kind": self.kind}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Mention:
+        return cls(Span.from_dict(data), data.get("kind", "name"))
 
 
 @dataclass
@@ -70,6 +88,17 @@ class Entity:
             "roles": self.roles,
             "mentions": [m.to_dict() for m in sorted(self.mentions, key=lambda m: m.span.start)],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entity:
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            type=data["type"],
+            mentions=[Mention.from_dict(m) for m in data.get("mentions", [])],
+            aliases=list(data.get("aliases", [])),
+            roles=list(data.get("roles", [])),
+        )
 
 
 @dataclass
@@ -97,6 +126,15 @@ class Speaker:
             "resolution": self.resolution,
             "mention": self.mention.to_dict() if self.mention else None,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Speaker:
+        return cls(
+            mention=_optional_span(data.get("mention")),
+            entities=list(data.get("entities") or []),
+            name=data.get("name"),
+            resolution=data.get("resolution", "unresolved"),
+        )
 
 
 @dataclass
@@ -138,6 +176,21 @@ class Attribution:
             "rule": self.rule,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Attribution:
+        citing = data.get("citing")
+        return cls(
+            id=data["id"],
+            kind=data["kind"],
+            speaker=Speaker.from_dict(data["speaker"]) if data.get("speaker") else Speaker(None),
+            cue=_optional_span(data.get("cue")),
+            content=Span.from_dict(data["content"]),
+            content_parts=[Span.from_dict(p) for p in data.get("content_parts", [])],
+            via=list(data.get("via", [])),
+            citing=Speaker.from_dict(citing) if citing else None,
+            rule=data.get("rule", ""),
+        )
+
 
 @dataclass
 class TimeExpression:
@@ -148,6 +201,10 @@ class TimeExpression:
 
     def to_dict(self) -> dict[str, Any]:
         return {"value": self.value, "resolution": self.resolution, "role": self.role, **self.span.to_dict()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TimeExpression:
+        return cls(Span.from_dict(data), data.get("value"), data["resolution"], data.get("role", "mention"))
 
 
 @dataclass
@@ -166,6 +223,10 @@ class Dateline:
 
     def to_dict(self) -> dict[str, Any]:
         return {"place": self.place, "date": self.date, **self.span.to_dict()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Dateline:
+        return cls(Span.from_dict(data), data.get("place"), data.get("date"))
 
 
 @dataclass
@@ -195,6 +256,18 @@ class PersuasionSpan:
             **self.span.to_dict(),
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PersuasionSpan:
+        return cls(
+            technique=data["technique"],
+            score=float(data["score"]),
+            span=Span.from_dict(data),
+            voice=data.get("voice", "outlet"),
+            attribution=data.get("attribution"),
+            speaker=data.get("speaker"),
+            speaker_entity=data.get("speaker_entity"),
+        )
+
 
 @dataclass
 class StageError:
@@ -204,6 +277,10 @@ class StageError:
 
     def to_dict(self) -> dict[str, Any]:
         return {"stage": self.stage, "type": self.type, "message": self.message}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StageError:
+        return cls(data["stage"], data["type"], data["message"])
 
 
 def content_id(text: str) -> str:
@@ -294,3 +371,59 @@ class Article:
 
     def to_json(self, *, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """The inverse of :meth:`to_dict`, for every schema version newstrace has written.
+
+        Working state (the parse, sentences, quotes, the dateline's part spans) is not part of the
+        record, so an Article read back carries only what the record says.
+        """
+        dateline = data.get("dateline")
+        return cls(
+            text=data["text"],
+            source=data.get("source"),
+            published=data.get("published"),
+            outlet=data.get("outlet"),
+            url=data.get("url"),
+            agency=data.get("agency"),
+            byline=data.get("byline"),
+            title=data.get("title"),
+            dateline=Dateline.from_dict(dateline) if dateline else None,
+            header=[Span.from_dict(s) for s in data.get("header", [])],
+            entities=[Entity.from_dict(e) for e in data.get("entities", [])],
+            attributions=[Attribution.from_dict(a) for a in data.get("attributions", [])],
+            times=[TimeExpression.from_dict(t) for t in data.get("times", [])],
+            own_voice=[Span.from_dict(s) for s in data.get("own_voice", [])],
+            persuasion=[PersuasionSpan.from_dict(p) for p in data.get("persuasion", [])],  # schema 2
+            persuasion_summary=data.get("persuasion_summary"),
+            stages=list(data.get("stages", [])),
+            errors=[StageError.from_dict(e) for e in data.get("errors", [])],
+        )
+
+    def inputs(self) -> dict[str, Any]:
+        """The input fields only (:data:`INPUT_FIELDS`): the document as read, before any analysis."""
+        return {name: getattr(self, name) for name in INPUT_FIELDS}
+
+    @classmethod
+    def from_inputs(cls, data: dict[str, Any]) -> Article:
+        """A new, unanalyzed Article from :meth:`inputs` (what workers and stored failures carry)."""
+        return cls(
+            text=data["text"],
+            source=data.get("source"),
+            published=data.get("published"),
+            outlet=data.get("outlet"),
+            url=data.get("url"),
+            title=data.get("title"),
+            byline=data.get("byline"),
+        )
+
+    def relay_chains(self) -> list[list[str]]:
+        """Every distinct full relay chain in the article, publisher first and speaker last."""
+        chains: list[list[str]] = []
+        for attribution in self.attributions:
+            if attribution.speaker.name and attribution.speaker.entities:
+                chain = [*attribution.via, attribution.speaker.name]
+                if chain not in chains:
+                    chains.append(chain)
+        return chains

@@ -7,6 +7,7 @@ Nothing here is read at import time: :func:`load_settings` reads the environment
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -52,8 +53,9 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "attribution",
         "hybrid",
         "NEWSTRACE_ATTRIBUTION",
-        "Attribution extractor: 'hybrid' (the learned tagger's spans, with the rules' kinds, relays and missed "
-        "quotes), 'model' (the tagger alone) or 'rules' (dependency-parse rules only, fastest).",
+        "Attribution stage: 'hybrid' (the learned tagger's spans, with the rules' kinds, relays and missed "
+        "quotes), 'model' (the tagger alone), 'rules' (dependency-parse rules only, fastest), or the name of "
+        "a registered attribution stage (e.g. one a plugin provides).",
     ),
     SettingSpec(
         "db",
@@ -65,18 +67,28 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "persuasion",
         "on",
         "NEWSTRACE_PERSUASION",
-        "Persuasion-technique detection (stage persuasion.v1): 'on' or 'off'; off skips the model entirely.",
+        "Persuasion-technique stage: 'on' (persuasion.v1), 'off' (skips the model entirely), or the name of "
+        "a registered persuasion stage.",
+    ),
+    SettingSpec(
+        "extra_stages",
+        "",
+        "NEWSTRACE_EXTRA_STAGES",
+        "Registered stages to run after the default ones, comma-separated, e.g. stages a plugin package "
+        "provides through the 'newstrace.stages' entry-point group.",
     ),
 )
 
-# Setting value -> the stage that extracts attributions.
-ATTRIBUTION_STAGES = {
+# Short names of the built-in attribution stages, for the 'attribution' setting.
+ATTRIBUTION_CHOICES = {
     "hybrid": "attribution.hybrid.v1",
     "model": "attribution.model.v1",
     "rules": "attribution.rules.v1",
 }
-ATTRIBUTION_MODES = tuple(ATTRIBUTION_STAGES)
+ATTRIBUTION_MODES = tuple(ATTRIBUTION_CHOICES)
 SWITCH_VALUES = ("on", "off")
+# A registered stage's name: dotted, ending in its version ('attribution.mine.v1').
+STAGE_NAME = re.compile(r"^[a-z][\w-]*(?:\.[\w-]+)*\.v\d+$")
 
 
 @dataclass(frozen=True)
@@ -88,6 +100,7 @@ class Settings:
     attribution: str = "hybrid"
     db: str = "newstrace.db"
     persuasion: str = "on"
+    extra_stages: str = ""
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:
@@ -98,16 +111,17 @@ class Settings:
             raise ConfigError(
                 Errors.E014.format(name="workers", value=self.workers, reason="must be 0 (one per core) or more")
             )
-        if self.attribution not in ATTRIBUTION_MODES:
-            raise ConfigError(
-                Errors.E014.format(
-                    name="attribution", value=self.attribution, reason=f"choose one of {', '.join(ATTRIBUTION_MODES)}"
-                )
-            )
-        if self.persuasion not in SWITCH_VALUES:
-            raise ConfigError(
-                Errors.E014.format(name="persuasion", value=self.persuasion, reason="choose 'on' or 'off'")
-            )
+        # Stage names are checked against the registry when a pipeline is built (E011).
+        if self.attribution not in ATTRIBUTION_MODES and not STAGE_NAME.match(self.attribution):
+            reason = f"choose one of {', '.join(ATTRIBUTION_MODES)}, or a registered stage name"
+            raise ConfigError(Errors.E014.format(name="attribution", value=self.attribution, reason=reason))
+        if self.persuasion not in SWITCH_VALUES and not STAGE_NAME.match(self.persuasion):
+            reason = "choose 'on' or 'off', or a registered stage name"
+            raise ConfigError(Errors.E014.format(name="persuasion", value=self.persuasion, reason=reason))
+        for name in filter(None, (n.strip() for n in self.extra_stages.split(","))):
+            if not STAGE_NAME.match(name):
+                reason = f"{name!r} is not a stage name such as 'mystage.v1'"
+                raise ConfigError(Errors.E014.format(name="extra_stages", value=self.extra_stages, reason=reason))
 
 
 def load_settings(**overrides: Any) -> Settings:

@@ -1,5 +1,6 @@
-"""``newstrace analyze PATH...``: analyze files, folders, JSON Lines corpora or stdin, in parallel.
+"""``newstrace analyze SOURCE...``: analyze files, folders, JSON Lines, HTML, feeds, WARC, URLs or stdin.
 
+A thin shell over :func:`newstrace.analyze_corpus` (the same reader and analysis as ``ingest``).
 Output is streamed in input order as articles come out (JSON, JSON Lines or a text report), so a
 corpus of any size runs in flat memory; ``--workers`` and ``--scheduler`` choose where the work
 runs (see docs/scaling.md).
@@ -10,15 +11,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
 from typing import Any, TextIO
 
-from ..inputs import InputFailure, ReadPosition, input_size, read_inputs
-from ..parallel import analyze_stream
-from ..progress import Progress
 from ..record import Article
-from ..report import render_article
+from ..run import CorpusReport, analyze_corpus
 from ..settings import load_settings
+from ..sources import Failed
+from .report import render_article
 
 
 def register(subparsers: Any) -> None:
@@ -26,8 +25,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "paths",
         nargs="+",
-        metavar="PATH",
-        help="text files, folders (recursive), JSON Lines corpora (.jsonl, .jsonl.gz) or - for stdin",
+        metavar="SOURCE",
+        help="text or HTML files, folders (recursive), JSON Lines (.jsonl, .jsonl.gz), WARC files, RSS/Atom "
+        "feeds, sitemaps, URLs, or - for stdin",
     )
     parser.add_argument("--format", choices=("json", "jsonl", "text"), default="text", help="output format")
     parser.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
@@ -91,58 +91,39 @@ def _indent(text: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     settings = load_settings(workers=args.workers)
-    failures: list[InputFailure] = []
-    analyzed = 0
-    failed_stage = 0
-    position = ReadPosition()
-    show = not args.no_progress and sys.stderr.isatty()
-    progress = Progress(input_size(args.paths) if show else None, enabled=show)
-
-    def articles() -> Iterator[Article]:
-        for item in read_inputs(args.paths, max_bytes=settings.max_bytes, position=position):
-            if isinstance(item, InputFailure):
-                failures.append(item)
-                print(f"newstrace: skipped {item.error}", file=sys.stderr)
-                continue
-            item.published = item.published or args.published
-            item.outlet = item.outlet or args.outlet
-            progress.read(position.bytes)
-            yield item
-
+    report = CorpusReport()
     out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     json_writer = JsonArrayWriter(out) if args.format == "json" else None
     try:
-        stream = analyze_stream(
-            articles(),
+        stream = analyze_corpus(
+            args.paths,
             settings=settings,
-            workers=settings.workers,
+            published=args.published,
+            outlet=args.outlet,
             scheduler=args.scheduler,
             on_error="raise" if args.strict else "record",
+            progress=not args.no_progress and sys.stderr.isatty(),
+            report=report,
         )
-        for article in stream:
-            progress.done(article)
-            if article.errors:
-                failed_stage += 1
-                for error in article.errors:
-                    print(f"newstrace: {error.message}", file=sys.stderr)
-            else:
-                analyzed += 1
+        for item in stream:
+            if isinstance(item, Failed):
+                print(f"newstrace: skipped {item.error}", file=sys.stderr)
+                continue
+            if not isinstance(item, Article):
+                continue
+            for error in item.errors:
+                print(f"newstrace: {error.message}", file=sys.stderr)
             if json_writer is not None:
-                json_writer.write(article.to_dict())
+                json_writer.write(item.to_dict())
             elif args.format == "jsonl":
-                out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+                out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
             else:
-                out.write(render_article(article) + "\n")
+                out.write(render_article(item) + "\n")
         if json_writer is not None:
             json_writer.close()
     finally:
-        progress.close()
         if out is not sys.stdout:
             out.close()
-    total = analyzed + failed_stage + len(failures)
-    if total > 1 or failures or failed_stage:
-        print(
-            f"newstrace: {analyzed} analyzed, {len(failures)} unreadable, {failed_stage} failed in a stage",
-            file=sys.stderr,
-        )
-    return 0 if analyzed else 1
+    if report.analyzed + report.failed + report.unreadable > 1 or not report.ok:
+        print(f"newstrace: {report.summary()}", file=sys.stderr)
+    return 0 if report.analyzed else 1

@@ -6,8 +6,8 @@ import argparse
 import sys
 from typing import Any
 
-from ..export import FORMATS, export
 from ..settings import load_settings
+from ..store.export import FORMATS, export
 
 
 def register(subparsers: Any) -> None:

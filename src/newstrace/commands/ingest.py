@@ -7,7 +7,8 @@ import json
 import sys
 from typing import Any
 
-from ..ingest import IngestReport, ingest, retry
+from ..ingest import ingest, retry
+from ..run import CorpusReport
 from ..settings import load_settings
 from ..store import open_store
 from .analyze import add_parallel_arguments
@@ -72,7 +73,7 @@ def _show_progress(args: argparse.Namespace) -> bool:
     return bool(getattr(args, "progress", False)) or (not args.no_progress and sys.stderr.isatty())
 
 
-def _print_report(report: IngestReport, as_json: bool) -> None:
+def _print_report(report: CorpusReport, as_json: bool) -> None:
     if as_json:
         print(json.dumps(report.to_dict()))
     else:
@@ -85,7 +86,6 @@ def run_ingest(args: argparse.Namespace) -> int:
         args.sources,
         db=args.db or settings.db,
         settings=settings,
-        workers=settings.workers,
         scheduler=args.scheduler,
         fields=args.field,
         outlet=args.outlet,
@@ -99,7 +99,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         progress=_show_progress(args),
     )
     _print_report(report, args.json)
-    return 0 if report.ingested or report.duplicates or not report.failed else 1
+    return 0 if report.analyzed or report.skipped or report.ok else 1
 
 
 def run_retry(args: argparse.Namespace) -> int:
@@ -118,4 +118,4 @@ def run_retry(args: argparse.Namespace) -> int:
         db, allow_private=args.allow_private, allowed_networks=args.allow_network, progress=_show_progress(args)
     )
     _print_report(report, False)
-    return 0 if not report.failed else 1
+    return 0 if report.ok else 1

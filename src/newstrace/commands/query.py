@@ -8,11 +8,11 @@ from datetime import date
 from typing import Any
 
 from ..errors import ConfigError, Errors
-from ..report import render_article
+from ..record import Article
 from ..settings import load_settings
 from ..store import open_store
-from ..store.records import article_from_dict
-from ..tables import FORMATS, emit
+from .report import render_article
+from .tables import FORMATS, emit
 
 
 def _common(parser: argparse.ArgumentParser, *, formats: bool = True) -> None:
@@ -178,7 +178,7 @@ def run_show(args: argparse.Namespace) -> int:
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
     for record in records:
-        article = article_from_dict({k: v for k, v in record.items() if k != "key"})
+        article = Article.from_dict({k: v for k, v in record.items() if k != "key"})
         print(f"key {record['key']} · id {record['id']}" + (f" · {record['url']}" if record.get("url") else ""))
         print(render_article(article))
     return 0

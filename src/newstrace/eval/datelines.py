@@ -41,8 +41,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Errors, EvaluationError
+from ..stages._lib.times import MONTHS, nearest_day
 from ..stages.header import match_dateline
-from ..stages.times_util import MONTHS, nearest_day
 
 DEFAULT_PATH = "../shared/data/corpora/reuters21578.jsonl.gz"
 

@@ -86,7 +86,7 @@ class HtmlScore:
 
 
 def evaluate(path: str | Path = DEFAULT_PATH, *, limit: int | None = None) -> HtmlScore:
-    from ..ingest.html import extract_text  # trafilatura loads only when this evaluation runs
+    from ..sources.html import extract_text  # trafilatura loads only when this evaluation runs
 
     folder = Path(path)
     truth_file = folder / "ground-truth.json"

@@ -17,9 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..persuasion.data import DEFAULT_CORPUS, CorpusArticle, paragraphs, read_corpus
-
-AGNOSTIC = "*"
+from ..formats.semeval import DEFAULT_CORPUS, CorpusArticle, paragraphs, read_corpus
 
 
 @dataclass(frozen=True)
@@ -142,7 +140,7 @@ def evaluate(
 ) -> PersuasionScore:
     """Run the detector (the shipped one, or the model folder ``model``) over the split's articles
     and score it against their gold spans."""
-    from ..persuasion.detector import Detector, get_detector
+    from ..models.persuasion import Detector, get_detector
 
     articles: list[CorpusArticle] = read_corpus(corpus, split=split)
     if limit is not None:

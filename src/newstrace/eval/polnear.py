@@ -25,109 +25,31 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import Errors, EvaluationError
+from ..formats.polnear import (
+    CUE_PREFIX_WORDS,
+    INNER_PUNCT,
+    QUOTE_CLOSE,
+    QUOTE_OPEN,
+    ROLES,
+    GoldArticle,
+    Offsets,
+    annotations_by_article,
+    load_gold,
+    read_ann,
+    select_annotations,
+    strip_span,
+)
 from ..record import Article, Attribution
 from ..settings import ATTRIBUTION_MODES, Settings, load_settings
 
 DEFAULT_PATH = "../shared/data/polnear/dev"
-ROLES = ("Source", "Cue", "Content")
 MODES = ("exact", "overlap")
-
-_T_LINE = re.compile(r"^(?P<id>T\d+)\t(?P<role>[\w-]+) (?P<offsets>\d+ \d+(?:;\d+ \d+)*)\t")
-_ANNOTATOR = re.compile(r"^(?P<article>.+)_(?P<annotator>[0-9a-f]{4})\.ann$")
-# PolNeAR's drawing conventions, shared with the tagger stages that map its spans the other way.
-QUOTE_OPEN = "\"“'‘"
-QUOTE_CLOSE = "\"”'’"
-INNER_PUNCT = ".,!?;:…"  # punctuation PolNeAR keeps inside a quotation's closing mark
-# Words that PolNeAR's cues take before the verb ("[has also said]", "[did not say]"); ours leave them out.
-CUE_PREFIX_WORDS = (
-    r"(?:\b(?:has|have|had|having|is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|"
-    r"do|does|did|not|never|also|later|now|since|still|just|already|once|often|repeatedly|previously|recently|"
-    r"initially|first|even|reportedly|publicly|privately|then|again|too|always|long|ever|only)|\b\w*n[’']t)\s+"
-)
-
-Offsets = tuple[int, int]
-
-
-# --- gold -----------------------------------------------------------------------------------------
-@dataclass
-class GoldArticle:
-    """One scored article: its text and the gold spans of each role (deduplicated, sorted)."""
-
-    name: str
-    text: str
-    ann_path: Path
-    spans: dict[str, list[Offsets]]
-
-
-def read_ann(path: Path, text: str) -> dict[str, list[Offsets]]:
-    """Source / Cue / Content spans of one brat file, discontinuous spans joined first-to-last."""
-    spans: dict[str, set[Offsets]] = {role: set() for role in ROLES}
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.startswith("T") or "\t" not in line:
-                continue  # E lines, notes, and continuation lines of a multi-line span text
-            match = _T_LINE.match(line)
-            if match is None:
-                raise EvaluationError(Errors.E041.format(path=path, line=number, reason="malformed T line"))
-            role = match.group("role")
-            if role not in spans:
-                continue
-            fragments = [tuple(int(n) for n in part.split()) for part in match.group("offsets").split(";")]
-            # Fragments are not always listed in text order: take the earliest start and the latest end.
-            start, end = min(f[0] for f in fragments), max(f[1] for f in fragments)
-            if not 0 <= start < end <= len(text):
-                raise EvaluationError(
-                    Errors.E045.format(path=path, line=number, start=start, end=end, length=len(text))
-                )
-            stripped = _strip(text, start, end)
-            if stripped is not None:
-                spans[role].add(stripped)
-    return {role: sorted(found) for role, found in spans.items()}
-
-
-def select_annotations(gold_dir: Path) -> list[tuple[str, Path, Path]]:
-    """(article, text path, .ann path) for each article once: the first annotator's file in sorted order."""
-    ann_dir, text_dir = gold_dir / "attributions", gold_dir / "text"
-    if not ann_dir.is_dir() or not text_dir.is_dir():
-        raise EvaluationError(
-            Errors.E040.format(path=gold_dir, expected="'text/*.txt' and 'attributions/*.ann' (PolNeAR brat)")
-        )
-    chosen: dict[str, Path] = {}
-    for ann in sorted(ann_dir.glob("*.ann")):
-        match = _ANNOTATOR.match(ann.name)
-        article = match.group("article") if match else ann.stem
-        chosen.setdefault(article, ann)
-    if not chosen:
-        raise EvaluationError(
-            Errors.E040.format(path=ann_dir, expected="at least one '<article>_<annotator>.ann' file")
-        )
-    out = []
-    for article, ann in sorted(chosen.items()):
-        text_path = text_dir / f"{article}.txt"
-        if not text_path.is_file():
-            raise EvaluationError(Errors.E046.format(ann=ann, text=text_path))
-        out.append((article, text_path, ann))
-    return out
-
-
-def load_gold(gold_dir: str | Path, *, limit: int | None = None) -> list[GoldArticle]:
-    """Every article of a PolNeAR folder with its gold spans (the first ``limit`` in name order)."""
-    selected = select_annotations(Path(gold_dir))
-    if limit is not None:
-        selected = selected[:limit]
-    gold = []
-    for name, text_path, ann in selected:
-        text = text_path.read_text(encoding="utf-8")
-        gold.append(GoldArticle(name, text, ann, read_ann(ann, text)))
-    return gold
 
 
 # --- our record in PolNeAR's conventions ------------------------------------------------------------
@@ -209,16 +131,8 @@ def polnear_content(text: str, attribution: Attribution) -> Offsets:
     return start, end
 
 
-def _strip(text: str, start: int, end: int) -> Offsets | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if end > start else None
-
-
 def _add(found: set[Offsets], text: str, start: int, end: int) -> None:
-    stripped = _strip(text, start, end)
+    stripped = strip_span(text, start, end)
     if stripped is not None:
         found.add(stripped)
 
@@ -363,20 +277,17 @@ def evaluate(
     progress: bool = False,
 ) -> PolnearResult:
     """Run the pipeline over a PolNeAR folder (batched) and score its attributions against the gold."""
-    from ..api import analyze_many
+    from ..run import analyze_corpus
 
     gold = load_gold(gold_dir, limit=limit)
     by_name = {g.name: g for g in gold}
     settings = settings or load_settings()
     result = PolnearResult(attribution=settings.attribution)
     began = time.perf_counter()
-    articles = (Article(text=g.text, source=g.name) for g in gold)
-    stream: Iterator[Article] = analyze_many(articles, settings=settings)
-    if progress:
-        from tqdm import tqdm
-
-        stream = tqdm(stream, total=len(gold), desc="polnear", unit="doc", file=sys.stderr)
-    for article in stream:
+    articles = [Article(text=g.text, source=g.name) for g in gold]
+    for article in analyze_corpus(articles, settings=settings, progress=progress):
+        if not isinstance(article, Article):
+            continue
         name = article.source or ""
         if article.errors:
             result.failed.append(name)
@@ -397,20 +308,19 @@ def annotator_agreement(gold_dir: str | Path = DEFAULT_PATH, *, settings: Settin
     """
     folder = Path(gold_dir)
     select_annotations(folder)  # the same checks and errors as a model run
-    by_article: dict[str, list[Path]] = {}
-    for ann in sorted((folder / "attributions").glob("*.ann")):
-        match = _ANNOTATOR.match(ann.name)
-        by_article.setdefault(match.group("article") if match else ann.stem, []).append(ann)
+    by_article = annotations_by_article(folder)
     shared = {article: anns for article, anns in sorted(by_article.items()) if len(anns) > 1}
     result = PolnearResult(attribution="annotators")
     began = time.perf_counter()
     texts = {article: (folder / "text" / f"{article}.txt").read_text(encoding="utf-8") for article in shared}
     predicted: dict[str, dict[str, list[Offsets]]] = {}
     if settings is not None:
-        from ..api import analyze_many
+        from ..run import analyze_corpus
 
         result.attribution = f"{settings.attribution} vs annotators"
-        for analyzed in analyze_many((Article(text=texts[a], source=a) for a in shared), settings=settings):
+        for analyzed in analyze_corpus([Article(text=texts[a], source=a) for a in shared], settings=settings):
+            if not isinstance(analyzed, Article):
+                continue
             if analyzed.errors:
                 result.failed.append(analyzed.source or "")
             predicted[analyzed.source or ""] = polnear_spans(analyzed)

@@ -1,29 +1,23 @@
-"""Built-in pipeline stages; importing this package registers them."""
+"""The built-in pipeline stages, one module each; shared helpers live in ``stages/_lib``.
 
-from . import (
-    attribution,
-    attribution_model,
-    entities,
-    header,
-    parse,
-    persuasion,
-    quotes,
-    relay,
-    speakers,
-    times,
-    voice,
-)
+Built-in stages are listed here exactly as a plugin lists its own under the ``newstrace.stages``
+entry-point group: a versioned name and ``module:Class``. Nothing is imported until a pipeline
+needs the stage, so choosing the rule-based attribution never loads the ONNX models.
+"""
 
-__all__ = [
-    "attribution",
-    "attribution_model",
-    "entities",
-    "header",
-    "parse",
-    "persuasion",
-    "quotes",
-    "relay",
-    "speakers",
-    "times",
-    "voice",
-]
+BUILTIN_STAGES = {
+    "header.v1": "newstrace.stages.header:HeaderStage",
+    "parse.spacy.v1": "newstrace.stages.parse:ParseStage",
+    "quotes.marks.v1": "newstrace.stages.quotes:QuoteStage",
+    "entities.v1": "newstrace.stages.entities:EntityStage",
+    "attribution.rules.v1": "newstrace.stages.attribution:RuleAttributionStage",
+    "attribution.model.v1": "newstrace.stages.attribution:ModelAttributionStage",
+    "attribution.hybrid.v1": "newstrace.stages.attribution:HybridAttributionStage",
+    "speakers.v1": "newstrace.stages.speakers:SpeakerStage",
+    "relay.v1": "newstrace.stages.relay:RelayStage",
+    "times.v1": "newstrace.stages.times:TimeStage",
+    "voice.v1": "newstrace.stages.voice:OwnVoiceStage",
+    "persuasion.v1": "newstrace.stages.persuasion:PersuasionStage",
+}
+
+__all__ = ["BUILTIN_STAGES"]

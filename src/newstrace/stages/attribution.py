@@ -1,645 +1,74 @@
-"""Attribution by rules over the dependency parse.
+"""The attribution stages: rules over the parse, the learned tagger alone, or both (the default).
 
-Rules, in the order they claim words (a cue or a quote is used by one attribution only):
-
-1. direct quotes attached to a verb of saying after the quote (``"...," Kim said``, ``"...,"
-   said Kim``) or before it (``Kim said: "..."``); a quote split by its attribution
-   (``"...," he said, "..."``) is one attribution with two content parts;
-2. ``according to X, ...`` and ``..., according to X``;
-3. indirect speech, beliefs and findings: a verb from the lexicon with a clausal complement
-   (``noted that ...``), or a verb of saying that follows its content (``..., he added``);
-4. speech acts: a communicative verb with an object and no clause (``praised the courage``,
-   ``conveyed his greetings``);
-5. a quotation with no attribution of its own that follows a direct quote (in the same or the next
-   sentences) continues its speaker: an attribution with no cue, rule ``direct.continued``.
-
-Speakers are only mentions here; ``speakers.v1`` links them to entities.
+``attribution.rules.v1`` runs the rules of :mod:`newstrace.stages._lib.rules`;
+``attribution.model.v1`` groups the tagger's spans (:mod:`newstrace.stages._lib.tagged`);
+``attribution.hybrid.v1`` lets the rules guide that grouping and keeps what only the rules find.
+The setting ``attribution`` chooses one (docs/settings.md).
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
-from collections.abc import Iterable
-from typing import Any
+from ..formats.polnear import Offsets
+from ..models.tagger import load_tagger
+from ..record import Article
+from ..settings import Settings
+from ..stage import Stage
+from ._lib.rules import RuleBuilder
+from ._lib.tagged import missed_by_tagger, number, tagged_attributions, with_relays
 
-from ..pipeline import Stage, register_stage
-from ..record import Article, Attribution, Span, Speaker
-from .lexicon import (
-    ARGUMENT_PREPS,
-    BELIEF_VERBS,
-    CITING_VERBS,
-    COMMUNICATIVE_OBJECTS,
-    COMMUNICATIVE_STANCE,
-    EVIDENCE_NOUNS,
-    FINDING_OBJECT_VERBS,
-    FINDING_VERBS,
-    LIGHT_SPEECH_VERBS,
-    MENTAL_STANCE,
-    NAMING_VERBS,
-    OBJECT_VERBS,
-    PASSIVE_RAISING_VERBS,
-    PREP_VERBS,
-    RAISING_VERBS,
-    SPEECH_ACT_VERBS,
-    SPEECH_VERBS,
-    XCOMP_VERBS,
-    word_set,
-)
-from .parse import token_span
-from .tokindex import token_index
-
-EDGE_PUNCT = set(",.;:—–-\"'“”‘’()[] \n\t")
-QUOTE_MARKS = set('"“”‘’')
-QUOTE_TOKENS = {*QUOTE_MARKS, "''", "``"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-# Verbs whose object is the person spoken to, never the speaker.
-ADDRESSEE_VERBS = word_set("tell ask inform remind assure warn urge advise brief notify caution thank")
-SPEECH_ACT_OBJECT_DEPS = {"dobj", "dative", "prep", "npadvmod", "attr", "oprd", "acomp"}
-# A word whose final period is part of it: 'N.Y.', 'Jr.', 'D-Minn.' (not 'the meeting.').
-ABBREVIATION = re.compile(
-    r"(?:\b[A-Za-z]\.[A-Za-z]|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|St|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen)|[-(][A-Z][a-z]{1,4}"
-    r"|, (?:[A-Z][a-z]{1,2}|Fla|Tex|Ind|Ill|Nev|Ark|Kan|Neb|Ore|Wis|Mich|Mass|Conn|Wash|Minn|Ariz|Colo|Okla|Tenn"
-    r"|Calif))$"
-)
-# 'Name: text' at the start of a line; the name is one to four capitalized words.
-COLON_LINE = re.compile(
-    r"(?m)^[ \t]*(?P<name>[A-Z][\w.’'&-]*(?: (?:[A-Z][\w.’'&-]*|of|the|de)){0,3}):[ \t]+(?P<content>\S[^\n]*)$"
-)
-# Line labels that are not speakers.
-COLON_STOP = word_set(
-    """
-    update updated related photo photos video watch read note editor's editor’s source sources credit caption
-    correction clarification follow see also listen more image images file warning disclosure advertisement
-    subscribe sign share click tags topics
-    """
-)
-CLOSING_QUOTES = {'"': '"', "”": "“", "’": "‘"}
-MAX_CUE_DISTANCE = 12  # tokens between a closing quote mark and its verb of saying
+# What every attribution stage reads: the body's parse, its sentences and quotation spans.
+REQUIRES = ("text", "body_start", "doc", "quotes", "sentences")
 
 
-class _Builder:
-    """Collects attributions for one article, making sure no cue or quote is used twice."""
-
-    def __init__(self, article: Article) -> None:
-        self.article = article
-        self.doc = article.doc
-        self.offset = article.body_start
-        self.used_cues: set[int] = set()
-        self.used_quotes: set[int] = set()
-        self.found: list[Attribution] = []
-        self.quote_ranges = [(q.start - self.offset, q.end - self.offset) for q in article.quotes]
-        # Indexes (performance only, same answers): token offsets, and quote starts for a binary
-        # search when the quotes are in order and disjoint, as quotes.marks.v1 makes them.
-        self.index = token_index(self.doc)
-        self._quote_starts = [s for s, _ in self.quote_ranges]
-        self._quotes_disjoint = all(
-            s1 <= s2 and e1 <= s2 for (s1, e1), (s2, _) in zip(self.quote_ranges, self.quote_ranges[1:], strict=False)
-        )
-
-    # --- spans -------------------------------------------------------------------------------
-    def span_of_tokens(self, tokens: Iterable[Any], *, drop_that: bool = True) -> Span | None:
-        toks = sorted(tokens, key=lambda t: t.i)
-        while toks and (toks[0].is_punct or toks[0].is_space or (drop_that and toks[0].dep_ == "mark")):
-            toks = toks[1:]
-        while toks and ((toks[-1].is_punct and toks[-1].text != "%") or toks[-1].is_space):
-            toks = toks[:-1]
-        if not toks:
-            return None
-        return self.trim(token_span(self.article, toks[0], toks[-1]))
-
-    def trim(self, span: Span) -> Span | None:
-        """Strip punctuation and spaces at both edges, but keep a closing bracket or quotation mark that
-        pairs with one inside the span ('Sen. Bernie Sanders (I-Vt.)', 'a win and "not a handful."')
-        and an abbreviation's period ('N.Y.')."""
-        start, end = span.start, span.end
-        text = self.article.text
-        while start < end and text[start] in EDGE_PUNCT:
-            start += 1
-        while end > start and text[end - 1] in EDGE_PUNCT:
-            inner = text[start : end - 1]
-            closing = text[end - 1]
-            if closing == ")" and inner.count("(") > inner.count(")"):
-                break
-            if closing == "]" and inner.count("[") > inner.count("]"):
-                break
-            if closing == "." and ABBREVIATION.search(inner):
-                break
-            if closing in CLOSING_QUOTES and _opens_quote(inner, closing):
-                break
-            end -= 1
-        return self.article.span(start, end) if end > start else None
-
-    def quote_index(self, token: Any) -> int | None:
-        if self._quotes_disjoint:
-            n = bisect_right(self._quote_starts, token.idx) - 1
-            return n if n >= 0 and token.idx < self.quote_ranges[n][1] else None
-        for n, (s, e) in enumerate(self.quote_ranges):
-            if s <= token.idx < e:
-                return n
-        return None
-
-    def in_quote(self, token: Any) -> bool:
-        return self.quote_index(token) is not None
-
-    def cue_span(self, verb: Any) -> Span:
-        last = verb
-        for child in verb.children:
-            if child.dep_ == "prt" and child.i == last.i + 1:
-                last = child
-        return token_span(self.article, verb, last)
-
-    def subject(self, verb: Any) -> Any | None:
-        """The verb's subject, or the subject it shares: conjoined verbs ('sent out ... and accused'),
-        infinitives ('are likely to say'), participles ('..., adding that', 'by saying'), and the
-        noun a participle describes ('a press release saying ...')."""
-        quoting = _quoting_verb(verb)
-        if quoting is not None:
-            # 'Interfax quoted Peskov as saying ...' / 'Peskov was quoted as saying ...': Peskov speaks.
-            quoted = next((c for c in quoting.children if c.dep_ in {"dobj", "nsubjpass"}), None)
-            if quoted is not None:
-                return quoted
-        node = verb
-        for _ in range(4):
-            for child in node.children:
-                if child.dep_ in SUBJECT_DEPS:
-                    return child
-            head = node.head
-            if head is node:
-                break
-            shares = node.dep_ in {"conj", "xcomp"} or (node.dep_ == "acomp" and head.pos_ in {"AUX", "VERB"})
-            participle = node.dep_ == "advcl" and node.tag_ == "VBG" and not _has_mark(node)
-            if shares or participle:
-                node = head
-            elif node.dep_ == "pcomp" and node.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ == "VERB":
-                node = head.head
-            elif node.dep_ == "acl" and node.tag_ == "VBG" and head.pos_ in {"NOUN", "PROPN"}:
-                return head
-            else:
-                break
-        # Inverted order: '"...," said Kim' may parse Kim as a direct object or attribute; but the
-        # object of 'tell' or 'ask' is who is spoken to.
-        if verb.lemma_ not in ADDRESSEE_VERBS:
-            for child in verb.children:
-                if child.dep_ in {"dobj", "attr", "npadvmod"} and child.i > verb.i and child.pos_ == "PROPN":
-                    return child
-        return None
-
-    def speaker_mention(self, head: Any | None) -> Span | None:
-        """The whole noun phrase of the speaker, appositions and relative clauses included (as PolNeAR
-        draws sources), less focusing adverbs ('Even Lindsey Graham'), a 'citing ...' phrase, and
-        anything on another line (a headline run into the first sentence)."""
-        if head is None:
-            return None
-        tokens = [t for t in head.subtree if not self.in_quote(t)]
-        cut = [t for t in head.children if t.dep_ == "acl" and t.lemma_ in CITING_VERBS and t.i > head.i]
-        if cut:
-            tokens = [t for t in tokens if t.i < cut[0].left_edge.i]
-        breaks = [t.i for t in tokens if "\n" in t.text_with_ws and t.i < head.i]
-        if breaks:
-            tokens = [t for t in tokens if t.i > breaks[-1]]
-        after = [t.i for t in tokens if "\n" in t.text_with_ws and t.i >= head.i]
-        if after:
-            tokens = [t for t in tokens if t.i <= after[0]]
-        while len(tokens) > 1 and tokens[0].pos_ == "ADV" and tokens[0].head.i != tokens[0].i:
-            tokens = tokens[1:]
-        return self.span_of_tokens(tokens, drop_that=False)
-
-    def add(
-        self,
-        kind: str,
-        verb: Any | None,
-        speaker_head: Any | None,
-        content: Span,
-        rule: str,
-        *,
-        parts: list[Span] | None = None,
-        cue: Span | None = None,
-    ) -> Attribution:
-        if verb is not None:
-            self.used_cues.add(verb.i)
-        mention = self.speaker_mention(speaker_head)
-        attribution = Attribution(
-            id="",
-            kind=kind,
-            speaker=Speaker(mention),
-            cue=cue if cue is not None else (self.cue_span(verb) if verb is not None else None),
-            content=content,
-            content_parts=parts or [],
-            rule=rule,
-        )
-        if verb is not None:
-            attribution.citing = self.citing(verb)
-            attribution.relay = self.relay(verb)
-        self.found.append(attribution)
-        return attribution
-
-    def relay(self, verb: Any) -> Speaker | None:
-        """'Interfax quoted Peskov as saying ...': Interfax relays Peskov's words."""
-        quoting = _quoting_verb(verb)
-        if quoting is None:
-            return None
-        for child in quoting.children:
-            if child.dep_ == "nsubj":
-                return Speaker(self.speaker_mention(child))
-            if child.dep_ == "agent":
-                agent = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if agent is not None:
-                    return Speaker(self.speaker_mention(agent))
-        return None
-
-    def citing(self, verb: Any) -> Speaker | None:
-        """'..., KCNA reported, citing the country's leader Kim Jong Un': Kim is the origin."""
-        for child in verb.children:
-            if child.lemma_ in CITING_VERBS and child.dep_ in {"advcl", "xcomp", "conj", "prep", "pcomp"}:
-                obj = next((g for g in child.children if g.dep_ in {"dobj", "pobj"}), None)
-                if obj is not None:
-                    return Speaker(self.span_of_tokens(obj.subtree, drop_that=False))
-        return None
-
-    # --- rule 1: direct quotes ------------------------------------------------------------------
-    def direct_quotes(self) -> None:
-        doc = self.doc
-        verb_for_quote: dict[int, Any] = {}
-        for n, (qs, qe) in enumerate(self.quote_ranges):
-            verb = self._verb_after(qe) or self._verb_before(qs)
-            if verb is not None:
-                verb_for_quote[n] = verb
-        by_verb: dict[int, list[int]] = {}
-        for n, verb in verb_for_quote.items():
-            by_verb.setdefault(verb.i, []).append(n)
-        for verb_i, quote_ids in sorted(by_verb.items()):
-            verb = doc[verb_i]
-            parts = [p for p in (self.trim(self.article.quotes[n]) for n in quote_ids) if p is not None]
-            if not parts:
-                continue
-            content = parts[0] if len(parts) == 1 else self.article.span(parts[0].start, parts[-1].end)
-            kind = "belief" if verb.lemma_ in BELIEF_VERBS else "direct"
-            self.add(kind, verb, self.subject(verb), content, "direct.quote", parts=parts if len(parts) > 1 else None)
-            self.used_quotes.update(quote_ids)
-
-    def _is_cue(self, token: Any) -> bool:
-        return (
-            (token.lemma_ in SPEECH_VERBS or token.lemma_ in BELIEF_VERBS)
-            and token.pos_ in {"VERB", "AUX"}
-            and not self.in_quote(token)
-        )
-
-    def _verb_after(self, quote_end: int) -> Any | None:
-        doc = self.doc
-        first = self.index.first_starting_at_or_after(quote_end)
-        start = next((i for i in range(first, len(doc)) if doc[i].text not in QUOTE_TOKENS), None)
-        if start is None:
-            return None
-        # Only punctuation may separate the quote from its attribution: '"...," he said'.
-        prev = doc[start - 1] if start > 0 else None
-        between = self.article.text[self.offset + quote_end : self.offset + doc[start].idx]
-        if prev is not None and not set(between) <= set(",.!?;:—–- \n\"”’'"):
-            return None
-        ends_sentence = self.article.text[: self.offset + quote_end].rstrip().endswith(".")
-        for token in doc[start : start + MAX_CUE_DISTANCE]:
-            if token.text in {".", "!", "?", ";"} or token.text in QUOTE_TOKENS or self.in_quote(token):
-                break
-            if self._is_cue(token):
-                subject = self.subject(token)
-                if subject is not None and self.in_quote(subject):
-                    continue
-                if ends_sentence and any(s > token.idx and s < token.sent.end_char for s, _ in self.quote_ranges):
-                    return None  # '"... ." He added, "..."': the verb introduces the next quote
-                return token
-        return None
-
-    def _verb_before(self, quote_start: int) -> Any | None:
-        doc = self.doc
-        # Only the last MAX_CUE_DISTANCE tokens before the quote are ever looked at.
-        n_before = self.index.count_ending_by(quote_start - 1)
-        before = list(doc[max(0, n_before - MAX_CUE_DISTANCE) : n_before])
-        if not before:
-            return None
-        last = before[-1]
-        # The attribution must end right before the quote: 'Kim said: "...' or 'Kim said, "...'.
-        if not (last.text in {":", ","} or self._is_cue(last) or last.lower_ == "that"):
-            return None
-        for token in reversed(before[-MAX_CUE_DISTANCE:]):
-            if token.text in {".", "!", "?", ";"} or self.in_quote(token):
-                break
-            if self._is_cue(token) and token.i not in self.used_cues:
-                return token
-        return None
-
-    # --- rule 2: according to -------------------------------------------------------------------
-    def according_to(self) -> None:
-        for token in self.doc:
-            if token.lower_ != "according" or self.in_quote(token):
-                continue
-            to = next((c for c in token.children if c.lower_ == "to"), None)
-            if to is None:
-                continue
-            source = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if source is None:
-                continue
-            phrase = {t.i for t in token.subtree}
-            sent = token.sent
-            before = [t for t in sent if t.i < min(phrase)]
-            after = [t for t in sent if t.i > max(phrase)]
-            content_tokens = after if len([t for t in after if not t.is_punct]) >= len(before) else before
-            content = self.span_of_tokens(content_tokens, drop_that=False)
-            if content is None:
-                continue
-            cue = token_span(self.article, token, to)
-            self.used_cues.add(token.i)
-            self.add("indirect", None, source, content, "indirect.according_to", cue=cue)
-
-    # --- rule 2b: 'Name: what they said' lines ---------------------------------------------------
-    def colon_lines(self) -> None:
-        """A line that starts with a short name and a colon: headlines ('Poll: Trump Ties Clinton'),
-        interviews ('Q: Did the service take care of you?'), transcripts ('BENENSON: Senator ...')."""
-        body = self.article.text[self.offset :]
-        for match in COLON_LINE.finditer(body):
-            name = match.group("name")
-            if name.lower() in COLON_STOP or any(ch.isdigit() for ch in name):
-                continue
-            source = self.article.span(self.offset + match.start("name"), self.offset + match.end("name"))
-            cue = self.article.span(self.offset + match.end("name"), self.offset + match.end("name") + 1)
-            raw = self.article.span(self.offset + match.start("content"), self.offset + match.end("content"))
-            content = self.trim(raw)
-            if content is None or len(content.text.split()) < 2:
-                continue
-            if any(a.cue is not None and a.cue.overlaps(raw) for a in self.found):
-                continue  # the line has an attribution of its own
-            quoted = [n for n, q in enumerate(self.article.quotes) if raw.contains(q)]
-            kind = (
-                "direct" if quoted and content.text.startswith(self.article.quotes[quoted[0]].text[:10]) else "indirect"
-            )
-            self.used_quotes.update(quoted)
-            self.found.append(
-                Attribution(id="", kind=kind, speaker=Speaker(source), cue=cue, content=content, rule="colon.line")
-            )
-
-    # --- rule 3: indirect speech, beliefs, findings ---------------------------------------------
-    def indirect(self) -> None:
-        for verb in self.doc:
-            lemma = verb.lemma_
-            if verb.i in self.used_cues or verb.pos_ not in {"VERB", "AUX"} or self.in_quote(verb):
-                continue
-            if lemma not in SPEECH_VERBS and lemma not in BELIEF_VERBS and lemma not in FINDING_VERBS:
-                continue
-            subject = self.subject(verb)
-            if subject is not None and subject.lower_ == "it" and subject.dep_ == "nsubjpass":
-                subject = None  # 'it was reported that ...': no named source
-            finding_only = lemma in FINDING_VERBS and lemma not in SPEECH_VERBS and lemma not in BELIEF_VERBS
-            if finding_only and (subject is None or subject.lemma_.lower() not in EVIDENCE_NOUNS):
-                continue
-            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-            content: Span | None = None
-            parts: list[Span] = []
-            rule = "indirect.ccomp"
-            if clause is not None:
-                content = self.span_of_tokens(clause.subtree)
-            elif subject is not None and self.set_off(verb):
-                # '..., he added.' or 'The plan, a source said, is ...': the content is the clause
-                # the verb is set into, on both sides of it.
-                content, parts = self.around(verb)
-                rule = "indirect.postposed" if verb.head.i < verb.i else "indirect.parenthetical"
-            if content is None:
-                continue
-            if subject is None and lemma in BELIEF_VERBS:
-                continue
-            kind = "indirect"
-            if lemma in BELIEF_VERBS or (
-                subject is not None and subject.lemma_.lower() in EVIDENCE_NOUNS and lemma in FINDING_VERBS
-            ):
-                kind = "belief"
-            if subject is not None and subject.lower_ in {"i", "we", "you"} and self.in_quote(subject):
-                continue
-            self.add(kind, verb, subject, content, rule, parts=parts or None)
-
-    def set_off(self, verb: Any) -> bool:
-        """A verb of saying set into the clause it reports, after a comma or dash and with no object of
-        its own: '..., he added.', 'The plan, a source said, is ...' (not 'she said she wants to ...')."""
-        if verb.dep_ not in {"parataxis", "ccomp"} or verb.head.i == verb.i:
-            return False
-        if any(c.dep_ in {"dobj", "xcomp", "ccomp", "attr", "oprd"} for c in verb.children):
-            return False
-        dashes = {",", "—", "–", "--", "-"}
-        left = verb.left_edge.i
-        return self.doc[left].text in dashes or (left > 0 and self.doc[left - 1].text in dashes)
-
-    def around(self, verb: Any) -> tuple[Span | None, list[Span]]:
-        """The clause a parenthetical verb of saying sits in, less the verb's own phrase: (whole, parts)."""
-        own = {t.i for t in verb.subtree}
-        sent = verb.sent
-        tokens = [t for t in verb.head.subtree if t.i not in own and sent.start <= t.i < sent.end]
-        before = self.span_of_tokens([t for t in tokens if t.i < verb.i])
-        after = self.span_of_tokens([t for t in tokens if t.i > verb.i])
-        parts = [p for p in (before, after) if p is not None]
-        if not parts:
-            return None, []
-        if len(parts) == 1:
-            return parts[0], []
-        return self.article.span(parts[0].start, parts[1].end), parts
-
-    # --- rule 4: speech acts --------------------------------------------------------------------
-    def speech_acts(self) -> None:
-        for verb in self.doc:
-            if verb.i in self.used_cues or verb.pos_ != "VERB" or self.in_quote(verb):
-                continue
-            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if obj is None or any(c.dep_ == "ccomp" for c in verb.children):
-                continue
-            if verb.lemma_ in SPEECH_ACT_VERBS or (
-                verb.lemma_ in LIGHT_SPEECH_VERBS and obj.lemma_.lower() in COMMUNICATIVE_OBJECTS
-            ):
-                pass
-            else:
-                continue
-            subject = self.subject(verb)
-            if subject is None or subject.lower_ in {"it", "this", "that", "which", "what"}:
-                continue
-            keep = [c for c in verb.children if c.dep_ in SPEECH_ACT_OBJECT_DEPS and c.i > verb.i]
-            tokens = [t for c in keep for t in c.subtree]
-            content = self.span_of_tokens(tokens, drop_that=False)
-            if content is None:
-                continue
-            self.add("speech_act", verb, subject, content, "speech_act.object")
-
-    # --- rule 5: stances, intentions and requests ------------------------------------------------
-    def inside_content(self, token: Any) -> bool:
-        """True when the token lies in the content of an attribution already found."""
-        position = token.idx + self.offset
-        return any(a.content.start <= position < a.content.end for a in self.found)
-
-    def stances(self) -> None:
-        """Verbs whose object, to-infinitive or prepositional object is the content.
-
-        'Clinton accused Sanders of a flip-flop', 'Cruz vowed to repeal it', 'Trump referred to the
-        mogul', 'Their choice appears to be ...' (no source). A verb inside the content of an attribution
-        found by an earlier rule is left alone: it is part of what someone said.
-        """
-        for verb in self.doc:
-            if verb.i in self.used_cues or verb.pos_ != "VERB" or self.in_quote(verb) or self.inside_content(verb):
-                continue
-            if verb.dep_ == "xcomp" and verb.head.i in self.used_cues:
-                continue  # 'declined to criticize X': one attribution, cued by 'declined'
-            if verb.lemma_ in CITING_VERBS and verb.head.i in self.used_cues:
-                continue  # 'KCNA reported, citing Kim': the relay, recorded as the attribution's 'citing'
-            if any(getattr(_quoting_verb(c), "i", None) == verb.i for p in verb.children for c in p.children):
-                continue  # 'quoted Peskov as saying': Peskov's attribution, with the quoting outlet as relay
-            lemma = verb.lemma_.lower()
-            kids = list(verb.children)
-            deps = {c.dep_ for c in kids}
-            if "ccomp" in deps:
-                continue
-            xcomp = next((c for c in kids if c.dep_ == "xcomp" and c.i > verb.i and _has_to(c)), None)
-            subject = self.subject(verb)
-            passive = "nsubjpass" in deps or "auxpass" in deps
-            if xcomp is not None and (lemma in RAISING_VERBS or (passive and lemma in PASSIVE_RAISING_VERBS)):
-                if subject is None:
-                    continue
-                content = self.span_of_tokens([*subject.subtree, *xcomp.subtree], drop_that=False)
-                if content is not None:
-                    self.add("belief", verb, None, content, "stance.raising")
-                continue
-            if subject is None or passive or not _plausible_source(subject):
-                continue
-            if xcomp is not None and lemma in XCOMP_VERBS:
-                obj = next((c for c in kids if c.dep_ in {"dobj", "dative"} and c.i < xcomp.i), None)
-                tokens = [*(obj.subtree if obj is not None else []), *xcomp.subtree]
-                self._stance(verb, subject, tokens, "stance.xcomp")
-                continue
-            prep = next((c for c in kids if c.dep_ == "prep" and c.i == verb.i + 1), None)
-            if prep is not None and "dobj" not in deps and prep.lower_ in PREP_VERBS.get(lemma, ()):
-                objects = [t for c in prep.children if c.dep_ in {"pobj", "pcomp"} for t in c.subtree]
-                cue = token_span(self.article, verb, prep)
-                self._stance(verb, subject, objects, "stance.prep", cue=cue)
-                continue
-            obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
-            finding = lemma in FINDING_OBJECT_VERBS and subject.lemma_.lower() in EVIDENCE_NOUNS
-            if obj is None or not (lemma in OBJECT_VERBS or finding):
-                continue
-            predicate = next((c for c in kids if c.dep_ in {"oprd", "xcomp"} and c.i > obj.i), None)
-            if lemma in NAMING_VERBS and predicate is not None:
-                # 'called the plan foolish': the object and what it is called, as one content.
-                tokens = [*obj.subtree, *predicate.subtree]
-                self._stance(verb, subject, tokens, "stance.naming")
-                continue
-            keep = [
-                c
-                for c in kids
-                if c.i > verb.i
-                and (
-                    c.dep_ in {"dobj", "dative", "oprd", "acomp", "xcomp"}
-                    or (c.dep_ == "prep" and c.lower_ in ARGUMENT_PREPS)
-                )
-            ]
-            self._stance(verb, subject, [t for c in keep for t in c.subtree], "stance.object")
-
-    def _stance(self, verb: Any, subject: Any, tokens: list[Any], rule: str, *, cue: Span | None = None) -> None:
-        content = self.span_of_tokens(tokens, drop_that=False)
-        if content is None:
-            return
-        lemma = verb.lemma_.lower()
-        kind = "indirect" if lemma in COMMUNICATIVE_STANCE else "belief" if lemma in MENTAL_STANCE else "speech_act"
-        self.add(kind, verb, subject, content, rule, cue=cue)
-
-    # --- rule 6: quote paragraphs that continue a speaker ---------------------------------------
-    def continued_quotes(self) -> None:
-        directs = sorted((a for a in self.found if a.kind == "direct"), key=lambda a: a.content.start)
-        sentences = self.article.sentences
-        for n, quote in enumerate(self.article.quotes):
-            if n in self.used_quotes:
-                continue
-            content = self.trim(quote)
-            if content is None:
-                continue
-            starts_sentence = any(abs(s.start - (quote.start - 1)) <= 1 for s in sentences)
-            if not starts_sentence:
-                continue
-            previous = [a for a in directs if a.content.end <= quote.start]
-            if not previous:
-                continue
-            last = previous[-1]
-            between = [s for s in sentences if last.content.end <= s.start < quote.start - 1]
-            if len(between) > 2 or (len(between) > 0 and len(content.text.split()) < 4):
-                continue  # a short quote further on is a scare quote or a title, not more speech
-            if any(
-                a is not last and a.cue is not None and last.content.end <= a.cue.start < quote.start
-                for a in self.found
-            ):
-                continue  # someone else speaks in between
-            continued = Attribution(
-                id="",
-                kind="direct",
-                speaker=Speaker(last.speaker.mention),
-                cue=None,
-                content=content,
-                rule="direct.continued",
-            )
-            self.found.append(continued)
-            directs.append(continued)
-            directs.sort(key=lambda a: a.content.start)
-            self.used_quotes.add(n)
-
-    def run(self) -> list[Attribution]:
-        self.direct_quotes()
-        self.according_to()
-        self.colon_lines()
-        self.indirect()
-        self.speech_acts()
-        self.stances()
-        self.continued_quotes()
-        self.found.sort(key=lambda a: (a.content.start, a.cue.start if a.cue else 0))
-        for number, attribution in enumerate(self.found, 1):
-            attribution.id = f"a{number}"
-        return self.found
-
-
-def _quoting_verb(verb: Any) -> Any | None:
-    """For 'saying' in 'quoted X as saying', the verb 'quoted'; else None."""
-    prep = verb.head
-    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.dep_ != "prep":
-        return None
-    quoting = prep.head
-    return quoting if quoting.lemma_ == "quote" and quoting.i != verb.i else None
-
-
-def _opens_quote(inner: str, closing: str) -> bool:
-    """True when ``inner`` has an opening quotation mark that ``closing`` would close."""
-    if closing == '"':
-        return inner.count('"') % 2 == 1
-    opening = CLOSING_QUOTES[closing]
-    if closing == "’":  # also the apostrophe: count only marks that open a word
-        return inner.count(opening) > len(re.findall(r"’(?![a-z])", inner))
-    return inner.count(opening) > inner.count(closing)
-
-
-def _has_mark(clause: Any) -> bool:
-    """A subordinator ('while', 'after', 'before') that gives the participle its own circumstance."""
-    return any(c.dep_ == "mark" for c in clause.children)
-
-
-def _has_to(clause: Any) -> bool:
-    """A to-infinitive: 'to repeal it'."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-
-
-def _plausible_source(token: Any) -> bool:
-    """Who can hold a stance: not 'it'/'this'/'what', and not a clause."""
-    return token.lower_ not in {"it", "this", "what", "there"} and token.pos_ in {
-        "PRON",
-        "PROPN",
-        "NOUN",
-        "NUM",
-        "DET",
-        "ADJ",
-    }
-
-
-@register_stage
 class RuleAttributionStage(Stage):
     name = "attribution.rules.v1"
-    requires = ("doc", "quotes", "sentences")
+    requires = REQUIRES
     assigns = ("attributions",)
 
     def __call__(self, article: Article) -> None:
-        article.attributions = _Builder(article).run()
+        article.attributions = RuleBuilder(article).run()
+
+
+class _TaggerStage(Stage):
+    """Tags each article's body with the learned tagger; each article's spans depend on its text alone."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(settings)
+        self.tagger = load_tagger()
+
+    def __call__(self, article: Article) -> None:
+        self.pipe([article])
+
+    def spans(self, articles: list[Article]) -> list[dict[str, list[Offsets]]]:
+        """Tagged spans of each article's body, in article offsets."""
+        bodies = [a.text[a.body_start :] for a in articles]
+        return [
+            {
+                role: [(s + article.body_start, e + article.body_start) for s, e in found]
+                for role, found in spans.items()
+            }
+            for article, spans in zip(articles, self.tagger.spans_many(bodies), strict=True)
+        ]
+
+
+class ModelAttributionStage(_TaggerStage):
+    name = "attribution.model.v1"
+    requires = REQUIRES
+    assigns = ("attributions",)
+
+    def pipe(self, articles: list[Article]) -> None:
+        for article, spans in zip(articles, self.spans(articles), strict=True):
+            article.attributions = number(tagged_attributions(article, spans, RuleBuilder(article)))
+
+
+class HybridAttributionStage(_TaggerStage):
+    name = "attribution.hybrid.v1"
+    requires = REQUIRES
+    assigns = ("attributions",)
+
+    def pipe(self, articles: list[Article]) -> None:
+        for article, spans in zip(articles, self.spans(articles), strict=True):
+            builder = RuleBuilder(article)
+            ruled = builder.run()
+            tagged = with_relays(ruled, tagged_attributions(article, spans, builder, ruled))
+            article.attributions = number(tagged + missed_by_tagger(ruled, tagged))

@@ -20,28 +20,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..pipeline import Stage, register_stage
 from ..record import Article, Entity, Mention, Span
 from ..resources import agencies, capitals, countries, country_aliases, demonyms
-from .parse import token_span
-from .tokindex import token_index
+from ..stage import Stage
+from ._lib.lexicon import TITLE_WORDS
+from ._lib.tokens import token_index, token_span
 
 ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC"}
-# Labels the small model sometimes gives to names it has seen as a longer entity ("Kursk" as PRODUCT).
-RELABELABLE = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 LOCATIVE_PREPS = {"in", "at", "near", "to", "from", "into", "outside", "inside", "across", "around", "via",
                   "through", "toward", "towards", "within", "throughout", "over", "out"}  # fmt: skip
 PLACE_SUFFIXES = {"Region", "Province", "Oblast", "State", "County", "City", "District", "Territory", "Krai",
                   "Governorate", "Prefecture", "Republic", "Island", "Islands"}  # fmt: skip
 HONORIFIC_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?[ ]+")
 ACRONYM_STOPWORDS = {"of", "the", "and", "for", "'s", "’s", "de", "du", "la", "&"}
-TITLE_WORDS = {
-    "president", "leader", "minister", "chief", "general", "spokesman", "spokeswoman", "spokesperson",
-    "secretary", "chairman", "chairwoman", "chair", "director", "governor", "senator", "representative",
-    "mayor", "king", "queen", "prince", "premier", "chancellor", "ambassador", "commander", "official",
-    "head", "ceo", "founder", "judge", "prosecutor", "officer", "envoy", "lawmaker", "adviser", "advisor",
-    "candidate", "nominee", "speaker", "sen.", "rep.", "gov.", "gen.", "dr.", "prime",
-}  # fmt: skip
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -151,10 +142,9 @@ def _person_key(name: str, people: list[str]) -> str:
     return best
 
 
-@register_stage
 class EntityStage(Stage):
     name = "entities.v1"
-    requires = ("doc", "dateline")
+    requires = ("text", "body_start", "doc", "dateline", "entities")
     assigns = ("entities",)
 
     def __call__(self, article: Article) -> None:

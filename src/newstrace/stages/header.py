@@ -26,10 +26,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..pipeline import Stage, register_stage
 from ..record import Article, Dateline, Entity, Mention, Span
 from ..resources import agencies, agency_name
-from .times_util import fuzzy_month_number, nearest_day, parse_iso, resolve
+from ..stage import Stage
+from ._lib.times import fuzzy_month_number, nearest_day, parse_iso, resolve
 
 _LETTER = r"[^\W\d_]"
 _WORD = rf"{_LETTER}(?:{_LETTER}|['’.&/-])*"
@@ -307,13 +307,23 @@ def _meta_date(match: re.Match[str]) -> str | None:
     return value if resolution == "day" and value and not value.startswith("X") else None
 
 
-@register_stage
 class HeaderStage(Stage):
     """Reads metadata lines, a byline and the dateline; assigns where the body starts."""
 
     name = "header.v1"
-    requires = ("text",)
-    assigns = ("published", "dateline", "agency", "byline", "body_start", "header")
+    requires = ("text", "published", "title", "outlet", "url")
+    assigns = (
+        "published",
+        "title",
+        "outlet",
+        "url",
+        "byline",
+        "agency",
+        "dateline",
+        "body_start",
+        "header",
+        "entities",
+    )
 
     def __call__(self, article: Article) -> None:
         text = article.text

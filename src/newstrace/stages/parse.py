@@ -1,7 +1,8 @@
 """The spaCy parse of the article body, batched through ``nlp.pipe``.
 
 Only the body (after the wire header) is parsed; token offsets are shifted by
-``article.body_start`` when stages turn tokens into spans, through :func:`token_span`.
+``article.body_start`` when stages turn tokens into spans, through
+:func:`newstrace.stages._lib.tokens.token_span`.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from functools import lru_cache
 from typing import Any, cast
 
 from ..errors import ConfigError, Errors
-from ..pipeline import Stage, register_stage
-from ..record import Article, Span
+from ..record import Article
+from ..stage import Stage
+from ._lib.tokens import token_span
 
 
 @lru_cache(maxsize=4)
@@ -26,19 +28,6 @@ def load_spacy(name: str) -> Any:
         raise ConfigError(Errors.E010.format(name=name, reason=str(exc).splitlines()[0])) from exc
 
 
-def token_span(article: Article, first: Any, last: Any) -> Span:
-    """The span from token ``first`` to token ``last`` (inclusive), in article coordinates."""
-    start = first.idx + article.body_start
-    end = last.idx + len(last.text) + article.body_start
-    return article.span(start, end)
-
-
-def char_span(article: Article, start: int, end: int) -> Span:
-    """A span from body-relative character offsets."""
-    return article.span(start + article.body_start, end + article.body_start)
-
-
-@register_stage
 class ParseStage(Stage):
     name = "parse.spacy.v1"
     requires = ("text", "body_start")

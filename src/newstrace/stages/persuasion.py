@@ -1,6 +1,6 @@
 """Persuasion techniques at span level, each marked with whose words it is.
 
-The detector (newstrace.persuasion) finds technique spans in the whole text; this stage then
+The detector (:mod:`newstrace.models.persuasion`) finds technique spans in the whole text; this stage then
 splits them by voice: a span whose characters lie mostly inside an attribution's content is
 "attributed" to that attribution and its speaker (the innermost attribution when they nest);
 otherwise it is the outlet's own voice. The summary counts techniques by voice and gives the
@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from ..persuasion.detector import Detection, get_detector
-from ..pipeline import Stage, register_stage
+from ..models.persuasion import Detection, get_detector
 from ..record import Article, Attribution, PersuasionSpan, Span
 from ..settings import Settings
+from ..stage import Stage
 
 LOADED = ("Loaded_Language", "Name_Calling-Labeling")
 
@@ -77,10 +77,9 @@ def summarize(article: Article) -> dict[str, Any]:
     }
 
 
-@register_stage
 class PersuasionStage(Stage):
     name = "persuasion.v1"
-    requires = ("attributions", "own_voice")
+    requires = ("text", "attributions.speaker", "own_voice")
     assigns = ("persuasion", "persuasion_summary")
 
     def __init__(self, settings: Settings) -> None:
@@ -88,15 +87,10 @@ class PersuasionStage(Stage):
         self.detector = get_detector()
 
     def __call__(self, article: Article) -> None:
-        self.pipe([article])
-
-    def pipe(self, articles: list[Article]) -> None:
-        """Detect over the whole batch at once so the encoder runs full batches.
+        """Detect in the whole text, then split the spans by voice.
 
         Running detection in a thread beside the spaCy parse was tried and measured slower on the
         busy 2-core machine (27-30 s vs 24 s for 64 articles): the two fight over the GIL and cores.
         """
-        found = self.detector.detect_many([a.text for a in articles])
-        for article, detections in zip(articles, found, strict=True):
-            article.persuasion = [assign_voice(article, d) for d in detections]
-            article.persuasion_summary = summarize(article)
+        article.persuasion = [assign_voice(article, d) for d in self.detector.detect(article.text)]
+        article.persuasion_summary = summarize(article)

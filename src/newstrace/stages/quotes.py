@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import re
 
-from ..pipeline import Stage, register_stage
 from ..record import Article, Span
+from ..stage import Stage
 
-OPENERS = {"“": "double", "‘": "single"}
-CLOSERS = {"”": "double", "’": "single"}
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n[ \t]+")
 
 
@@ -79,7 +77,6 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in quotes if e > s and text[s:e].strip()]
 
 
-@register_stage
 class QuoteStage(Stage):
     name = "quotes.marks.v1"
     requires = ("text", "body_start")

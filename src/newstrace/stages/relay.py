@@ -8,15 +8,14 @@ Agency]`` while a claim the outlet reports directly gets ``via = [TASS]``.
 
 from __future__ import annotations
 
-from ..pipeline import Stage, register_stage
 from ..record import Article
+from ..stage import Stage
 
 
-@register_stage
 class RelayStage(Stage):
     name = "relay.v1"
-    requires = ("attributions", "speakers", "agency")
-    assigns = ("via",)
+    requires = ("attributions.speaker", "attributions.citing", "attributions.relay", "agency", "outlet")
+    assigns = ("attributions.via",)
 
     def __call__(self, article: Article) -> None:
         publisher = article.agency or article.outlet
@@ -38,14 +37,3 @@ class RelayStage(Stage):
                 if relay != speaker.name and relay not in chain:
                     chain.append(relay)
             attribution.via = chain
-
-
-def relay_chain(article: Article) -> list[list[str]]:
-    """Every distinct full chain in the article, publisher first and speaker last."""
-    chains: list[list[str]] = []
-    for attribution in article.attributions:
-        if attribution.speaker.name and attribution.speaker.entities:
-            chain = [*attribution.via, attribution.speaker.name]
-            if chain not in chains:
-                chains.append(chain)
-    return chains

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..pipeline import Stage, register_stage
 from ..record import Article, Entity, Mention, Span, Speaker
-from .entities import TITLE_WORDS
-from .lexicon import FIRST_PERSON, PRONOUNS_GROUP, PRONOUNS_PERSON
-from .tokindex import token_index
+from ..stage import Stage
+from ._lib.lexicon import FIRST_PERSON, PRONOUNS_GROUP, PRONOUNS_PERSON, TITLE_WORDS
+from ._lib.tokens import token_index
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -130,11 +129,10 @@ def _plain_name(text: str) -> str:
     return text
 
 
-@register_stage
 class SpeakerStage(Stage):
     name = "speakers.v1"
-    requires = ("attributions", "entities")
-    assigns = ("speakers",)
+    requires = ("text", "body_start", "doc", "attributions", "entities")
+    assigns = ("attributions.speaker", "attributions.citing", "attributions.relay", "entities")
 
     def __call__(self, article: Article) -> None:
         resolver = SpeakerResolver(article)

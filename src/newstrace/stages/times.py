@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import re
 
-from ..pipeline import Stage, register_stage
 from ..record import Article, TimeExpression
-from .parse import token_span
-from .times_util import parse_iso, resolve
+from ..stage import Stage
+from ._lib.times import parse_iso, resolve
+from ._lib.tokens import token_span
 
 BOUNDARY_PREPS = {"since": "start", "until": "end", "till": "end", "through": "end"}
 ISO_DATE_RE = re.compile(r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])")
 
 
-@register_stage
 class TimeStage(Stage):
     name = "times.v1"
-    requires = ("doc", "published", "dateline")
+    requires = ("text", "body_start", "doc", "published", "dateline", "header")
     assigns = ("times",)
 
     def __call__(self, article: Article) -> None:

@@ -7,14 +7,13 @@ own voice: its content belongs to the speaker, even though the outlet reports th
 
 from __future__ import annotations
 
-from ..pipeline import Stage, register_stage
 from ..record import Article
+from ..stage import Stage
 
 
-@register_stage
 class OwnVoiceStage(Stage):
     name = "voice.v1"
-    requires = ("sentences", "attributions")
+    requires = ("sentences", "attributions", "quotes")
     assigns = ("own_voice",)
 
     def __call__(self, article: Article) -> None:

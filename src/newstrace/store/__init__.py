@@ -24,7 +24,6 @@ from .base import (
     Store,
 )
 from .keys import article_key, name_key
-from .records import article_from_dict
 
 
 def open_store(url: str | Path | None = None, *, migrate: bool = True) -> Store:
@@ -76,7 +75,6 @@ __all__ = [
     "SaveCounts",
     "SpeakerSummary",
     "Store",
-    "article_from_dict",
     "article_key",
     "name_key",
     "open_store",

@@ -1,1 +1,0 @@
-"""The learned attribution tagger: PolNeAR's Source / Cue / Content as a tag sequence over WordPieces."""

@@ -1,0 +1,139 @@
+"""What every reader yields (an Article ready for analysis, a failure, or a skip) and what they share.
+
+Every reader of :mod:`newstrace.sources` decodes bytes with :func:`decode`, dates with
+:func:`normalize_date` and reports a document it cannot read as :class:`Failed` with a numbered
+message, so a file gives the same Article, metadata, error code and locator whichever command
+reads it.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from ..errors import Errors, InputError
+from ..record import Article
+from .urls import FetchPolicy
+
+_CODE = re.compile(r"^(E\d{3})\b")
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A document that could not be read; ``source`` is its locator (``path``, ``url`` or ``container#item``).
+
+    ``stage`` says where it failed ('read', 'fetch' or 'extract'), ``error`` is the numbered message
+    and ``payload`` the document's input fields when it was read but failed later (retry needs no
+    re-reading then).
+    """
+
+    source: str
+    stage: str
+    error: str
+    payload: dict[str, Any] | None = None
+
+    @property
+    def code(self) -> str | None:
+        """The error's number ('E057'), for counting failures by cause."""
+        match = _CODE.match(self.error)
+        return match.group(1) if match else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "stage": self.stage, "code": self.code, "message": self.error}
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A document not read or not analyzed because the store already has it."""
+
+    source: str
+
+
+Item = Article | Failed | Skipped
+
+
+@dataclass
+class ReadPosition:
+    """Bytes of input read so far (compressed bytes for .gz), for a progress bar's ETA.
+
+    A corpus's size in bytes is known before reading it, its number of articles is not; tracking
+    bytes gives an ETA without a counting pass over the corpus.
+    """
+
+    done: int = 0  # bytes of the inputs read completely
+    current: int = 0  # bytes read of the input being read
+
+    @property
+    def bytes(self) -> int:
+        return self.done + self.current
+
+    def finish_input(self, size: int) -> None:
+        self.done += size
+        self.current = 0
+
+
+@dataclass
+class ReadOptions:
+    """How readers read: field names in JSON Lines, limits, the fetch policy for URLs, progress."""
+
+    fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    max_bytes: int = 5_000_000
+    policy: FetchPolicy = field(default_factory=FetchPolicy)
+    fetch_links: bool = True
+    # Asked before fetching a URL: True means it is stored already, so it is not fetched again.
+    skip_url: Callable[[str], bool] | None = None
+    position: ReadPosition | None = None
+
+
+def decode(data: bytes, source: str, max_bytes: int) -> str:
+    """Bytes to text, or an InputError that says what is wrong and how to fix it."""
+    if len(data) > max_bytes:
+        raise InputError(Errors.E005.format(path=source, size=f"over {max_bytes}", limit=max_bytes))
+    if b"\x00" in data[:8192]:
+        raise InputError(Errors.E003.format(path=source))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(Errors.E002.format(path=source, reason=f"invalid byte at offset {exc.start}")) from exc
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise InputError(Errors.E004.format(path=source))
+    return text
+
+
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_FORMATS = ("%d-%b-%Y %H:%M:%S.%f", "%d-%b-%Y %H:%M:%S", "%d-%b-%Y", "%B %d, %Y", "%b %d, %Y", "%Y/%m/%d", "%d %B %Y")
+
+
+def normalize_date(raw: Any) -> str | None:
+    """A publication date as YYYY-MM-DD (what the pipeline resolves relative times against), or None.
+
+    Accepts ISO dates and datetimes, RFC 2822 (feeds), and the common wire formats
+    ('26-FEB-1987 15:01:01.79', 'March 3, 2019'). Anything else is None: a date the pipeline cannot
+    read is no anchor for relative times.
+    """
+    if raw is None:
+        return None
+    text = str(raw).strip()
+    if not text:
+        return None
+    match = _ISO_DATE.match(text)
+    if match:
+        try:
+            return datetime(int(match.group(1)), int(match.group(2)), int(match.group(3))).date().isoformat()
+        except ValueError:
+            return None
+    for fmt in _FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    try:
+        return email.utils.parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None

@@ -1,0 +1,322 @@
+"""Attributions from the learned tagger's spans, alone (``attribution.model.v1``) or guided by the rules
+(``attribution.hybrid.v1``).
+
+The tagger (:mod:`newstrace.models.tagger`) marks Source, Cue and Content spans as PolNeAR draws them.
+This module turns those spans into attributions:
+
+- grouping: each cue takes the nearest unused source and content in its paragraph (a source before
+  the cue and a content after it are preferred at equal distance; when every content near it is
+  taken, it shares one); a content left without a cue stands alone with no cue and the nearest
+  source; sources left over are dropped (an attribution needs content);
+- record conventions: PolNeAR's spans are narrowed to ours (the complementizer "that" and the
+  quotation marks leave the content, auxiliaries, adverbs and a trailing colon leave the cue), which
+  the PolNeAR evaluation widens back (all but the colon);
+- hybrid: the rules read the parse, so they know which cue governs which content, which the
+  tagger's nearest-span grouping can only guess. A tagged cue that shares words with a rule
+  attribution's cue takes the tagged source and contents that share words with that attribution's
+  speaker and content (several contents are joined when only unsupported cues lie between them: the
+  rules saw one); tagged cues inside such a content are dropped (PolNeAR never nests, so a verb there
+  was misread), and so is a 'citing' cue whose object is the rules' citing speaker (a relay, not a
+  statement). Guided attributions take their kind, rule name, relay and citing speaker from the
+  rules, and their speaker when the tagger found none; a tagged content with no cue inside a quote
+  paragraph the rules continue (``direct.continued``) keeps that speaker. Rule attributions the
+  tagger cannot give are added: those nested in a tagged content (PolNeAR's tags are one layer),
+  relays named in the sentence ('Interfax quoted Peskov as saying', replacing the tagged reading),
+  and direct quotes it missed entirely. The rest are grouped as in ``model``.
+
+Speakers are mentions only here, as with the rules; ``speakers.v1`` links them to entities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ...formats.polnear import CUE_PREFIX_WORDS, INNER_PUNCT, QUOTE_CLOSE, QUOTE_OPEN, Offsets
+from ...record import Article, Attribution, Span, Speaker
+from .lexicon import BELIEF_VERBS, CITING_VERBS, LIGHT_SPEECH_VERBS, MENTAL_STANCE, SPEECH_ACT_VERBS
+from .rules import RuleBuilder
+from .tokens import token_index
+
+CUE_PREFIX = re.compile(f"(?i)^(?:{CUE_PREFIX_WORDS})+")
+MAX_GAP = 400  # characters between a cue and the source or content it takes
+
+
+@dataclass
+class _Group:
+    cue: Offsets | None
+    source: Offsets | None
+    content: Offsets
+    guide: Attribution | None = None
+
+
+def _gap(a: Offsets, b: Offsets) -> int:
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
+def _overlap(a: Offsets, span: Span | None) -> bool:
+    return span is not None and a[0] < span.end and span.start < a[1]
+
+
+class _Grouper:
+    """Pairs tagged cues with tagged sources and contents; each span is used once (contents may be shared)."""
+
+    def __init__(self, text: str, spans: dict[str, list[Offsets]]) -> None:
+        self.text = text
+        self.sources = sorted(spans["Source"])
+        self.cues = sorted(spans["Cue"])
+        self.contents = sorted(spans["Content"])
+        self.used_sources: set[Offsets] = set()
+        self.used_cues: set[Offsets] = set()
+        self.used_contents: set[Offsets] = set()
+        self.groups: list[_Group] = []
+        self.ruled_cues: set[Offsets] = set()  # tagged cues that share words with a rule attribution's cue
+
+    def nearest(self, anchor: Offsets, pool: list[Offsets], used: set[Offsets], *, before: bool) -> Offsets | None:
+        """The closest span of ``pool`` to ``anchor`` in its paragraph; ties go to the side ``before`` names."""
+        best: tuple[int, int, Offsets] | None = None
+        for span in pool:
+            if span in used or _gap(span, anchor) > MAX_GAP:
+                continue
+            lo, hi = min(span[0], anchor[0]), max(span[1], anchor[1])
+            if "\n" in self.text[lo:hi].strip() and not (span[0] <= anchor[0] < span[1]):
+                continue
+            rank = (_gap(span, anchor), 0 if (span[1] <= anchor[0]) == before else 1)
+            if best is None or rank < best[:2]:
+                best = (*rank, span)
+        return best[2] if best else None
+
+    def add(self, cue: Offsets | None, source: Offsets | None, content: Offsets, guide: Attribution | None) -> None:
+        if cue is not None:
+            self.used_cues.add(cue)
+        if source is not None:
+            self.used_sources.add(source)
+        self.used_contents.add(content)
+        self.groups.append(_Group(cue, source, content, guide))
+
+    def guided(self, guide: Attribution) -> None:
+        """The tagged spans that share words with a rule attribution's cue, speaker and content."""
+        cue = next((c for c in self.cues if c not in self.used_cues and _overlap(c, guide.cue)), None)
+        if cue is None:
+            return
+        parts = [guide.content, *guide.content_parts]
+        inside = [c for c in self.contents if c not in self.used_contents and any(_overlap(c, part) for part in parts)]
+        content = self.joined(inside, cue) if inside else None
+        if content is None:
+            content = self.nearest(cue, self.contents, self.used_contents, before=False)
+        if content is None:
+            return
+        self.used_contents.update(c for c in inside if content[0] <= c[0] and c[1] <= content[1])
+        mention = guide.speaker.mention
+        source = next((s for s in self.sources if s not in self.used_sources and _overlap(s, mention)), None)
+        if source is None:
+            source = self.nearest(cue, self.sources, self.used_sources, before=True)
+        self.add(cue, source, content, guide)
+        # A cue the tagger saw between the joined parts is a verb of the content itself.
+        self.used_cues.update(c for c in self.cues if content[0] <= c[0] and c[1] <= content[1])
+
+    def continued(self, guide: Attribution) -> None:
+        """A tagged content with no cue that shares words with a rule attribution with no cue (a quote
+        paragraph continuing the last speaker): the rule knows whose words they are."""
+        parts = [guide.content, *guide.content_parts]
+        content = next(
+            (c for c in self.contents if c not in self.used_contents and any(_overlap(c, p) for p in parts)), None
+        )
+        if content is None:
+            return
+        mention = guide.speaker.mention
+        source = next((s for s in self.sources if s not in self.used_sources and _overlap(s, mention)), None)
+        self.add(None, source, content, guide)
+
+    def joined(self, inside: list[Offsets], cue: Offsets) -> Offsets:
+        """One content from the tagged contents inside a rule's content.
+
+        They are joined when the only cues between them are this attribution's own or cues no rule
+        supports ('The participation, he added, confirms the roots': 'confirms' is content);
+        otherwise the longest is taken.
+        """
+        first, last = inside[0][0], inside[-1][1]
+        between = [c for c in self.cues if first <= c[0] and c[1] <= last and c != cue]
+        if len(inside) > 1 and not any(c in self.ruled_cues for c in between):
+            return first, last
+        return max(inside, key=lambda c: c[1] - c[0])
+
+    def by_distance(self) -> None:
+        for cue in self.cues:
+            if cue in self.used_cues:
+                continue
+            content = self.nearest(cue, self.contents, self.used_contents, before=False)
+            if content is None:
+                # Every content nearby is taken ('X and Y said ...' split in two cues): share it.
+                content = self.nearest(cue, self.contents, set(), before=False)
+            if content is None:
+                continue
+            self.add(cue, self.nearest(cue, self.sources, self.used_sources, before=True), content, None)
+        for content in self.contents:
+            if content not in self.used_contents:
+                self.add(None, self.nearest(content, self.sources, self.used_sources, before=True), content, None)
+
+
+def group_spans(text: str, spans: dict[str, list[Offsets]], guides: Sequence[Attribution] = ()) -> list[_Group]:
+    """Source / cue / content triples from the tagged spans, guided by rule attributions when given."""
+    grouper = _Grouper(text, spans)
+    grouper.ruled_cues = {c for c in grouper.cues if any(_overlap(c, g.cue) for g in guides)}
+    for guide in guides:
+        if guide.cue is not None:
+            grouper.guided(guide)
+    for guide in guides:
+        if guide.cue is None:
+            grouper.continued(guide)
+    grouper.by_distance()
+    return sorted(grouper.groups, key=lambda g: g.content[0])
+
+
+def narrow_content(text: str, start: int, end: int) -> tuple[int, int]:
+    """PolNeAR content -> ours: without a leading 'that' and the quotation marks (and the punctuation inside them)."""
+    match = re.match(r"(?i)that\s+", text[start:end])
+    if match and match.end() < end - start:
+        start += match.end()
+    if end - start >= 2 and text[start] in QUOTE_OPEN and text[end - 1] in QUOTE_CLOSE:
+        s, e = start, end
+        while s < e and text[s] in QUOTE_OPEN:
+            s += 1
+        while e > s and text[e - 1] in QUOTE_CLOSE:
+            e -= 1
+        while e > s and text[e - 1] in INNER_PUNCT:
+            e -= 1
+        if e > s:
+            return s, e
+    return start, end
+
+
+def narrow_cue(text: str, start: int, end: int) -> tuple[int, int]:
+    """PolNeAR cue -> ours: the auxiliaries, negation and adverbs before the verb leave it."""
+    while end > start + 1 and text[end - 1] in ":,;. ":
+        end -= 1  # 'said:' — the colon introduces the quote, it is not the verb
+    match = CUE_PREFIX.match(text[start:end])
+    if match and match.end() < end - start:
+        return start + match.end(), end
+    return start, end
+
+
+def narrow_source(text: str, start: int, end: int) -> tuple[int, int]:
+    """PolNeAR source -> our speaker mention: without the comma closing an apposition."""
+    while end > start and text[end - 1] in ", ":
+        end -= 1
+    return start, end
+
+
+def tagged_attributions(
+    article: Article, spans: dict[str, list[Offsets]], builder: RuleBuilder, guides: Sequence[Attribution] = ()
+) -> list[Attribution]:
+    """Attributions (record conventions, mentions only) from tagger spans in article offsets.
+
+    A guided attribution takes its kind, rule, relay and citing speaker from its rule attribution;
+    the others get a kind from their words and a relay and citing speaker from the parse, read by
+    the article's rule ``builder`` (the one that found ``guides``, in ``hybrid``).
+    """
+    text = article.text
+    found = []
+    citing = [g.citing.mention for g in guides if g.citing is not None and g.citing.mention is not None]
+    for group in group_spans(text, spans, guides):
+        content = article.span(*narrow_content(text, *group.content))
+        cue = article.span(*narrow_cue(text, *group.cue)) if group.cue else None
+        mention = article.span(*narrow_source(text, *group.source)) if group.source else None
+        verb = _cue_verb(article, cue) if cue is not None else None
+        attribution = Attribution(id="", kind="", speaker=Speaker(mention), cue=cue, content=content)
+        guide = group.guide
+        if guide is not None:
+            attribution.kind, attribution.rule = guide.kind, guide.rule
+            if mention is None and guide.speaker.mention is not None:
+                attribution.speaker = Speaker(guide.speaker.mention)  # the rules found the speaker
+            attribution.citing, attribution.relay = guide.citing, guide.relay
+            if guide.content_parts and all(_within(part, content) for part in guide.content_parts):
+                attribution.content_parts = guide.content_parts
+        else:
+            if verb is not None and verb.lemma_ in CITING_VERBS and any(_overlap(group.content, c) for c in citing):
+                continue  # 'X reported, citing Y': Y is X's source (its ``citing``), not a statement
+            quoted = text[group.content[0]] in QUOTE_OPEN and text[group.content[1] - 1] in QUOTE_CLOSE
+            attribution.kind = tagged_kind(article, verb, content, quoted=quoted)
+            attribution.rule = "model" if cue is not None else "model.uncued"
+            if verb is not None:
+                attribution.citing, attribution.relay = builder.citing(verb), builder.relay(verb)
+        found.append(attribution)
+    return found
+
+
+def _within(part: Span, span: Span) -> bool:
+    return span.start <= part.start and part.end <= span.end
+
+
+def tagged_kind(article: Article, verb: Any | None, content: Span, *, quoted: bool) -> str:
+    """The kind of a tagged attribution, as the rules would name it.
+
+    direct: the content is a quotation; belief: the cue is a verb of thinking or wanting; speech
+    act: a communicative verb whose content has no verb ('praised the courage'); else indirect.
+    """
+    if quoted:
+        return "direct"
+    if verb is None:
+        return "indirect"
+    lemma = verb.lemma_.lower()
+    if lemma in BELIEF_VERBS or lemma in MENTAL_STANCE:
+        return "belief"
+    if lemma in SPEECH_ACT_VERBS or lemma in LIGHT_SPEECH_VERBS:
+        doc, shift = article.doc, article.body_start
+        inside = token_index(doc).starting_within(content.start - shift, content.end - shift)
+        if not any(doc[i].pos_ in {"VERB", "AUX"} for i in inside):
+            return "speech_act"
+    return "indirect"
+
+
+def _touches(rule: Attribution, tagged: Attribution) -> bool:
+    return rule.content.overlaps(tagged.content) or (
+        rule.cue is not None and tagged.cue is not None and rule.cue.overlaps(tagged.cue)
+    )
+
+
+def missed_by_tagger(ruled: list[Attribution], tagged: list[Attribution]) -> list[Attribution]:
+    """Rule attributions the tagger cannot give: direct quotes it missed entirely, and attributions
+    nested in a tagged content ('Kim said X, according to KCNA': PolNeAR's tags are one layer, so the
+    tagger gives the outer one only; the record keeps both, as the rules find them)."""
+    out = []
+    for rule in ruled:
+        if any(rule.cue is not None and t.cue is not None and rule.cue.overlaps(t.cue) for t in tagged):
+            continue
+        if rule.content in [t.content for t in tagged]:
+            continue
+        nested = rule.cue is not None and any(t.content.contains(rule.cue) for t in tagged)
+        if nested or (rule.kind == "direct" and not any(_touches(rule, t) for t in tagged)):
+            out.append(rule)
+    return out
+
+
+def with_relays(ruled: list[Attribution], tagged: list[Attribution]) -> list[Attribution]:
+    """A relay the rules read in the sentence ('Interfax quoted Peskov as saying ...') replaces the
+    tagged attributions it overlaps: PolNeAR-style tags make 'quoted' the cue and 'Peskov as saying
+    ...' the content, which loses both the speaker and the relay."""
+    out = list(tagged)
+    for rule in ruled:
+        if rule.relay is None or any(t.rule == rule.rule and t.cue == rule.cue for t in out):
+            continue
+        spans = [rule.content, *(s for s in (rule.cue, rule.relay.mention, rule.speaker.mention) if s is not None)]
+        out = [t for t in out if not any(t.content.overlaps(s) or (t.cue and t.cue.overlaps(s)) for s in spans)]
+        out.append(rule)
+    return out
+
+
+def _cue_verb(article: Article, cue: Span) -> Any | None:
+    """The last token of the cue (the verb in 'has said'), as a Doc token."""
+    doc = article.doc
+    start, end = cue.start - article.body_start, cue.end - article.body_start
+    inside = token_index(doc).starting_within(start, end)
+    return doc[inside[-1]] if inside else None
+
+
+def number(attributions: list[Attribution]) -> list[Attribution]:
+    attributions.sort(key=lambda a: (a.content.start, a.cue.start if a.cue else 0))
+    for k, attribution in enumerate(attributions, 1):
+        attribution.id = f"a{k}"
+    return attributions

@@ -1,0 +1,102 @@
+"""Export the store's tables as files, streamed (a large corpus never sits in memory).
+
+JSON Lines and CSV keep every column as text/number; Parquet (pyarrow) writes typed columns in
+row groups. ``via``, ``aliases`` and ``roles`` stay JSON text in every format.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import Errors, StoreError
+from . import Store, open_store
+
+FORMATS = ("jsonl", "csv", "parquet")
+EXPORTED = ("articles", "attributions", "entities", "mentions")
+INTEGER_COLUMNS = {
+    "n_attributions",
+    "n_entities",
+    "seq",
+    "content_start",
+    "content_end",
+    "n_mentions",
+    "start_char",
+    "end_char",
+}
+ROW_GROUP = 10_000
+
+
+def export(db: str | Path | Store, output: str | Path, *, fmt: str = "jsonl") -> dict[str, int]:
+    """Write one file per table into ``output``; returns {path: rows}."""
+    folder = Path(output)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(Errors.E072.format(path=folder, reason=exc.strerror)) from exc
+    store = open_store(db) if isinstance(db, str | Path) else db
+    written: dict[str, int] = {}
+    try:
+        for table in EXPORTED:
+            columns, rows = store.iter_table(table)
+            path = folder / f"{table}.{fmt}"
+            try:
+                if fmt == "jsonl":
+                    written[str(path)] = _jsonl(path, columns, rows)
+                elif fmt == "csv":
+                    written[str(path)] = _csv(path, columns, rows)
+                else:
+                    written[str(path)] = _parquet(path, columns, rows)
+            except OSError as exc:
+                raise StoreError(Errors.E072.format(path=path, reason=exc.strerror)) from exc
+    finally:
+        if store is not db:
+            store.close()
+    return written
+
+
+def _jsonl(path: Path, columns: tuple[str, ...], rows: Iterator[tuple[Any, ...]]) -> int:
+    n = 0
+    with path.open("w", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def _csv(path: Path, columns: tuple[str, ...], rows: Iterator[tuple[Any, ...]]) -> int:
+    n = 0
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow(row)
+            n += 1
+    return n
+
+
+def _parquet(path: Path, columns: tuple[str, ...], rows: Iterator[tuple[Any, ...]]) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pa.schema([(c, pa.int64() if c in INTEGER_COLUMNS else pa.string()) for c in columns])
+    n = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        batch: list[tuple[Any, ...]] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= ROW_GROUP:
+                writer.write_table(_table(pa, schema, columns, batch))
+                n += len(batch)
+                batch = []
+        if batch or n == 0:
+            writer.write_table(_table(pa, schema, columns, batch))
+            n += len(batch)
+    return n
+
+
+def _table(pa: Any, schema: Any, columns: tuple[str, ...], batch: list[tuple[Any, ...]]) -> Any:
+    return pa.table({c: [row[i] for row in batch] for i, c in enumerate(columns)}, schema=schema)
