@@ -101,7 +101,16 @@ def analyze_chunk(settings: Settings, on_error: ErrorPolicy, payloads: list[Payl
 
 
 def load_pipeline(settings: Settings, on_error: ErrorPolicy) -> None:
-    """Worker start-up: load the spaCy model while the parent reads the first chunks."""
+    """Worker start-up: one BLAS thread, then load the pipeline while the parent reads the first chunks.
+
+    The workers already fill the cores; a BLAS pool per worker on top of them made two local
+    workers barely faster than one (x1.14 instead of x1.64 on 2 cores, docs/performance.md),
+    its threads spinning for the persuasion head's small products. Dask's nanny does the same
+    (OMP_NUM_THREADS=1 and the like in its workers' environment).
+    """
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1)
     get_pipeline(settings, on_error=on_error)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .int8 import load_model
 from .wordpiece import Piece, WordPiece
 
 MAX_PIECES = 126
@@ -72,9 +73,12 @@ class Encoder:
         model_path: Path,
         vocab_path: Path,
         *,
-        threads: int = 2,
+        threads: int = 1,
         max_pieces: int = MAX_PIECES,
+        signed: bool | None = None,
     ) -> None:
+        """``signed``: the weight form to run (``models.int8.load_model``); by default the one this
+        CPU multiplies exactly and fastest."""
         import onnxruntime as ort
 
         options = ort.SessionOptions()
@@ -82,7 +86,8 @@ class Encoder:
         options.inter_op_num_threads = 1
         # No busy-waiting between runs: the spinning threads would starve spaCy and numpy on 2 cores.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self.session = ort.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
+        model = load_model(model_path, signed=signed)
+        self.session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
         self.tokenizer = WordPiece(vocab_path)
         self.max_pieces = max_pieces
 

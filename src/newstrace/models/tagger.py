@@ -145,7 +145,10 @@ def spans_from_logits(
 class Tagger:
     """One onnxruntime session over the int8 model; texts are cut into chunks like the persuasion encoder's."""
 
-    def __init__(self, folder: Path = RESOURCES, *, threads: int = 2) -> None:
+    def __init__(self, folder: Path = RESOURCES, *, threads: int = 1) -> None:
+        """``threads``: onnxruntime intra-op threads. One, since each chunk runs alone: a chunk is too
+        small to share between threads (200 allsides chunks: 1.22 s on one thread, 1.36 s and 30% more
+        CPU time on two; docs/performance.md)."""
         missing = [name for name in FILES if not (folder / name).is_file()]
         if missing:
             raise ConfigError(Errors.E100.format(path=folder, missing=", ".join(missing)))

@@ -8,9 +8,11 @@ without VNNI (AVX2 only, most laptops before 2019): there the encoder's outputs 
 0.67 in a logit and 2 of 128 tags changed in one chunk of the seed, while VNNI CPUs computed them
 exactly, so a record depended on the machine. :func:`unsigned_weights` stores the same weights as
 uint8 with zero point 128 (q + 128: lossless), which onnxruntime runs on its U8U8 kernels, exact
-on every CPU. (The float kernels around them, layer norm, softmax, GELU, still round differently on
-AVX2 and AVX-512 in the last bits, so two machines can rarely disagree on a span.) Checked against an exact integer reference (the MatMulInteger nodes rewritten in
-float64): 0.0 difference on AVX2, for both shipped models (docs/attribution-model.md).
+on every CPU. Checked against an exact integer reference (the MatMulInteger nodes rewritten in
+float64): 0.0 difference on AVX2, for both shipped models. On VNNI CPUs ``models/int8.py`` flips
+them back to int8 at load time, exact there and faster. (The float kernels around them, layer
+norm, softmax, GELU, still round differently on AVX2 and AVX-512 in the last bits, so two machines
+can rarely disagree on a span.)
 
     python -m newstrace.training.onnx_export src/newstrace/resources/*/*.int8.onnx   # rewrite in place
 """
