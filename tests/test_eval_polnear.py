@@ -252,12 +252,12 @@ def test_agreement_on_polnear_train_is_far_from_perfect(capsys: pytest.CaptureFi
 # ~0.02 under the new numbers. Never lower a floor to make a change pass.
 FLOORS = {
     "hybrid": {
-        ("exact", "Source"): 0.77,  # measured 0.792
-        ("exact", "Cue"): 0.69,  # measured 0.710
+        ("exact", "Source"): 0.77,  # measured 0.794 (0.792 with padded batches)
+        ("exact", "Cue"): 0.69,  # measured 0.706 (0.710 with padded batches)
         ("exact", "Content"): 0.56,  # measured 0.582
-        ("overlap", "Source"): 0.82,  # measured 0.838
-        ("overlap", "Cue"): 0.80,  # measured 0.817
-        ("overlap", "Content"): 0.81,  # measured 0.830
+        ("overlap", "Source"): 0.82,  # measured 0.837
+        ("overlap", "Cue"): 0.80,  # measured 0.814
+        ("overlap", "Content"): 0.81,  # measured 0.834
     },
     "rules": {
         ("exact", "Source"): 0.68,  # measured 0.699
