@@ -15,6 +15,7 @@ EVALUATIONS = {
     "datelines": ("datelines", "wire datelines (place, date, agency) against Reuters-21578's gold datelines"),
     "html": ("html", "main-text extraction from HTML pages against the article-extraction benchmark"),
     "polnear": ("polnear", "attribution spans (Source, Cue, Content) against PolNeAR"),
+    "attributions": ("attributions", "who said what on real news (KCNA, Reuters, allsides) against hand-read gold"),
     "persuasion": ("persuasion", "persuasion techniques against the SemEval-2023 dev fold"),
 }
 
