@@ -214,3 +214,24 @@ def test_a_relay_read_by_the_rules_replaces_the_tagged_reading() -> None:
     assert with_relays([rule], [tagged]) == [rule]
     unrelated = Attribution("", "indirect", Speaker(None), span("resume"), span("talks"))
     assert with_relays([], [unrelated]) == [unrelated]
+
+
+def test_a_content_that_runs_over_its_own_cue_is_split_into_its_quotes() -> None:
+    from spacy.lang.en import English
+
+    from newstrace.stages._lib.rules import RuleBuilder
+    from newstrace.stages._lib.tagged import _quote_parts
+    from newstrace.stages.quotes import find_quotes
+
+    # PolNeAR joins a quotation split by its cue into one content; the record keeps the two parts.
+    text = '"Our danger is overreaction," Miller told reporters. "I am concerned."'
+    article = Article(text=text)
+    article.doc = English()(text)
+    article.quotes = [article.span(s, e) for s, e in find_quotes(text)]
+    cue = article.span(text.index("told"), text.index("told") + 4)
+    whole = article.span(1, len(text) - 1)
+    joined = Attribution("a1", "direct", Speaker(None), cue, whole)
+    parts = _quote_parts(article, joined, RuleBuilder(article))
+    assert [p.text for p in parts] == ["Our danger is overreaction", "I am concerned"]
+    outside = Attribution("a2", "direct", Speaker(None), cue, article.span(1, text.index(",")))
+    assert _quote_parts(article, outside, RuleBuilder(article)) == []

@@ -22,7 +22,9 @@ Row = tuple[str, int, str, str, str]
 VOCAB = English().vocab
 
 
-def analyze(text: str, rows: list[Row], tags: list[str] | None = None) -> list[Attribution]:
+def analyze(
+    text: str, rows: list[Row], tags: list[str] | None = None, ents: list[str] | None = None
+) -> list[Attribution]:
     words = [r[0] for r in rows]
     spaces, position = [], 0
     for word in words:
@@ -38,6 +40,7 @@ def analyze(text: str, rows: list[Row], tags: list[str] | None = None) -> list[A
         pos=[r[3] for r in rows],
         lemmas=[r[4] for r in rows],
         tags=tags,
+        ents=ents,
     )
     assert doc.text == text
     article = Article(text=text)
@@ -421,3 +424,80 @@ def test_relative_pronoun_speaks_for_its_antecedent() -> None:
     said = next(a for a in article.attributions if a.cue is not None and a.cue.text == "said")
     assert said.speaker.mention is not None and said.speaker.mention.text == "who"
     assert (said.speaker.name, said.speaker.resolution) == ("Angela Merkel", "pronoun")
+
+
+def test_a_quote_ending_a_paragraph_is_not_the_next_paragraphs_speakers() -> None:
+    # '"…supply."\n    Edwin Dale, Miller's spokesman, said …': the spokesman starts a new paragraph
+    # of a hard-wrapped wire story; Miller's quote is not his.
+    text = '"We win," Miller told\nreporters. "I am sure."\n    Dale, his aide, said the\nremarks stand.'
+    rows = [
+        ('"', 5, "punct", "PUNCT", '"'),
+        ("We", 2, "nsubj", "PRON", "we"),
+        ("win", 5, "ccomp", "VERB", "win"),
+        (",", 5, "punct", "PUNCT", ","),
+        ('"', 5, "punct", "PUNCT", '"'),
+        ("Miller", 6, "nsubj", "PROPN", "Miller"),
+        ("told", 6, "ROOT", "VERB", "tell"),
+        ("\n", 6, "dep", "SPACE", "\n"),
+        ("reporters", 6, "dobj", "NOUN", "reporter"),
+        (".", 6, "punct", "PUNCT", "."),
+        ('"', 12, "punct", "PUNCT", '"'),
+        ("I", 12, "nsubj", "PRON", "I"),
+        ("am", 12, "ROOT", "AUX", "be"),
+        ("sure", 12, "acomp", "ADJ", "sure"),
+        (".", 12, "punct", "PUNCT", "."),
+        ('"', 12, "punct", "PUNCT", '"'),
+        ("\n    ", 15, "dep", "SPACE", "\n    "),
+        ("Dale", 21, "nsubj", "PROPN", "Dale"),
+        (",", 17, "punct", "PUNCT", ","),
+        ("his", 20, "poss", "PRON", "his"),
+        ("aide", 17, "appos", "NOUN", "aide"),
+        (",", 17, "punct", "PUNCT", ","),
+        ("said", 21, "ROOT", "VERB", "say"),
+        ("the", 25, "det", "DET", "the"),
+        ("\n", 25, "dep", "SPACE", "\n"),
+        ("remarks", 26, "nsubj", "NOUN", "remark"),
+        ("stand", 21, "ccomp", "VERB", "stand"),
+        (".", 21, "punct", "PUNCT", "."),
+    ]
+    found = analyze(text, rows)
+    speakers = {a.content.text: a.speaker.mention.text if a.speaker.mention else None for a in found}
+    assert speakers["I am sure"] == "Miller"  # continues Miller's quote
+    assert speakers["We win"] == "Miller"
+    assert all(
+        a.speaker.mention is None or "Dale" not in a.speaker.mention.text for a in found if "I am" in a.content.text
+    )
+
+
+def test_paragraphs_after_a_colon_introducer_are_the_speakers_until_narration_resumes() -> None:
+    # KCNA's commonest way of quoting: 'X told KCNA:' and the speaker's paragraphs, unquoted.
+    text = "Kim told KCNA:\n\nWe are proud.\n\nOur army won.\n\nHe said the war ended."
+    rows = [
+        ("Kim", 1, "nsubj", "PROPN", "Kim"),
+        ("told", 1, "ROOT", "VERB", "tell"),
+        ("KCNA", 1, "dobj", "PROPN", "KCNA"),
+        (":", 1, "punct", "PUNCT", ":"),
+        ("\n\n", 3, "dep", "SPACE", "\n\n"),
+        ("We", 6, "nsubj", "PRON", "we"),
+        ("are", 6, "ROOT", "AUX", "be"),
+        ("proud", 6, "acomp", "ADJ", "proud"),
+        (".", 6, "punct", "PUNCT", "."),
+        ("\n\n", 8, "dep", "SPACE", "\n\n"),
+        ("Our", 11, "poss", "PRON", "our"),
+        ("army", 12, "nsubj", "NOUN", "army"),
+        ("won", 12, "ROOT", "VERB", "win"),
+        (".", 12, "punct", "PUNCT", "."),
+        ("\n\n", 13, "dep", "SPACE", "\n\n"),
+        ("He", 16, "nsubj", "PRON", "he"),
+        ("said", 16, "ROOT", "VERB", "say"),
+        ("the", 18, "det", "DET", "the"),
+        ("war", 19, "nsubj", "NOUN", "war"),
+        ("ended", 16, "ccomp", "VERB", "end"),
+        (".", 16, "punct", "PUNCT", "."),
+    ]
+    found = analyze(text, rows, ents=["B-PERSON"] + ["O"] * (len(rows) - 1))
+    introduced = next(a for a in found if a.rule == "direct.introduced")
+    assert (introduced.kind, introduced.speaker.mention and introduced.speaker.mention.text) == ("direct", "Kim")
+    assert introduced.cue is not None and introduced.cue.text == "told"
+    assert [p.text for p in introduced.content_parts] == ["We are proud", "Our army won"]
+    assert ("indirect.ccomp", "He", "said", "the war ended") in summary(found)  # narration again

@@ -252,20 +252,20 @@ def test_agreement_on_polnear_train_is_far_from_perfect(capsys: pytest.CaptureFi
 # ~0.02 under the new numbers. Never lower a floor to make a change pass.
 FLOORS = {
     "hybrid": {
-        ("exact", "Source"): 0.77,  # measured 0.794 (0.792 with padded batches)
-        ("exact", "Cue"): 0.69,  # measured 0.706 (0.710 with padded batches)
-        ("exact", "Content"): 0.56,  # measured 0.582
-        ("overlap", "Source"): 0.82,  # measured 0.837
-        ("overlap", "Cue"): 0.80,  # measured 0.814
+        ("exact", "Source"): 0.77,  # measured 0.796
+        ("exact", "Cue"): 0.69,  # measured 0.707
+        ("exact", "Content"): 0.57,  # measured 0.594
+        ("overlap", "Source"): 0.82,  # measured 0.839
+        ("overlap", "Cue"): 0.80,  # measured 0.816
         ("overlap", "Content"): 0.81,  # measured 0.834
     },
     "rules": {
-        ("exact", "Source"): 0.68,  # measured 0.699
-        ("exact", "Cue"): 0.62,  # measured 0.640
-        ("exact", "Content"): 0.42,  # measured 0.444
-        ("overlap", "Source"): 0.72,  # measured 0.741
+        ("exact", "Source"): 0.68,  # measured 0.700
+        ("exact", "Cue"): 0.62,  # measured 0.641
+        ("exact", "Content"): 0.45,  # measured 0.472
+        ("overlap", "Source"): 0.72,  # measured 0.743
         ("overlap", "Cue"): 0.70,  # measured 0.722
-        ("overlap", "Content"): 0.70,  # measured 0.721
+        ("overlap", "Content"): 0.72,  # measured 0.741
     },
 }
 

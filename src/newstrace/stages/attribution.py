@@ -13,8 +13,9 @@ from ..models.tagger import load_tagger
 from ..record import Article
 from ..settings import Settings
 from ..stage import Stage
+from ._lib.layout import reading_view
 from ._lib.rules import RuleBuilder
-from ._lib.tagged import missed_by_tagger, number, tagged_attributions, with_relays
+from ._lib.tagged import missed_by_tagger, number, tagged_attributions, with_introduced, with_relays, without_phantoms
 
 # What every attribution stage reads: the body's parse, its sentences and quotation spans.
 REQUIRES = ("text", "body_start", "doc", "quotes", "sentences")
@@ -40,8 +41,9 @@ class _TaggerStage(Stage):
         self.pipe([article])
 
     def spans(self, articles: list[Article]) -> list[dict[str, list[Offsets]]]:
-        """Tagged spans of each article's body, in article offsets."""
-        bodies = [a.text[a.body_start :] for a in articles]
+        """Tagged spans of each article's body, in article offsets; a hard-wrapped body is read in its
+        reading view (same offsets), as the parse reads it, so spans do not stop at wrapped lines."""
+        bodies = [reading_view(a.text[a.body_start :]) for a in articles]
         return [
             {
                 role: [(s + article.body_start, e + article.body_start) for s, e in found]
@@ -70,5 +72,6 @@ class HybridAttributionStage(_TaggerStage):
         for article, spans in zip(articles, self.spans(articles), strict=True):
             builder = RuleBuilder(article)
             ruled = builder.run()
-            tagged = with_relays(ruled, tagged_attributions(article, spans, builder, ruled))
+            tagged = with_introduced(ruled, with_relays(ruled, tagged_attributions(article, spans, builder, ruled)))
+            tagged = without_phantoms(tagged)
             article.attributions = number(tagged + missed_by_tagger(ruled, tagged))

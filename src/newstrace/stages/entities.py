@@ -79,7 +79,11 @@ class EntityTable:
         self.alias_index.setdefault(alias.lower(), entity)
 
     def add(self, name: str, etype: str, span: Span, kind: str) -> Entity:
-        entity = self.alias_index.get(name.lower()) or self.alias_index.get(span.text.lower())
+        # Names are read with their whitespace collapsed: a name wrapped across lines ('James\nMiller')
+        # is the same name.
+        name = " ".join(name.split())
+        said = " ".join(span.text.split())
+        entity = self.alias_index.get(name.lower()) or self.alias_index.get(said.lower())
         if entity is None or (entity.type != etype and {entity.type, etype} != {"GPE", "LOC"}):
             entity = self.by_key.get((etype, name))
         if entity is None:
@@ -88,10 +92,10 @@ class EntityTable:
             self._index(entity, name)
         if not any(m.span == span for m in entity.mentions):
             entity.mentions.append(Mention(span, kind))
-        is_new_alias = span.text.lower() != entity.name.lower() and span.text not in entity.aliases
+        is_new_alias = said.lower() != entity.name.lower() and said not in entity.aliases
         if is_new_alias and kind in {"name", "acronym", "alias"}:
-            entity.aliases.append(span.text)
-        self._index(entity, span.text)
+            entity.aliases.append(said)
+        self._index(entity, said)
         return entity
 
     def entities(self) -> list[Entity]:

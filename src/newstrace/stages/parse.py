@@ -2,7 +2,9 @@
 
 Only the body (after the wire header) is parsed; token offsets are shifted by
 ``article.body_start`` when stages turn tokens into spans, through
-:func:`newstrace.stages._lib.tokens.token_span`.
+:func:`newstrace.stages._lib.tokens.token_span`. A hard-wrapped body is parsed in its reading view
+(:func:`newstrace.stages._lib.layout.reading_view`: wrapping line breaks read as spaces, same
+offsets), so a sentence broken across lines is parsed whole.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any, cast
 from ..errors import ConfigError, Errors
 from ..record import Article
 from ..stage import Stage
+from ._lib.layout import reading_view
 from ._lib.tokens import token_span
 
 
@@ -54,9 +57,9 @@ class ParseStage(Stage):
                 article.sentences.append(token_span(article, doc[first], doc[last]))
 
     def __call__(self, article: Article) -> None:
-        self._finish(article, self.nlp(article.text[article.body_start :]))
+        self._finish(article, self.nlp(reading_view(article.text[article.body_start :])))
 
     def pipe(self, articles: list[Article]) -> None:
-        texts = (a.text[a.body_start :] for a in articles)
+        texts = (reading_view(a.text[a.body_start :]) for a in articles)
         for article, doc in zip(articles, self.nlp.pipe(texts, batch_size=self.settings.batch_size), strict=True):
             self._finish(article, doc)

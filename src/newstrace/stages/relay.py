@@ -1,6 +1,8 @@
 """The relay chain: who passed each attribution on, from the publisher to the speaker.
 
-The publisher is the agency of the dateline (or else the outlet). An attribution whose speaker
+The publisher is the agency of the dateline (or else the outlet, by its canonical name when it is
+a known agency: an outlet given as "KCNA" is the Korean Central News Agency, as the speaker and
+entity names are, so a relay chain reads the same whichever way the input names it). An attribution whose speaker
 relays someone else ("KCNA reported, citing Kim Jong Un") makes that speaker a relay for the
 cited entity in this article, so Kim Jong Un's quotes get ``via = [TASS, Korean Central News
 Agency]`` while a claim the outlet reports directly gets ``via = [TASS]``.
@@ -9,6 +11,7 @@ Agency]`` while a claim the outlet reports directly gets ``via = [TASS]``.
 from __future__ import annotations
 
 from ..record import Article
+from ..resources import agency_name
 from ..stage import Stage
 
 
@@ -18,7 +21,7 @@ class RelayStage(Stage):
     assigns = ("attributions.via",)
 
     def __call__(self, article: Article) -> None:
-        publisher = article.agency or article.outlet
+        publisher = article.agency or (agency_name(article.outlet) if article.outlet else None)
         relay_for: dict[str, str] = {}
         for attribution in article.attributions:
             citing = attribution.citing

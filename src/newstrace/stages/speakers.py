@@ -4,7 +4,9 @@
 - two names joined by "and" → both entities;
 - a title or description ("The North Korean leader") → the one person known by that title in
   the article ("the country's leader Kim Jong Un"); several or none → unresolved;
-- he/she → the last person spoken of before it, preferring the last resolved speaker;
+- a description with one name in apposition ("His wife Pak Un Jong") → that name;
+- he/she/they → only with evidence: the subject of the sentence before, or the last speaker when
+  that speaker was resolved (``SpeakerResolver._pronoun``);
 - who/which/that opening a relative clause → the entity its clause describes ("Merkel, who said");
 - anything else stays unresolved, explicitly: ``entity`` null, ``resolution`` "unresolved".
 Resolved descriptions and pronouns are added to the entity's mentions.
@@ -16,12 +18,16 @@ from typing import Any
 
 from ..record import Article, Entity, Mention, Span, Speaker
 from ..stage import Stage
-from ._lib.lexicon import FIRST_PERSON, PRONOUNS_GROUP, PRONOUNS_PERSON, TITLE_WORDS
+from ._lib.lexicon import FIRST_PERSON, PRONOUNS_GROUP, PRONOUNS_PERSON, TITLE_WORDS, word_set
 from ._lib.tokens import token_index
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PRONOUN_LOOKBACK = 600  # characters: a pronoun further than this from any person stays unresolved
+# People described but not named: a pronoun after one of them as subject is most likely that person.
+PERSON_NOUNS = frozenset(TITLE_WORDS) | word_set(
+    "professor worker man woman source analyst expert lawyer attorney witness resident doctor student teacher"
+)
 
 
 class SpeakerResolver:
@@ -31,6 +37,11 @@ class SpeakerResolver:
             ((m.span, e) for e in article.entities for m in e.mentions), key=lambda pair: pair[0].start
         )
         self.recent_speakers: list[tuple[int, Entity]] = []
+        # Every speaker mention resolved so far, in text order, with its entity (None: unresolved).
+        self.speaker_history: list[tuple[int, Entity | None]] = []
+        # Speaker mentions resolved here ('the North Korean leader' -> Kim Jong Un), read as the
+        # entity's mentions from then on.
+        self.resolved_mentions: list[tuple[Span, Entity]] = []
 
     def head_token(self, span: Span) -> Any | None:
         doc = self.article.doc
@@ -71,14 +82,31 @@ class SpeakerResolver:
             if len(people) == 1:
                 return self._speaker(span, people, "name")
             return self._by_title(span, head.lemma_.lower())
+        apposed = self._apposed(head) if head is not None else None
+        if apposed is not None:
+            return self._speaker(span, [apposed], "name")
         others = self.entities_in(span, ("PERSON", "ORG"))
         if len(others) == 1 and head_entity is None and head is not None and head.pos_ == "PROPN":
             return self._speaker(span, others, "name")
         return Speaker(span, [], _plain_name(span.text), "unresolved")
 
+    def _apposed(self, head: Any) -> Entity | None:
+        """'His wife Pak Un Jong', 'One of the newcomers, Sin Chol Gwon, who ...': the one person or
+        organization named in apposition to a description; the apposition is the evidence."""
+        found: list[Entity] = []
+        for child in head.children:
+            if child.dep_ in {"appos", "compound"}:
+                entity = self._entity_at(child)
+                if entity is not None and entity.type in {"PERSON", "ORG"} and entity not in found:
+                    found.append(entity)
+        return found[0] if len(found) == 1 else None
+
     def _entity_at(self, token: Any) -> Entity | None:
         position = token.idx + self.article.body_start
         for mention, entity in self.mentions:
+            if mention.start <= position < mention.end:
+                return entity
+        for mention, entity in self.resolved_mentions:
             if mention.start <= position < mention.end:
                 return entity
         return None
@@ -90,18 +118,53 @@ class SpeakerResolver:
                     entity.mentions.append(Mention(span, kind))
         for entity in entities:
             self.recent_speakers.append((span.start, entity))
+        if len(entities) == 1:
+            self.resolved_mentions.append((span, entities[0]))
         name = " and ".join(e.name for e in entities)
         return Speaker(span, [e.id for e in entities], name, how)
 
     def _pronoun(self, span: Span, want: str) -> Speaker:
-        types = ("PERSON",) if want == "PERSON" else ("ORG", "GPE", "NORP")
-        speakers = [(pos, e) for pos, e in self.recent_speakers if pos < span.start and e.type in types]
-        if speakers and span.start - speakers[-1][0] <= PRONOUN_LOOKBACK * 2:
-            return self._speaker(span, [speakers[-1][1]], "pronoun", "pronoun")
-        before = [(m, e) for m, e in self.mentions if m.end <= span.start and e.type in types]
-        if before and span.start - before[-1][0].end <= PRONOUN_LOOKBACK:
-            return self._speaker(span, [before[-1][1]], "pronoun", "pronoun")
+        """'he', 'she', 'they' as a speaker, resolved only with evidence, else left unresolved.
+
+        Evidence, in order: the subject of the sentence before names one entity of the pronoun's kind
+        (a person for he/she; an organization or a state for they); or, when that subject is a
+        person described but not named ('A professor of the London University'), nothing: the
+        pronoun is most likely that person; or the last speaker before it, when that speaker was
+        resolved to an entity of the right kind. The last person merely mentioned is never enough
+        (it gave a 'he' a woman's name, and a professor's words to the speaker before him).
+        """
+        types = ("PERSON",) if want == "PERSON" else ("ORG", "GPE")
+        subject = self._previous_subject(span)
+        if subject is not None:
+            entity = self._entity_at(subject)
+            if entity is not None and entity.type in types:
+                return self._speaker(span, [entity], "pronoun", "pronoun")
+            if entity is None and want == "PERSON" and subject.lemma_.lower() in PERSON_NOUNS:
+                return Speaker(span, [], span.text, "unresolved")
+        earlier = [(start, entity) for start, entity in self.speaker_history if start < span.start]
+        if earlier and span.start - earlier[-1][0] <= PRONOUN_LOOKBACK * 2:
+            entity = earlier[-1][1]
+            if entity is not None and entity.type in types:
+                return self._speaker(span, [entity], "pronoun", "pronoun")
         return Speaker(span, [], span.text, "unresolved")
+
+    def _previous_subject(self, span: Span) -> Any | None:
+        """The subject of the main verb of the sentence before the one holding ``span``, in the same
+        paragraph or the one before it; None when there is no such sentence."""
+        sentences = self.article.sentences
+        here = next((k for k, s in enumerate(sentences) if s.start <= span.start < s.end + 1), None)
+        if here is None or here == 0:
+            return None
+        previous = sentences[here - 1]
+        between = self.article.text[previous.end : sentences[here].start]
+        if between.count("\n") > 2:
+            return None
+        doc, shift = self.article.doc, self.article.body_start
+        for i in token_index(doc).starting_within(previous.start - shift, previous.end - shift):
+            token = doc[i]
+            if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT":
+                return token
+        return None
 
     def _relative(self, span: Span, antecedent: Any) -> Speaker:
         """'Merkel, who said ...': the relative pronoun speaks for the noun its clause describes."""
@@ -131,7 +194,7 @@ def _plain_name(text: str) -> str:
 
 class SpeakerStage(Stage):
     name = "speakers.v1"
-    requires = ("text", "body_start", "doc", "attributions", "entities")
+    requires = ("text", "body_start", "doc", "sentences", "attributions", "entities")
     assigns = ("attributions.speaker", "attributions.citing", "attributions.relay", "entities")
 
     def __call__(self, article: Article) -> None:
@@ -141,6 +204,9 @@ class SpeakerStage(Stage):
         ):
             rule = attribution.rule
             resolved = resolver.resolve(attribution.speaker.mention)
+            if resolved.mention is not None:
+                entity = next((e for e in article.entities if e.id == resolved.entity), None)
+                resolver.speaker_history.append((resolved.mention.start, entity))
             if rule == "direct.continued" and attribution.speaker.mention is not None:
                 resolved.resolution = "continued"
             attribution.speaker = resolved

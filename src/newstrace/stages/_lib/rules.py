@@ -11,7 +11,11 @@ Rules, in the order they claim words (a cue or a quote is used by one attributio
 4. speech acts: a communicative verb with an object and no clause (``praised the courage``,
    ``conveyed his greetings``);
 5. a quotation with no attribution of its own that follows a direct quote (in the same or the next
-   sentences) continues its speaker: an attribution with no cue, rule ``direct.continued``.
+   sentences) continues its speaker: an attribution with no cue, rule ``direct.continued``;
+6. (first of all) a paragraph that ends with a verb of saying and a colon ('Kim Jong Hun told KCNA:',
+   'the article goes on:', 'it said, adding:') introduces the paragraphs after it as its speaker's
+   words: one ``direct`` attribution, rule ``direct.introduced``, with a content part per paragraph,
+   until narration resumes or the next introducer.
 
 Speakers are only mentions here; ``speakers.v1`` links them to entities.
 """
@@ -24,6 +28,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ...record import Article, Attribution, Span, Speaker
+from .layout import PARAGRAPH_BREAK, is_hard_wrapped, paragraphs
 from .lexicon import (
     ARGUMENT_PREPS,
     BELIEF_VERBS,
@@ -87,6 +92,7 @@ class RuleBuilder:
         self.used_quotes: set[int] = set()
         self.found: list[Attribution] = []
         self.quote_ranges = [(q.start - self.offset, q.end - self.offset) for q in article.quotes]
+        self._wrapped: bool | None = None
         # Indexes (performance only, same answers): token offsets, and quote starts for a binary
         # search when the quotes are in order and disjoint, as quotes.marks.v1 makes them.
         self.index = token_index(self.doc)
@@ -128,6 +134,15 @@ class RuleBuilder:
             end -= 1
         return self.article.span(start, end) if end > start else None
 
+    def paragraph_break(self, between: str) -> bool:
+        """Whether text between two words ends a paragraph: a blank or indented line, or any line break
+        in a text that is not hard-wrapped."""
+        if "\n" not in between:
+            return False
+        if self._wrapped is None:
+            self._wrapped = is_hard_wrapped(self.article.text[self.offset :])
+        return not self._wrapped or PARAGRAPH_BREAK.search(between + "x") is not None
+
     def quote_index(self, token: Any) -> int | None:
         if self._quotes_disjoint:
             n = bisect_right(self._quote_starts, token.idx) - 1
@@ -160,7 +175,7 @@ class RuleBuilder:
         node = verb
         for _ in range(4):
             for child in node.children:
-                if child.dep_ in SUBJECT_DEPS:
+                if child.dep_ in SUBJECT_DEPS and not child.is_punct:  # '.,' in scraped copy parses as a subject
                     return child
             head = node.head
             if head is node:
@@ -260,6 +275,8 @@ class RuleBuilder:
         doc = self.doc
         verb_for_quote: dict[int, Any] = {}
         for n, (qs, qe) in enumerate(self.quote_ranges):
+            if n in self.used_quotes:
+                continue
             verb = self._verb_after(qe) or self._verb_before(qs)
             if verb is not None:
                 verb_for_quote[n] = verb
@@ -286,7 +303,9 @@ class RuleBuilder:
     def _verb_after(self, quote_end: int) -> Any | None:
         doc = self.doc
         first = self.index.first_starting_at_or_after(quote_end)
-        start = next((i for i in range(first, len(doc)) if doc[i].text not in QUOTE_TOKENS), None)
+        start = next(
+            (i for i in range(first, len(doc)) if doc[i].text not in QUOTE_TOKENS and not doc[i].is_space), None
+        )
         if start is None:
             return None
         # Only punctuation may separate the quote from its attribution: '"...," he said'.
@@ -294,6 +313,8 @@ class RuleBuilder:
         between = self.article.text[self.offset + quote_end : self.offset + doc[start].idx]
         if prev is not None and not set(between) <= set(",.!?;:—–- \n\"”’'"):
             return None
+        if self.paragraph_break(between):
+            return None  # '…supply."\n    Edwin Dale, Miller's spokesman, said': a new paragraph, a new speaker
         ends_sentence = self.article.text[: self.offset + quote_end].rstrip().endswith(".")
         for token in doc[start : start + MAX_CUE_DISTANCE]:
             if token.text in {".", "!", "?", ";"} or token.text in QUOTE_TOKENS or self.in_quote(token):
@@ -324,6 +345,92 @@ class RuleBuilder:
             if self._is_cue(token) and token.i not in self.used_cues:
                 return token
         return None
+
+    # --- rule 6: paragraphs introduced by 'X said:' ----------------------------------------------
+    def introduced_paragraphs(self) -> None:
+        """'A department director, Kim Jong Hun, told KCNA:' and the paragraphs after it, quoted or
+        not: the speaker's own words (KCNA's commonest way of quoting a speech or a paper).
+
+        The run ends at the next introducer, at the end of a quotation that opened it, or where
+        narration resumes: a paragraph whose verb of saying has the introducer's speaker as its
+        subject, by a word of its mention ('The chairman explained ...' after 'Dermot Hudson,
+        chairman of ..., said:') or by its pronoun ('it' for a paper, 'he' or 'she' for a person).
+        """
+        text = self.article.text
+        found = paragraphs(text, self.offset)
+        for k, (_, end) in enumerate(found):
+            if text[end - 1] != ":":
+                continue
+            verb = self._introducing_verb(end - 1)
+            subject = self.subject(verb) if verb is not None else None
+            if verb is None or subject is None:
+                continue
+            parts = self._introduced_parts(found[k + 1 :], subject)
+            if not parts:
+                continue
+            content = parts[0] if len(parts) == 1 else self.article.span(parts[0].start, parts[-1].end)
+            on = _going_on(verb)
+            cue = token_span(self.article, verb, on) if on is not None else None
+            many = parts if len(parts) > 1 else None
+            self.add("direct", verb, subject, content, "direct.introduced", parts=many, cue=cue)
+            for n, (qs, qe) in enumerate(self.quote_ranges):
+                if content.start <= qs + self.offset + 1 and qe + self.offset - 1 <= content.end:
+                    self.used_quotes.add(n)
+
+    def _introducing_verb(self, colon: int) -> Any | None:
+        """The verb of saying right before the colon at article offset ``colon``: every word between
+        them is its own (an addressee, a particle, 'as follows', 'in his report')."""
+        at = self.index.first_starting_at_or_after(colon - self.offset)
+        if at >= len(self.doc) or self.doc[at].text != ":":
+            return None
+        sentence = self.doc[at].sent
+        for token in reversed(self.doc[sentence.start : at]):
+            if self.in_quote(token):
+                return None
+            if token.lemma_ == "follow" and token.head.i < token.i:  # 'reads as follows:'
+                continue
+            if _going_on(token) is not None or self._is_cue(token):
+                subtree = {t.i for t in token.subtree}
+                if all(i in subtree for i in range(token.i + 1, at)):
+                    return token
+                return None
+        return None
+
+    def _introduced_parts(self, after: list[tuple[int, int]], subject: Any) -> list[Span]:
+        text = self.article.text
+        quoted_until: int | None = None
+        if after and text[after[0][0]] in QUOTE_MARKS:
+            opening = after[0][0] - self.offset
+            quoted_until = next((qe + self.offset for qs, qe in self.quote_ranges if qs - 1 <= opening < qe), None)
+        parts: list[Span] = []
+        for start, end in after:
+            if quoted_until is not None and start >= quoted_until:
+                break
+            if quoted_until is None and (
+                (text[end - 1] == ":" and self._introducing_verb(end - 1) is not None)
+                or self._narrates(start, end, subject)
+            ):
+                break
+            part = self.trim(self.article.span(start, end))
+            if part is not None:
+                parts.append(part)
+        return parts
+
+    def _narrates(self, start: int, end: int, subject: Any) -> bool:
+        """Whether a verb of saying in the paragraph has the introducer's speaker as its subject."""
+        mention = {t.lemma_.lower() for t in subject.subtree if t.pos_ in {"NOUN", "PROPN"}}
+        person = subject.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in subject.subtree)
+        pronouns = {"he", "she"} if person else {"it"}
+        for i in self.index.starting_within(start - self.offset, end - self.offset):
+            token = self.doc[i]
+            if not self._is_cue(token):
+                continue
+            said_by = self.subject(token)
+            if said_by is None:
+                continue
+            if said_by.lower_ in pronouns or (said_by.pos_ in {"NOUN", "PROPN"} and said_by.lemma_.lower() in mention):
+                return True
+        return False
 
     # --- rule 2: according to -------------------------------------------------------------------
     def according_to(self) -> None:
@@ -579,6 +686,7 @@ class RuleBuilder:
             self.used_quotes.add(n)
 
     def run(self) -> list[Attribution]:
+        self.introduced_paragraphs()
         self.direct_quotes()
         self.according_to()
         self.colon_lines()
@@ -590,6 +698,16 @@ class RuleBuilder:
         for number, attribution in enumerate(self.found, 1):
             attribution.id = f"a{number}"
         return self.found
+
+
+def _going_on(verb: Any) -> Any | None:
+    """The 'on' of 'goes on:' / 'went on:' (a particle, or a preposition with no object), else None."""
+    if verb.lemma_ != "go":
+        return None
+    for child in verb.children:
+        if child.lower_ == "on" and child.dep_ in {"prt", "prep"} and not any(g.dep_ == "pobj" for g in child.children):
+            return child
+    return None
 
 
 def _quoting_verb(verb: Any) -> Any | None:

@@ -242,8 +242,23 @@ def tagged_attributions(
             attribution.rule = "model" if cue is not None else "model.uncued"
             if verb is not None:
                 attribution.citing, attribution.relay = builder.citing(verb), builder.relay(verb)
+        if not attribution.content_parts:
+            attribution.content_parts = _quote_parts(article, attribution, builder)
         found.append(attribution)
     return found
+
+
+def _quote_parts(article: Article, attribution: Attribution, builder: RuleBuilder) -> list[Span]:
+    """The quotations of a content that runs over its own cue ('"A," Miller told reporters. "B."', as
+    PolNeAR draws a split quotation), as its parts; none when the cue is outside the content."""
+    cue, content = attribution.cue, attribution.content
+    if cue is None or not (content.start < cue.start and cue.end < content.end):
+        return []
+    inside = [q for q in article.quotes if content.start <= q.start + 1 and q.end - 1 <= content.end]
+    parts = [part for part in (builder.trim(q) for q in inside) if part is not None]
+    if len(parts) < 2 or not any(p.end <= cue.start for p in parts) or not any(p.start >= cue.end for p in parts):
+        return []
+    return parts
 
 
 def _within(part: Span, span: Span) -> bool:
@@ -305,6 +320,34 @@ def with_relays(ruled: list[Attribution], tagged: list[Attribution]) -> list[Att
         out = [t for t in out if not any(t.content.overlaps(s) or (t.cue and t.cue.overlaps(s)) for s in spans)]
         out.append(rule)
     return out
+
+
+def with_introduced(ruled: list[Attribution], tagged: list[Attribution]) -> list[Attribution]:
+    """Paragraphs the rules read as introduced ('Kim Jong Hun told KCNA:' and what follows) replace the
+    tagged attributions there that have no cue of their own (the tagger sees content with no cue and
+    no speaker) and the tagged reading of the introducer's own cue. Tagged attributions with a cue
+    inside those paragraphs are speech nested in the speaker's words and stay."""
+    out = list(tagged)
+    for rule in ruled:
+        if rule.rule != "direct.introduced":
+            continue
+        parts = rule.content_parts or [rule.content]
+
+        def replaced(t: Attribution, parts: list[Span] = parts, rule: Attribution = rule) -> bool:
+            if t.cue is None:
+                return any(t.content.overlaps(part) for part in parts)
+            return rule.cue is not None and t.cue.overlaps(rule.cue)
+
+        out = [t for t in out if not replaced(t)]
+        out.append(rule)
+    return out
+
+
+def without_phantoms(tagged: list[Attribution]) -> list[Attribution]:
+    """Drop tagged contents that no rule supports and that have neither a cue nor a source: they say
+    nothing about who said what ('The news that [Kim Jong Un was elected] has driven the people ...'),
+    and on real wire copy they were mostly fragments of the outlet's own voice."""
+    return [t for t in tagged if not (t.rule == "model.uncued" and t.cue is None and t.speaker.mention is None)]
 
 
 def _cue_verb(article: Article, cue: Span) -> Any | None:

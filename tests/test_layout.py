@@ -1,0 +1,83 @@
+"""Hard-wrapped text read whole without moving an offset (stages/_lib/layout.py), on hand-built and real text."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newstrace.record import Article
+from newstrace.settings import load_settings
+from newstrace.stages._lib.layout import is_hard_wrapped, paragraphs, reading_view
+
+from .conftest import shared_path
+
+WRAPPED = (
+    "WASHINGTON, March 3 - The Agriculture Department said\n"
+    "it would review the program, which costs 2.4 mln\n"
+    "dlrs a year.\n"
+    "    The decision follows a request by\n"
+    "12 states, officials said.\n"
+    "\n"
+    "Table:\n"
+    " Wheat 2.55\n"
+)
+
+
+def test_wrapped_lines_read_as_spaces_and_paragraphs_stay() -> None:
+    assert is_hard_wrapped(WRAPPED)
+    view = reading_view(WRAPPED)
+    assert len(view) == len(WRAPPED)
+    assert "said it would review" in view and "2.4 mln dlrs a year" in view
+    assert "year.\n    The decision" in view  # an indented line starts a paragraph
+    assert [WRAPPED[s:e] for s, e in paragraphs(WRAPPED)] == [
+        WRAPPED[: WRAPPED.index("\n    ")],
+        "The decision follows a request by\n12 states, officials said.",
+        "Table:",
+        "Wheat 2.55",
+    ]
+
+
+def test_text_with_a_paragraph_per_line_is_left_alone() -> None:
+    text = "Kim Jong Hun told KCNA:\n\nThe election is a fortune.\nAlways he guided us.\nPyongyang, May 3"
+    assert not is_hard_wrapped(text)
+    assert reading_view(text) is text
+    assert [text[s:e] for s, e in paragraphs(text)] == [
+        "Kim Jong Hun told KCNA:",
+        "The election is a fortune.",
+        "Always he guided us.",
+        "Pyongyang, May 3",
+    ]
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab .,\n\t"A1')), max_size=300))
+def test_the_view_changes_only_wrapping_line_breaks(text: str) -> None:
+    view = reading_view(text)
+    assert len(view) == len(text)
+    for mine, theirs in zip(view, text, strict=True):
+        assert mine == theirs or (theirs == "\n" and mine == " ")
+    for start, end in paragraphs(text):
+        assert 0 <= start < end <= len(text)
+        assert text[start:end] == text[start:end].strip()
+
+
+def test_hard_wrapped_reuters_story_gets_whole_attributions() -> None:
+    # Reuters-21578 16852 (James Miller on the Fed): parsed line by line it gave 22 attributions, 11
+    # of them speakerless fragments, and one of Miller's quotes went to his spokesman.
+    with gzip.open(shared_path("data/corpora/reuters21578.jsonl.gz"), "rt", encoding="utf-8") as lines:
+        record = next(json.loads(line) for line in lines if '"reuters21578-16852"' in line)
+    from newstrace.run import analyze
+
+    article = analyze(record["text"], settings=load_settings(persuasion="off"))
+    assert isinstance(article, Article)
+    article.check_spans()
+    speakerless = [a for a in article.attributions if a.speaker.mention is None]
+    assert len(article.attributions) >= 10 and len(speakerless) <= 3
+    miller = [a for a in article.attributions if a.speaker.name == "James Miller"]
+    assert len(miller) >= 7  # his name is one name, although the text wraps it ('James\nMiller')
+    quote = next(a for a in article.attributions if a.content.text.startswith("Our greatest danger"))
+    assert quote.speaker.name == "James Miller"
+    assert [p.text.split()[0] for p in quote.content_parts] == ["Our", "I'm"]  # not 'Miller told' inside
+    assert not any(a.speaker.name == "Edwin Dale" and "Fed's" in a.content.text for a in article.attributions)

@@ -1,0 +1,68 @@
+"""The failure classes seen on real wire copy, each on a real article from ../shared/data/corpora.
+
+One test per class of the issue "Trustworthy who-said-what on real wire news"; the hand-built unit
+tests of each rule are beside the rule's other tests (test_attribution_rules.py, test_layout.py).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from functools import cache
+
+from newstrace.record import Article
+from newstrace.run import analyze
+from newstrace.settings import load_settings
+
+from .conftest import shared_path
+
+
+@cache
+def corpus_text(corpus: str, article_id: str) -> dict[str, str]:
+    with gzip.open(shared_path(f"data/corpora/{corpus}"), "rt", encoding="utf-8") as lines:
+        for line in lines:
+            if f'"{article_id}"' in line:
+                record: dict[str, str] = json.loads(line)
+                if record["id"] == article_id:
+                    return record
+    raise AssertionError(f"{article_id} is not in {corpus}")
+
+
+def analyzed(corpus: str, article_id: str) -> Article:
+    record = corpus_text(corpus, article_id)
+    article = analyze(
+        record["text"],
+        published=record.get("date"),
+        outlet=record.get("outlet"),
+        settings=load_settings(persuasion="off"),
+    )
+    article.check_spans()
+    return article
+
+
+def test_kcna_paragraphs_after_told_kcna_are_the_speakers_words_not_kcnas_voice() -> None:
+    # 'A department director ..., Kim Jong Hun, told KCNA:' then two paragraphs of his words, then
+    # 'Cha Yong Je, ..., said:' and two of hers.
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-15496")
+    introduced = [a for a in article.attributions if a.rule == "direct.introduced"]
+    mentions = [a.speaker.mention.text if a.speaker.mention else "" for a in introduced]
+    assert len(mentions) == 2 and "Kim Jong Hun" in mentions[0] and "Cha Yong Je" in mentions[1]
+    assert all(a.kind == "direct" and len(a.content_parts) == 2 for a in introduced)
+    assert [a.cue.text if a.cue else None for a in introduced] == ["told", "said"]
+    assert all(a.via == ["Korean Central News Agency"] for a in introduced)  # the outlet 'KCNA', named canonically
+    # The news sentence before the introducer is KCNA's own, not Kim Jong Hun's.
+    assert not any(
+        a.content.text.startswith("the dear respected Kim Jong Un was elected") for a in article.attributions
+    )
+    for attribution in introduced:
+        for part in attribution.content_parts:
+            assert not any(part.overlaps(sentence) for sentence in article.own_voice)
+
+
+def test_kcna_paper_quoted_after_goes_on_runs_to_the_end() -> None:
+    # 'Rodong Sinmun ... says ... the article goes on:' and 8 paragraphs of the paper's words.
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-21877")
+    [introduced] = [a for a in article.attributions if a.rule == "direct.introduced"]
+    assert introduced.cue is not None and introduced.cue.text == "goes on"
+    assert len(introduced.content_parts) == 8
+    assert introduced.content.end >= len(article.text.rstrip()) - 2
