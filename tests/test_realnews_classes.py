@@ -66,3 +66,20 @@ def test_kcna_paper_quoted_after_goes_on_runs_to_the_end() -> None:
     assert introduced.cue is not None and introduced.cue.text == "goes on"
     assert len(introduced.content_parts) == 8
     assert introduced.content.end >= len(article.text.rstrip()) - 2
+
+
+def test_spanish_kcna_story_is_recorded_not_analyzed_as_english() -> None:
+    # 14% of the KCNA corpus is Spanish; read as English it gave attributions and PERSON entities
+    # such as "Por lo tanto".
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-00034")
+    assert article.language == "es"
+    assert article.attributions == [] and article.entities == [] and article.persuasion == []
+    skipped = {s.stage for s in article.skipped}
+    assert {"parse.spacy.v1", "entities.v1", "attribution.hybrid.v1", "speakers.v1", "times.v1"} <= skipped
+    assert all(s.reason.startswith("E019") for s in article.skipped)
+    assert "parse.spacy.v1" not in article.stages and "language.v1" in article.stages
+    from newstrace.schema import validate_record
+
+    validate_record(article.to_dict())
+    english = analyzed("kcna-2011-2012.jsonl.gz", "kcna-15496")
+    assert english.language == "en" and english.skipped == [] and "parse.spacy.v1" in english.stages

@@ -59,6 +59,11 @@ class Errors(StrEnum):
         "E018 Cannot load stage '{name}' from '{target}' ({reason}). Check that the package providing it is "
         "installed and that its entry point names a Stage subclass whose 'name' is '{name}'."
     )
+    E019 = (
+        "E019 Stage '{stage}' skipped: the text is in '{language}' and the stage reads {languages} only, so "
+        "its output would be noise. The record keeps the text, metadata and language; analyze an English "
+        "translation for attributions, entities and times."
+    )
     E020 = "E020 Stage '{stage}' failed on document '{doc}': {reason}. Re-run with --strict to see the traceback."
     E030 = (
         "E030 The record does not match schema {schema}: {reason} at {where}. This is a bug in newstrace: "

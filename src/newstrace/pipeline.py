@@ -22,7 +22,7 @@ from importlib.metadata import entry_points
 from typing import Any, Literal
 
 from .errors import ConfigError, Errors, NewstraceError, PipelineError
-from .record import INPUT_FIELDS, Article, StageError
+from .record import INPUT_FIELDS, Article, Skip, StageError
 from .settings import ATTRIBUTION_CHOICES, Settings
 from .stage import Stage, check_declaration, guarded, root
 
@@ -55,6 +55,7 @@ class Slot:
 
 DEFAULT_PIPELINE = (
     Slot("header.v1"),
+    Slot("language.v1"),
     Slot("parse.spacy.v1"),
     Slot("quotes.marks.v1"),
     Slot("entities.v1"),
@@ -196,9 +197,9 @@ class Pipeline:
             for stage in self.stages:
                 zones.enter_context(stage.memory_zone())
             for stage in self.stages:
-                live = [a for a in batch if not a.errors]
+                live = [a for a in batch if not a.errors and self._reads(stage, a)]
                 if not live:
-                    break
+                    continue
                 try:
                     stage.pipe(self._view(stage, live))
                 except DOCUMENT_ERRORS:
@@ -214,6 +215,20 @@ class Pipeline:
                 # The parse is working state, and invalid once the memory zone closes: drop it here.
                 article.doc = None
         return batch
+
+    @staticmethod
+    def _reads(stage: Stage, article: Article) -> bool:
+        """Whether the stage reads the article's language; if not, the skip is recorded (E019)."""
+        if stage.reads(article):
+            return True
+        if not article.errors:
+            reason = Errors.E019.format(
+                stage=stage.name,
+                language=article.language,
+                languages=", ".join(code for code in stage.languages or () if code != "und"),
+            )
+            article.skipped.append(Skip(stage.name, reason))
+        return False
 
     def _run_one(self, stage: Stage, article: Article) -> None:
         try:

@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "newstrace.article/2"
+SCHEMA_VERSION = "newstrace.article/3"
 
 # The fields a reader fills before any stage runs: the document and what its source says about it.
 INPUT_FIELDS = ("text", "source", "published", "outlet", "url", "title", "byline")
@@ -270,6 +270,22 @@ class PersuasionSpan:
 
 
 @dataclass
+class Skip:
+    """A stage that did not run on this article, and why (a numbered message): the text is in a
+    language its model does not read."""
+
+    stage: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"stage": self.stage, "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Skip:
+        return cls(data["stage"], data["reason"])
+
+
+@dataclass
 class StageError:
     stage: str
     type: str
@@ -309,7 +325,9 @@ class Article:
     header: list[Span] = field(default_factory=list)
     persuasion: list[PersuasionSpan] = field(default_factory=list)
     persuasion_summary: dict[str, Any] | None = None
+    language: str | None = None  # ISO 639-1 ('en', 'es'), 'und' when no language is clear; schema 3
     stages: list[str] = field(default_factory=list)
+    skipped: list[Skip] = field(default_factory=list)
     errors: list[StageError] = field(default_factory=list)
     # Working state shared between stages; never serialized.
     doc: Any = None
@@ -365,7 +383,9 @@ class Article:
             "own_voice": [s.to_dict() for s in self.own_voice],
             "persuasion": [p.to_dict() for p in self.persuasion],
             "persuasion_summary": self.persuasion_summary,
+            "language": self.language,
             "stages": self.stages,
+            "skipped": [s.to_dict() for s in self.skipped],
             "errors": [e.to_dict() for e in self.errors],
         }
 
@@ -397,7 +417,9 @@ class Article:
             own_voice=[Span.from_dict(s) for s in data.get("own_voice", [])],
             persuasion=[PersuasionSpan.from_dict(p) for p in data.get("persuasion", [])],  # schema 2
             persuasion_summary=data.get("persuasion_summary"),
+            language=data.get("language"),  # schema 3
             stages=list(data.get("stages", [])),
+            skipped=[Skip.from_dict(s) for s in data.get("skipped", [])],
             errors=[StageError.from_dict(e) for e in data.get("errors", [])],
         )
 

@@ -26,7 +26,11 @@ from .record import Article
 from .settings import Settings
 
 # Fields the pipeline itself keeps on every Article (which stages ran, what failed): no stage names them.
-PIPELINE_FIELDS = frozenset({"stages", "errors"})
+PIPELINE_FIELDS = frozenset({"stages", "errors", "skipped"})
+
+
+# English, or no clear language (read as English).
+ENGLISH = ("en", "und")
 
 
 class Stage:
@@ -35,6 +39,13 @@ class Stage:
     name: ClassVar[str] = ""
     requires: ClassVar[tuple[str, ...]] = ()
     assigns: ClassVar[tuple[str, ...]] = ()
+    # The languages (``Article.language``) the stage reads; None: any. English-model stages set
+    # ENGLISH and the pipeline skips them, with a recorded reason, on text in another language.
+    languages: ClassVar[tuple[str, ...] | None] = None
+
+    @classmethod
+    def reads(cls, article: Article) -> bool:
+        return cls.languages is None or article.language is None or article.language in cls.languages
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings

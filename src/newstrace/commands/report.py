@@ -80,6 +80,11 @@ def render_article(article: Article) -> str:
         lines.append("ERRORS:")
         lines.extend(f"  {e.stage}: {e.message}" for e in article.errors)
         return "\n".join(lines)
+    if article.skipped:
+        stages = ", ".join(s.stage for s in article.skipped)
+        lines.append(f"NOT ANALYZED: the text is in '{article.language}'; skipped {stages}")
+        lines.append(f"  {article.skipped[0].reason}")
+        return "\n".join(lines)
     lines.append("-" * WIDTH)
     lines.append(f"WHO SAID WHAT ({len(article.attributions)} attributions)")
     for attribution in article.attributions:

@@ -9,7 +9,11 @@ from typing import Any
 
 from ..errors import Errors, SchemaError
 
-SCHEMA_FILES = {"newstrace.article/1": "article.v1.json", "newstrace.article/2": "article.v2.json"}
+SCHEMA_FILES = {
+    "newstrace.article/1": "article.v1.json",
+    "newstrace.article/2": "article.v2.json",
+    "newstrace.article/3": "article.v3.json",
+}
 
 
 @cache

@@ -7,6 +7,7 @@ needs the stage, so choosing the rule-based attribution never loads the ONNX mod
 
 BUILTIN_STAGES = {
     "header.v1": "newstrace.stages.header:HeaderStage",
+    "language.v1": "newstrace.stages.language:LanguageStage",
     "parse.spacy.v1": "newstrace.stages.parse:ParseStage",
     "quotes.marks.v1": "newstrace.stages.quotes:QuoteStage",
     "entities.v1": "newstrace.stages.entities:EntityStage",

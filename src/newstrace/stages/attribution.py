@@ -12,7 +12,7 @@ from ..formats.polnear import Offsets
 from ..models.tagger import load_tagger
 from ..record import Article
 from ..settings import Settings
-from ..stage import Stage
+from ..stage import ENGLISH, Stage
 from ._lib.layout import reading_view
 from ._lib.rules import RuleBuilder
 from ._lib.tagged import missed_by_tagger, number, tagged_attributions, with_introduced, with_relays, without_phantoms
@@ -25,6 +25,7 @@ class RuleAttributionStage(Stage):
     name = "attribution.rules.v1"
     requires = REQUIRES
     assigns = ("attributions",)
+    languages = ENGLISH
 
     def __call__(self, article: Article) -> None:
         article.attributions = RuleBuilder(article).run()
@@ -57,6 +58,7 @@ class ModelAttributionStage(_TaggerStage):
     name = "attribution.model.v1"
     requires = REQUIRES
     assigns = ("attributions",)
+    languages = ENGLISH
 
     def pipe(self, articles: list[Article]) -> None:
         for article, spans in zip(articles, self.spans(articles), strict=True):
@@ -67,6 +69,7 @@ class HybridAttributionStage(_TaggerStage):
     name = "attribution.hybrid.v1"
     requires = REQUIRES
     assigns = ("attributions",)
+    languages = ENGLISH
 
     def pipe(self, articles: list[Article]) -> None:
         for article, spans in zip(articles, self.spans(articles), strict=True):

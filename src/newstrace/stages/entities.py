@@ -22,7 +22,7 @@ from typing import Any
 
 from ..record import Article, Entity, Mention, Span
 from ..resources import agencies, capitals, countries, country_aliases, demonyms
-from ..stage import Stage
+from ..stage import ENGLISH, Stage
 from ._lib.lexicon import TITLE_WORDS
 from ._lib.tokens import token_index, token_span
 
@@ -150,6 +150,7 @@ class EntityStage(Stage):
     name = "entities.v1"
     requires = ("text", "body_start", "doc", "dateline", "entities")
     assigns = ("entities",)
+    languages = ENGLISH
 
     def __call__(self, article: Article) -> None:
         doc = article.doc

@@ -15,7 +15,7 @@ from typing import Any, cast
 
 from ..errors import ConfigError, Errors
 from ..record import Article
-from ..stage import Stage
+from ..stage import ENGLISH, Stage
 from ._lib.layout import reading_view
 from ._lib.tokens import token_span
 
@@ -35,6 +35,7 @@ class ParseStage(Stage):
     name = "parse.spacy.v1"
     requires = ("text", "body_start")
     assigns = ("doc", "sentences")
+    languages = ENGLISH
 
     def __init__(self, settings: Any) -> None:
         super().__init__(settings)

@@ -15,7 +15,7 @@ from typing import Any
 from ..models.persuasion import Detection, get_detector
 from ..record import Article, Attribution, PersuasionSpan, Span
 from ..settings import Settings
-from ..stage import Stage
+from ..stage import ENGLISH, Stage
 
 LOADED = ("Loaded_Language", "Name_Calling-Labeling")
 
@@ -81,6 +81,7 @@ class PersuasionStage(Stage):
     name = "persuasion.v1"
     requires = ("text", "attributions.speaker", "own_voice")
     assigns = ("persuasion", "persuasion_summary")
+    languages = ENGLISH
 
     def __init__(self, settings: Settings) -> None:
         super().__init__(settings)

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from ..record import Article
 from ..resources import agency_name
-from ..stage import Stage
+from ..stage import ENGLISH, Stage
 
 
 class RelayStage(Stage):
     name = "relay.v1"
     requires = ("attributions.speaker", "attributions.citing", "attributions.relay", "agency", "outlet")
     assigns = ("attributions.via",)
+    languages = ENGLISH
 
     def __call__(self, article: Article) -> None:
         publisher = article.agency or (agency_name(article.outlet) if article.outlet else None)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..record import Article, Entity, Mention, Span, Speaker
-from ..stage import Stage
+from ..stage import ENGLISH, Stage
 from ._lib.lexicon import FIRST_PERSON, PRONOUNS_GROUP, PRONOUNS_PERSON, TITLE_WORDS, word_set
 from ._lib.tokens import token_index
 
@@ -196,6 +196,7 @@ class SpeakerStage(Stage):
     name = "speakers.v1"
     requires = ("text", "body_start", "doc", "sentences", "attributions", "entities")
     assigns = ("attributions.speaker", "attributions.citing", "attributions.relay", "entities")
+    languages = ENGLISH
 
     def __call__(self, article: Article) -> None:
         resolver = SpeakerResolver(article)

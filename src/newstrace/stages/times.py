@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..record import Article, TimeExpression
-from ..stage import Stage
+from ..stage import ENGLISH, Stage
 from ._lib.times import parse_iso, resolve
 from ._lib.tokens import token_span
 
@@ -22,6 +22,7 @@ class TimeStage(Stage):
     name = "times.v1"
     requires = ("text", "body_start", "doc", "published", "dateline", "header")
     assigns = ("times",)
+    languages = ENGLISH
 
     def __call__(self, article: Article) -> None:
         anchor = parse_iso(article.published) or parse_iso(article.dateline.date if article.dateline else None)

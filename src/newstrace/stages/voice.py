@@ -8,13 +8,14 @@ own voice: its content belongs to the speaker, even though the outlet reports th
 from __future__ import annotations
 
 from ..record import Article
-from ..stage import Stage
+from ..stage import ENGLISH, Stage
 
 
 class OwnVoiceStage(Stage):
     name = "voice.v1"
     requires = ("sentences", "attributions", "quotes")
     assigns = ("own_voice",)
+    languages = ENGLISH
 
     def __call__(self, article: Article) -> None:
         attributed = [span for a in article.attributions for span in a.spans()]
