@@ -62,6 +62,7 @@ DEFAULT_PIPELINE = (
     Slot("attribution.hybrid.v1", setting="attribution", choices=ATTRIBUTION_CHOICES),
     Slot("speakers.v1"),
     Slot("relay.v1"),
+    Slot("confidence.v1"),
     Slot("times.v1"),
     Slot("voice.v1"),
     Slot("persuasion.v1", setting="persuasion", optional=True),

@@ -113,6 +113,8 @@ class Speaker:
     entities: list[str] = field(default_factory=list)
     name: str | None = None
     resolution: str = "unresolved"
+    # Estimated probability that the speaker is right, given that the attribution is real (schema 3).
+    confidence: float | None = None
 
     @property
     def entity(self) -> str | None:
@@ -125,6 +127,7 @@ class Speaker:
             "name": self.name,
             "resolution": self.resolution,
             "mention": self.mention.to_dict() if self.mention else None,
+            "confidence": self.confidence,
         }
 
     @classmethod
@@ -134,6 +137,7 @@ class Speaker:
             entities=list(data.get("entities") or []),
             name=data.get("name"),
             resolution=data.get("resolution", "unresolved"),
+            confidence=data.get("confidence"),
         )
 
 
@@ -150,6 +154,8 @@ class Attribution:
     rule: str = ""
     # The relay named in the sentence ('Interfax quoted X as saying'); it lands in ``via``.
     relay: Speaker | None = None
+    # Estimated probability that the attribution is real and its speaker right (schema 3).
+    confidence: float | None = None
 
     def spans(self) -> list[Span]:
         out = [self.content, *self.content_parts]
@@ -174,6 +180,7 @@ class Attribution:
             "via": self.via,
             "citing": self.citing.to_dict() if self.citing else None,
             "rule": self.rule,
+            "confidence": self.confidence,
         }
 
     @classmethod
@@ -189,6 +196,7 @@ class Attribution:
             via=list(data.get("via", [])),
             citing=Speaker.from_dict(citing) if citing else None,
             rule=data.get("rule", ""),
+            confidence=data.get("confidence"),
         )
 
 

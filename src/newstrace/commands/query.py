@@ -42,6 +42,12 @@ def register(subparsers: Any) -> None:
     quotes.add_argument("--until", metavar="YYYY-MM-DD", help="published on or before")
     quotes.add_argument("--search", metavar="TEXT", help="words in the quote, its speaker or whom it cites")
     quotes.add_argument("--kind", choices=("direct", "indirect", "speech_act", "belief"), help="attribution kind")
+    quotes.add_argument(
+        "--min-confidence",
+        type=float,
+        metavar="P",
+        help="only attributions at least this likely to be real with the right speaker (0-1; docs/realnews.md)",
+    )
     quotes.add_argument("--limit", type=int, default=50, help="rows to show (default 50; 0 for all)")
     quotes.add_argument("--offset", type=int, default=0, help="rows to skip")
     quotes.set_defaults(func=run_quotes)
@@ -92,6 +98,7 @@ def run_quotes(args: argparse.Namespace) -> int:
         "until": _date(args.until, "--until"),
         "search": args.search,
         "kind": args.kind,
+        "min_confidence": args.min_confidence,
     }
     with open_store(_db(args)) as store:
         rows = store.quotes(**filters, limit=args.limit or None, offset=args.offset)

@@ -207,10 +207,15 @@ class Miss:
         return f"[{self.kind}] {self.article}: {self.detail}"
 
 
+CONFIDENCE_BINS = (0.0, 0.5, 0.7, 0.9, 1.01)
+
+
 @dataclass
 class RealnewsResult:
     attribution: str
     by_corpus: dict[str, Tally] = field(default_factory=dict)
+    # Per confidence bin (lower bound): [predictions, right ones] (right: matched, speaker right).
+    calibration: dict[float, list[int]] = field(default_factory=lambda: {b: [0, 0] for b in CONFIDENCE_BINS[:-1]})
     failed: list[str] = field(default_factory=list)
     errors: list[Miss] = field(default_factory=list)
     seconds: float = 0.0
@@ -227,6 +232,7 @@ class RealnewsResult:
             "attribution": self.attribution,
             "overall": self.overall.to_dict(),
             "by_corpus": {name: tally.to_dict() for name, tally in sorted(self.by_corpus.items())},
+            "calibration": {f"{low:.1f}": {"n": n, "right": right} for low, (n, right) in self.calibration.items()},
             "failed": self.failed,
             "seconds": round(self.seconds, 1),
         }
@@ -245,6 +251,13 @@ def score_article(gold: GoldArticle, article: Article, result: RealnewsResult, *
     tally.speakerless = sum(1 for u in units if u.attribution.speaker.mention is None)
     pairs = match(gold.attributions, units)
     tally.matched = len(pairs)
+    by_unit = {p: g for g, p, _ in pairs}
+    for p, unit in enumerate(units):
+        if unit.attribution.confidence is None:
+            continue
+        low = max(b for b in CONFIDENCE_BINS[:-1] if b <= unit.attribution.confidence)
+        result.calibration[low][0] += 1
+        result.calibration[low][1] += p in by_unit and speaker_right(unit, gold.attributions[by_unit[p]], speakers)
     for g, p, shared in pairs:
         expected, unit = gold.attributions[g], units[p]
         right = speaker_right(unit, expected, speakers)
@@ -368,6 +381,13 @@ def format_table(result: RealnewsResult) -> str:
         "the right speaker and >= 90% content overlap, share of gold; kind, relay: right among matched;",
         "no spk: predictions without a speaker mention.",
     ]
+    if any(n for n, _ in result.calibration.values()):
+        lines += ["", "confidence   predictions   right (matched, right speaker)"]
+        bounds = list(CONFIDENCE_BINS)
+        for k, (low, (n, right)) in enumerate(result.calibration.items()):
+            high = min(bounds[k + 1], 1.0)
+            share = f"{right / n:.3f}" if n else "-"
+            lines.append(f"{low:.1f}-{high:.1f}    {n:>11}   {share:>5} ({right})")
     if result.failed:
         lines.append(f"\n{len(result.failed)} articles failed in the pipeline: {', '.join(result.failed)}")
     return "\n".join(lines)

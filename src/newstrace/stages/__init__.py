@@ -16,6 +16,7 @@ BUILTIN_STAGES = {
     "attribution.hybrid.v1": "newstrace.stages.attribution:HybridAttributionStage",
     "speakers.v1": "newstrace.stages.speakers:SpeakerStage",
     "relay.v1": "newstrace.stages.relay:RelayStage",
+    "confidence.v1": "newstrace.stages.confidence:ConfidenceStage",
     "times.v1": "newstrace.stages.times:TimeStage",
     "voice.v1": "newstrace.stages.voice:OwnVoiceStage",
     "persuasion.v1": "newstrace.stages.persuasion:PersuasionStage",

@@ -62,6 +62,7 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
         "rule",
         "outlet",
         "published",
+        "confidence",
     ),
     "entities": ("article_key", "entity_id", "name", "name_key", "type", "aliases", "roles", "n_mentions"),
     "mentions": ("article_key", "entity_id", "seq", "start_char", "end_char", "text", "kind"),
@@ -108,6 +109,7 @@ class Quote(_Row):
     published: str | None
     title: str | None
     url: str | None
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -404,6 +406,7 @@ class Store(AbstractContextManager["Store"]):
                     att.rule,
                     article.outlet,
                     article.published,
+                    att.confidence,
                 )
             )
             speaker_names = [speaker.name]
@@ -422,7 +425,7 @@ class Store(AbstractContextManager["Store"]):
         self._executemany(
             "INSERT INTO attributions (article_key, attribution_id, seq, kind, speaker, speaker_key, speaker_entity, "
             "speaker_resolution, citing, citing_key, via, cue, content, content_start, content_end, rule, outlet, "
-            "published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "published, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             attribution_rows,
         )
         self._executemany(
@@ -510,6 +513,7 @@ class Store(AbstractContextManager["Store"]):
         search: str | None,
         via: str | None,
         kind: str | None,
+        min_confidence: float | None = None,
     ) -> tuple[str, list[Any]] | None:
         clauses: list[str] = []
         params: list[Any] = []
@@ -536,6 +540,9 @@ class Store(AbstractContextManager["Store"]):
         if kind is not None:
             clauses.append("a.kind = ?")
             params.append(kind)
+        if min_confidence is not None:
+            clauses.append("a.confidence >= ?")
+            params.append(min_confidence)
         if search is not None:
             term = self._search_param(search)
             if not term:
@@ -554,17 +561,21 @@ class Store(AbstractContextManager["Store"]):
         search: str | None = None,
         via: str | None = None,
         kind: str | None = None,
+        min_confidence: float | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Quote]:
-        """Attributions matching every filter given; the speaker by any spelling of its name."""
-        filters = self._quote_filters(speaker, outlet, since, until, search, via, kind)
+        """Attributions matching every filter given; the speaker by any spelling of its name.
+
+        ``min_confidence`` keeps attributions whose estimated probability of being real with the
+        right speaker is at least that (records stored without a confidence never pass it)."""
+        filters = self._quote_filters(speaker, outlet, since, until, search, via, kind, min_confidence)
         if filters is None:
             return []
         where, params = filters
         sql = (
             "SELECT a.article_key, ar.id, a.attribution_id, a.kind, a.speaker, a.speaker_resolution, a.citing, a.via, "
-            "a.cue, a.content, a.outlet, a.published, ar.title, ar.url FROM attributions a "
+            "a.cue, a.content, a.outlet, a.published, ar.title, ar.url, a.confidence FROM attributions a "
             f"JOIN articles ar ON ar.key = a.article_key WHERE {where} "
             "ORDER BY a.published DESC NULLS LAST, a.article_key, a.seq"
         )
@@ -584,8 +595,9 @@ class Store(AbstractContextManager["Store"]):
         search: str | None = None,
         via: str | None = None,
         kind: str | None = None,
+        min_confidence: float | None = None,
     ) -> int:
-        filters = self._quote_filters(speaker, outlet, since, until, search, via, kind)
+        filters = self._quote_filters(speaker, outlet, since, until, search, via, kind, min_confidence)
         if filters is None:
             return 0
         where, params = filters

@@ -27,6 +27,7 @@ INTEGER_COLUMNS = {
     "start_char",
     "end_char",
 }
+FLOAT_COLUMNS = {"confidence"}
 ROW_GROUP = 10_000
 
 
@@ -82,7 +83,7 @@ def _parquet(path: Path, columns: tuple[str, ...], rows: Iterator[tuple[Any, ...
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = pa.schema([(c, pa.int64() if c in INTEGER_COLUMNS else pa.string()) for c in columns])
+    schema = pa.schema([(c, _arrow_type(pa, c)) for c in columns])
     n = 0
     with pq.ParquetWriter(path, schema) as writer:
         batch: list[tuple[Any, ...]] = []
@@ -96,6 +97,14 @@ def _parquet(path: Path, columns: tuple[str, ...], rows: Iterator[tuple[Any, ...
             writer.write_table(_table(pa, schema, columns, batch))
             n += len(batch)
     return n
+
+
+def _arrow_type(pa: Any, column: str) -> Any:
+    if column in INTEGER_COLUMNS:
+        return pa.int64()
+    if column in FLOAT_COLUMNS:
+        return pa.float64()
+    return pa.string()
 
 
 def _table(pa: Any, schema: Any, columns: tuple[str, ...], batch: list[tuple[Any, ...]]) -> Any:

@@ -346,7 +346,10 @@ def with_introduced(ruled: list[Attribution], tagged: list[Attribution]) -> list
 def without_phantoms(tagged: list[Attribution]) -> list[Attribution]:
     """Drop tagged contents that no rule supports and that have neither a cue nor a source: they say
     nothing about who said what ('The news that [Kim Jong Un was elected] has driven the people ...'),
-    and on real wire copy they were mostly fragments of the outlet's own voice."""
+    and on real wire copy they were mostly fragments of the outlet's own voice. (Dropping those with
+    a cue but no source too, '[Over 100 mm rainfalls] were recorded', took real-news precision from
+    0.895 to 0.914 but PolNeAR Cue exact from 0.707 to 0.703 and Content from 0.594 to 0.588, where
+    such pairs are annotated: not done.)"""
     return [t for t in tagged if not (t.rule == "model.uncued" and t.cue is None and t.speaker.mention is None)]
 
 
