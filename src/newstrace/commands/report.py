@@ -27,9 +27,10 @@ def _attribution_lines(attribution: Attribution) -> list[str]:
     content = _short(attribution.content.text)
     if attribution.kind == "direct":
         content = f"“{content}”"
+    sure = f" · confidence {attribution.confidence:.2f}" if attribution.confidence is not None else ""
     lines = [
         f"  {attribution.id:>4}  {who}",
-        f"        {KIND_LABEL.get(attribution.kind, attribution.kind)} · cue '{cue}' · via {chain}",
+        f"        {KIND_LABEL.get(attribution.kind, attribution.kind)} · cue '{cue}' · via {chain}{sure}",
     ]
     if attribution.citing and attribution.citing.name:
         lines.append(f"        citing {attribution.citing.name}")
