@@ -252,10 +252,10 @@ def test_agreement_on_polnear_train_is_far_from_perfect(capsys: pytest.CaptureFi
 # ~0.02 under the new numbers. Never lower a floor to make a change pass.
 FLOORS = {
     "hybrid": {
-        ("exact", "Source"): 0.77,  # measured 0.796
+        ("exact", "Source"): 0.77,  # measured 0.792
         ("exact", "Cue"): 0.69,  # measured 0.707
         ("exact", "Content"): 0.57,  # measured 0.594
-        ("overlap", "Source"): 0.82,  # measured 0.839
+        ("overlap", "Source"): 0.82,  # measured 0.836
         ("overlap", "Cue"): 0.80,  # measured 0.816
         ("overlap", "Content"): 0.81,  # measured 0.834
     },

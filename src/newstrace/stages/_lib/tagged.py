@@ -242,6 +242,12 @@ def tagged_attributions(
             attribution.rule = "model" if cue is not None else "model.uncued"
             if verb is not None:
                 attribution.citing, attribution.relay = builder.citing(verb), builder.relay(verb)
+                if mention is None:
+                    # The tagger found no source: the verb's grammatical subject, shared across
+                    # conjoined verbs ('Kim Jong Il sent a message ... and wished [success]').
+                    subject = builder.subject(verb)
+                    if subject is not None and not builder.in_quote(subject):
+                        attribution.speaker = Speaker(builder.speaker_mention(subject))
         if not attribution.content_parts:
             attribution.content_parts = _quote_parts(article, attribution, builder)
         found.append(attribution)
