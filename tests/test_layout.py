@@ -81,3 +81,12 @@ def test_hard_wrapped_reuters_story_gets_whole_attributions() -> None:
     assert quote.speaker.name == "James Miller"
     assert [p.text.split()[0] for p in quote.content_parts] == ["Our", "I'm"]  # not 'Miller told' inside
     assert not any(a.speaker.name == "Edwin Dale" and "Fed's" in a.content.text for a in article.attributions)
+
+
+def test_angle_brackets_around_names_read_as_spaces() -> None:
+    # Reuters-21578 marks company names: '<Qintex Ltd> of Brisbane said' parsed Brisbane as the subject.
+    text = "NEW YORK, March 20 - <Qintex Ltd> of Brisbane said it has\narranged a loan for\nits unit."
+    view = reading_view(text)
+    assert len(view) == len(text)
+    assert " Qintex Ltd  of Brisbane said it has arranged a loan for its unit." in view
+    assert reading_view("a < b and c > d") == "a < b and c > d"  # not a name tag

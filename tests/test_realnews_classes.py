@@ -83,3 +83,10 @@ def test_spanish_kcna_story_is_recorded_not_analyzed_as_english() -> None:
     validate_record(article.to_dict())
     english = analyzed("kcna-2011-2012.jsonl.gz", "kcna-15496")
     assert english.language == "en" and english.skipped == [] and "parse.spacy.v1" in english.stages
+
+
+def test_reuters_company_in_angle_brackets_is_the_speaker_not_its_city() -> None:
+    article = analyzed("reuters21578.jsonl.gz", "reuters21578-7646")
+    first = min(article.attributions, key=lambda a: a.content.start)
+    assert first.speaker.name is not None and "Qintex" in first.speaker.name
+    assert not any(a.speaker.name == "Brisbane" for a in article.attributions)

@@ -24,6 +24,8 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]+\S)")
 _INNER_BREAK = re.compile(r"(?<=\S)\n(?=\S)")
 _LINE_BREAK = re.compile(r"\n")
 _CONTINUES_LOWER = re.compile(r"(?<=\S)\n(?=[a-z(0-9])")
+# '<Qintex Ltd>': a name in the angle brackets of a wire archive's markup.
+_NAME_TAG = re.compile(r"<([A-Z][^<>\n]{0,60}?)>")
 MIN_WRAPS = 2  # line breaks before a lowercase word or a number, at least
 MIN_WRAP_SHARE = 0.4  # of the line breaks between two non-space characters (Reuters-21578: 1% of texts under it)
 
@@ -37,14 +39,18 @@ def is_hard_wrapped(text: str) -> bool:
 
 
 def reading_view(text: str) -> str:
-    """``text`` with the line breaks that only wrap a line replaced by spaces: same length, same offsets.
+    """``text`` as the parser should read it, with the same length and offsets: the line breaks that
+    only wrap a line read as spaces, and the angle brackets wire archives put around company names
+    ('<Qintex Ltd> of Brisbane said', Reuters-21578) read as spaces too, since the parser took
+    'Brisbane' for the subject there.
 
-    Only a hard-wrapped text changes, and only its breaks between two non-space characters: blank
-    lines and indented lines (paragraphs, tables) stay.
+    Only a hard-wrapped text has its breaks changed, and only those between two non-space
+    characters: blank lines and indented lines (paragraphs, tables) stay.
     """
-    if "\n" not in text or not is_hard_wrapped(text):
-        return text
-    return _INNER_BREAK.sub(" ", text)
+    view = _NAME_TAG.sub(lambda m: f" {m.group(1)} ", text) if "<" in text else text
+    if "\n" not in view or not is_hard_wrapped(view):
+        return view
+    return _INNER_BREAK.sub(" ", view)
 
 
 def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
