@@ -35,9 +35,10 @@ from typing import Any
 
 from ..formats.realnews import GoldArticle, load_gold
 from ..record import Article, Attribution, Span
-from ..settings import ATTRIBUTION_MODES, Settings, load_settings
+from ..settings import Settings, load_settings
 from ..sources.jsonl import DEFAULT_FIELDS, parse_record
 from ..stages._lib.lexicon import TITLE_WORDS
+from .polnear import Counts, add_output_options
 
 SHARED = Path("../shared")
 DEFAULT_CORPORA = SHARED / "data" / "corpora"
@@ -167,17 +168,21 @@ class Tally:
         return a / b if b else 0.0
 
     @property
+    def counts(self) -> Counts:
+        """Matched, predicted and gold as PolNeAR's scorer counts them (its precision, recall, F1)."""
+        return Counts(self.matched, self.predicted, self.gold)
+
+    @property
     def precision(self) -> float:
-        return self._ratio(self.matched, self.predicted)
+        return self.counts.precision
 
     @property
     def recall(self) -> float:
-        return self._ratio(self.matched, self.gold)
+        return self.counts.recall
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self.counts.f1
 
     @property
     def speaker_accuracy(self) -> float:
@@ -346,12 +351,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--corpora", default=str(DEFAULT_CORPORA), help="folder of the corpus files an offsets-only gold refers to"
     )
-    parser.add_argument("--format", choices=("table", "json"), default="table", help="output format")
-    parser.add_argument(
-        "--attribution",
-        choices=ATTRIBUTION_MODES,
-        help="attribution extractor to score (default: the 'attribution' setting, itself 'hybrid' by default)",
-    )
+    add_output_options(parser)
     parser.add_argument(
         "--show-errors", action="store_true", help="list every miss, spurious attribution and wrong speaker"
     )

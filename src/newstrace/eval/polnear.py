@@ -342,18 +342,23 @@ def annotator_agreement(gold_dir: str | Path = DEFAULT_PATH, *, settings: Settin
 
 
 # --- CLI -----------------------------------------------------------------------------------------
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("gold_dir", nargs="?", default=DEFAULT_PATH, help="PolNeAR folder with text/ and attributions/")
-    parser.add_argument("--limit", type=int, help="score only the first N articles (in name order)")
-    parser.add_argument(
-        "--show-errors", type=int, default=0, metavar="N", help="print N false positives and N false negatives per role"
-    )
+def add_output_options(parser: argparse.ArgumentParser) -> None:
+    """--format and --attribution, as every attribution evaluation takes them."""
     parser.add_argument("--format", choices=("table", "json"), default="table", help="output format")
     parser.add_argument(
         "--attribution",
         choices=ATTRIBUTION_MODES,
         help="attribution extractor to score (default: the 'attribution' setting, itself 'hybrid' by default)",
     )
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("gold_dir", nargs="?", default=DEFAULT_PATH, help="PolNeAR folder with text/ and attributions/")
+    parser.add_argument("--limit", type=int, help="score only the first N articles (in name order)")
+    parser.add_argument(
+        "--show-errors", type=int, default=0, metavar="N", help="print N false positives and N false negatives per role"
+    )
+    add_output_options(parser)
     parser.add_argument(
         "--agreement",
         action="store_true",

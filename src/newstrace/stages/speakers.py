@@ -36,7 +36,6 @@ class SpeakerResolver:
         self.mentions: list[tuple[Span, Entity]] = sorted(
             ((m.span, e) for e in article.entities for m in e.mentions), key=lambda pair: pair[0].start
         )
-        self.recent_speakers: list[tuple[int, Entity]] = []
         # Every speaker mention resolved so far, in text order, with its entity (None: unresolved).
         self.speaker_history: list[tuple[int, Entity | None]] = []
         # Speaker mentions resolved here ('the North Korean leader' -> Kim Jong Un), read as the
@@ -116,8 +115,6 @@ class SpeakerResolver:
             for entity in entities:
                 if not any(m.span == span for m in entity.mentions):
                     entity.mentions.append(Mention(span, kind))
-        for entity in entities:
-            self.recent_speakers.append((span.start, entity))
         if len(entities) == 1:
             self.resolved_mentions.append((span, entities[0]))
         name = " and ".join(e.name for e in entities)
