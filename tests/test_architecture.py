@@ -30,6 +30,7 @@ LAYERS: dict[str, int] = {
     "newstrace.sources": 3,
     "newstrace.run": 4,
     "newstrace.store": 5,
+    "newstrace.corpus": 5,
     "newstrace.ingest": 5,
     "newstrace.commands": 6,
     "newstrace.cli": 6,

@@ -85,7 +85,14 @@ def test_speakers_entities_outlets_show(db: str, capsys: pytest.CaptureFixture[s
 def test_export_and_retry_list(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
     assert main(["export", "--db", db, "--format", "csv", "--output", str(out)]) == 0
-    assert sorted(p.name for p in out.iterdir()) == ["articles.csv", "attributions.csv", "entities.csv", "mentions.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "articles.csv",
+        "attributions.csv",
+        "entities.csv",
+        "mentions.csv",
+        "stories.csv",
+        "story_articles.csv",
+    ]
     capsys.readouterr()
     assert main(["retry", "--db", db, "--list"]) == 0
     listed = capsys.readouterr().out

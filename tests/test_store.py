@@ -174,13 +174,17 @@ def test_export_every_format(store_url: str, articles: list[Article], tmp_path) 
 
     import pyarrow.parquet as pq
 
+    from newstrace.corpus.stories import update_stories
+
     with open_store(store_url) as store:
         store.save_many(articles)
+        update_stories(store)
         counts = store.counts()
+        assert counts["story_articles"] == counts["articles"] == 3 and counts["stories"] >= 1
         for fmt in ("jsonl", "csv", "parquet"):
             written = export(store, tmp_path / fmt, fmt=fmt)
-            assert len(written) == 4
-            for table in ("articles", "attributions", "entities", "mentions"):
+            assert len(written) == 6
+            for table in ("articles", "attributions", "entities", "mentions", "stories", "story_articles"):
                 path = tmp_path / fmt / f"{table}.{fmt}"
                 assert written[str(path)] == counts[table]
                 if fmt == "jsonl":

@@ -16,6 +16,7 @@ EVALUATIONS = {
     "html": ("html", "main-text extraction from HTML pages against the article-extraction benchmark"),
     "polnear": ("polnear", "attribution spans (Source, Cue, Content) against PolNeAR"),
     "attributions": ("attributions", "who said what on real news (KCNA, Reuters, allsides) against hand-read gold"),
+    "stories": ("stories", "story grouping (B-cubed, adjusted Rand) against NeuS's stories"),
     "persuasion": ("persuasion", "persuasion techniques against the SemEval-2023 dev fold"),
 }
 

@@ -22,6 +22,8 @@ from .base import (
     SaveCounts,
     SpeakerSummary,
     Store,
+    StoryArticle,
+    StorySummary,
 )
 from .keys import article_key, name_key
 
@@ -75,6 +77,8 @@ __all__ = [
     "SaveCounts",
     "SpeakerSummary",
     "Store",
+    "StoryArticle",
+    "StorySummary",
     "article_key",
     "name_key",
     "open_store",

@@ -67,8 +67,17 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
     "entities": ("article_key", "entity_id", "name", "name_key", "type", "aliases", "roles", "n_mentions"),
     "mentions": ("article_key", "entity_id", "seq", "start_char", "end_char", "text", "kind"),
     "failures": ("source", "stage", "error", "attempts", "first_failed_at", "last_failed_at"),
+    "stories": (
+        "story_id",
+        "title",
+        "first_published",
+        "last_published",
+        "n_articles",
+        "n_outlets",
+    ),
+    "story_articles": ("article_key", "story_id", "score"),
 }
-TABLES = ("articles", "attributions", "entities", "mentions", "failures")
+TABLES = ("articles", "attributions", "entities", "mentions", "failures", "stories", "story_articles")
 
 
 class _Row:
@@ -181,6 +190,57 @@ class Failure(_Row):
 
 
 @dataclass(frozen=True)
+class StoryArticle(_Row):
+    """One article of a story. ``id`` is the article's input id: the ``id`` field of its JSON Lines
+    line, else the path or URL it was read from; ``outlet`` is the agency for wire copy with none."""
+
+    id: str
+    key: str
+    outlet: str | None
+    published: str | None
+    title: str | None
+    url: str | None
+    score: float
+
+
+@dataclass(frozen=True)
+class StorySummary:
+    """A story: the articles that report one event, oldest first."""
+
+    id: str
+    title: str | None
+    first_published: str | None
+    last_published: str | None
+    outlets: int
+    articles: list[StoryArticle] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "first_published": self.first_published,
+            "last_published": self.last_published,
+            "outlets": self.outlets,
+            "articles": [a.to_dict() for a in self.articles],
+        }
+
+
+def input_id(source: str | None, url: str | None, key: str) -> str:
+    """The id a user gave the article: a JSON Lines ``id`` (``file.jsonl#ID``), else its path or URL."""
+    if source:
+        head, sep, tail = source.rpartition("#")
+        if (
+            sep
+            and head.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".json", "-"))
+            and tail
+            and not re.fullmatch(r"L\d+", tail)
+        ):
+            return tail
+        return source
+    return url or key
+
+
+@dataclass(frozen=True)
 class Migration:
     version: int
     name: str
@@ -262,6 +322,10 @@ class Store(AbstractContextManager["Store"]):
 
     def _migration_lock(self) -> None:
         """Serialize concurrent migrations (inside the migration transaction)."""
+
+    def lock_corpus(self) -> None:
+        """Serialize concurrent builders of the corpus tables (inside their transaction). SQLite's
+        write transactions (BEGIN IMMEDIATE) are serialized already."""
 
     def _search_attributions(self) -> str:
         """A condition on ``a`` (attributions) with one placeholder for the search text."""
@@ -763,6 +827,138 @@ class Store(AbstractContextManager["Store"]):
     def iter_table(self, table: str) -> tuple[tuple[str, ...], Iterator[Row]]:
         """Columns and a lazy stream of rows of one table, in key order, for export."""
         columns = EXPORT_COLUMNS[table]
-        order = {"failures": "source", "articles": "key"}.get(table, "article_key")
+        order = {"failures": "source", "articles": "key", "stories": "story_id"}.get(table, "article_key")
         sql = f"SELECT {', '.join(columns)} FROM {table} ORDER BY {order}"
         return columns, self._stream(sql)
+
+    # -- stories (corpus/stories.py) ------------------------------------------------------------
+    def articles_without_features(self, limit: int = 256) -> list[tuple[str, str | None, str, int, str | None]]:
+        """(key, title, text, body_start, published) of stored articles with no story features yet."""
+        rows = self._execute(
+            "SELECT ar.key, ar.title, ar.text, ar.record, ar.published FROM articles ar "
+            "WHERE NOT EXISTS (SELECT 1 FROM article_features f WHERE f.article_key = ar.key) "
+            "ORDER BY ar.key LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [(k, t, text, int(json.loads(rec).get("body_start") or 0), pub) for k, t, text, rec, pub in rows]
+
+    def save_features(self, rows: Sequence[tuple[str, str, int | None, str, str]]) -> None:
+        """(article_key, model, day, embedding, words JSON) rows; existing ones are kept."""
+        with self.transaction():
+            self._executemany(
+                "INSERT INTO article_features (article_key, model, day, embedding, words) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (article_key) DO NOTHING",
+                rows,
+            )
+
+    def features_without_story(self) -> list[tuple[str, int | None, str, str]]:
+        """(key, day, embedding, words) of articles with features but no story."""
+        rows = self._execute(
+            "SELECT f.article_key, f.day, f.embedding, f.words FROM article_features f "
+            "WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_key = f.article_key) "
+            "ORDER BY f.article_key"
+        ).fetchall()
+        return [(k, None if d is None else int(d), e, w) for k, d, e, w in rows]
+
+    def story_members(self, since_day: int | None) -> list[tuple[str, str, int | None, str, str]]:
+        """(story_id, key, day, embedding, words) of the stories that end on or after ``since_day``
+        or have no date (None: every story)."""
+        where = "1 = 1" if since_day is None else "(st.last_day IS NULL OR st.last_day >= ?)"
+        params: list[Any] = [] if since_day is None else [since_day]
+        rows = self._execute(
+            "SELECT s.story_id, f.article_key, f.day, f.embedding, f.words FROM story_articles s "
+            "JOIN stories st ON st.story_id = s.story_id JOIN article_features f ON f.article_key = s.article_key "
+            f"WHERE {where} ORDER BY s.story_id, f.day, f.article_key",
+            params,
+        ).fetchall()
+        return [(sid, k, None if d is None else int(d), e, w) for sid, k, d, e, w in rows]
+
+    def save_story_members(self, rows: Sequence[tuple[str, str, float]]) -> None:
+        """(article_key, story_id, score) rows, and the touched stories' summaries recomputed.
+        Call inside :meth:`transaction` with :meth:`lock_corpus` held."""
+        self._executemany(
+            "INSERT INTO story_articles (article_key, story_id, score) VALUES (?, ?, ?) "
+            "ON CONFLICT (article_key) DO NOTHING",
+            rows,
+        )
+        for story_id in sorted({r[1] for r in rows}):
+            first, last, first_day, last_day, n, n_outlets = self._execute(
+                "SELECT MIN(ar.published), MAX(ar.published), MIN(f.day), MAX(f.day), COUNT(*), "
+                "COUNT(DISTINCT COALESCE(ar.outlet, ar.agency)) FROM story_articles s "
+                "JOIN articles ar ON ar.key = s.article_key "
+                "LEFT JOIN article_features f ON f.article_key = s.article_key WHERE s.story_id = ?",
+                (story_id,),
+            ).fetchone()
+            founder = self._execute(
+                "SELECT title FROM articles WHERE key = ?", (story_id.removeprefix("story-"),)
+            ).fetchone()
+            self._execute(
+                "INSERT INTO stories (story_id, title, first_published, last_published, first_day, last_day, "
+                "n_articles, n_outlets) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (story_id) DO UPDATE SET "
+                "first_published = excluded.first_published, last_published = excluded.last_published, "
+                "first_day = excluded.first_day, last_day = excluded.last_day, n_articles = excluded.n_articles, "
+                "n_outlets = excluded.n_outlets",
+                (story_id, founder[0] if founder else None, first, last, first_day, last_day, n, n_outlets),
+            )
+
+    def clear_stories(self) -> None:
+        """Forget every story (features stay): the next build groups all articles again."""
+        with self.transaction():
+            self._execute("DELETE FROM story_articles")
+            self._execute("DELETE FROM stories")
+
+    def stories(
+        self,
+        *,
+        story_id: str | None = None,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        min_articles: int = 1,
+        limit: int | None = 50,
+        offset: int = 0,
+    ) -> list[StorySummary]:
+        """Stories, newest first, each with its articles (oldest first)."""
+        clauses = ["st.n_articles >= ?"]
+        params: list[Any] = [min_articles]
+        if story_id is not None:
+            clauses.append("st.story_id = ?")
+            params.append(story_id)
+        if outlet is not None:
+            clauses.append(
+                "st.story_id IN (SELECT s.story_id FROM story_articles s JOIN articles ar ON ar.key = s.article_key "
+                "WHERE lower(COALESCE(ar.outlet, ar.agency)) = lower(?))"
+            )
+            params.append(outlet)
+        if since is not None:
+            clauses.append("st.last_published >= ?")
+            params.append(since)
+        if until is not None:
+            clauses.append("st.first_published <= ?")
+            params.append(until)
+        sql = (
+            "SELECT st.story_id, st.title, st.first_published, st.last_published, st.n_outlets FROM stories st "
+            f"WHERE {' AND '.join(clauses)} ORDER BY st.last_published DESC NULLS LAST, st.story_id"
+        )
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params.extend([limit, offset])
+        heads = self._execute(sql, params).fetchall()
+        if not heads:
+            return []
+        marks = ", ".join("?" for _ in heads)
+        members: dict[str, list[StoryArticle]] = defaultdict(list)
+        for sid, key, source, url, outlet_name, published, title, score in self._execute(
+            "SELECT s.story_id, ar.key, ar.source, ar.url, COALESCE(ar.outlet, ar.agency), ar.published, ar.title, "
+            "s.score "
+            f"FROM story_articles s JOIN articles ar ON ar.key = s.article_key WHERE s.story_id IN ({marks}) "
+            "ORDER BY ar.published NULLS LAST, ar.key",
+            [h[0] for h in heads],
+        ).fetchall():
+            members[sid].append(
+                StoryArticle(input_id(source, url, key), key, outlet_name, published, title, url, float(score))
+            )
+        return [
+            StorySummary(sid, title, first, last, int(n_outlets), members[sid])
+            for sid, title, first, last, n_outlets in heads
+        ]

@@ -16,7 +16,7 @@ from ..errors import Errors, StoreError
 from . import Store, open_store
 
 FORMATS = ("jsonl", "csv", "parquet")
-EXPORTED = ("articles", "attributions", "entities", "mentions")
+EXPORTED = ("articles", "attributions", "entities", "mentions", "stories", "story_articles")
 INTEGER_COLUMNS = {
     "n_attributions",
     "n_entities",
@@ -26,8 +26,10 @@ INTEGER_COLUMNS = {
     "n_mentions",
     "start_char",
     "end_char",
+    "n_articles",
+    "n_outlets",
 }
-FLOAT_COLUMNS = {"confidence"}
+FLOAT_COLUMNS = {"confidence", "score"}
 ROW_GROUP = 10_000
 
 

@@ -11,6 +11,7 @@ from .base import Row, Store
 
 # Any fixed number: concurrent openers of one database wait for each other's migrations.
 _MIGRATION_LOCK = 0x6E657773
+_CORPUS_LOCK = 0x6E657774
 
 
 def _placeholders(sql: str) -> str:
@@ -50,6 +51,9 @@ class PostgresStore(Store):
 
     def _migration_lock(self) -> None:
         self._execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
+
+    def lock_corpus(self) -> None:
+        self._execute("SELECT pg_advisory_xact_lock(?)", (_CORPUS_LOCK,))
 
     def _search_attributions(self) -> str:
         return "a.search @@ plainto_tsquery('english', ?)"

@@ -1,0 +1,117 @@
+"""``stories`` and ``story``: coverage of one event grouped across articles and outlets."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from tqdm import tqdm
+
+from ..corpus.stories import compare_story, update_stories
+from ..store import Store, open_store
+from .query import _common, _date, _db
+from .tables import emit
+
+
+def register(subparsers: Any) -> None:
+    stories = subparsers.add_parser(
+        "stories",
+        help="articles grouped by the event they report, newest story first",
+        description=(
+            "Articles grouped into stories: coverage of one event by one or more outlets. Articles stored "
+            "since the last call are placed first (an embedding of each lead, about 10 ms an article). "
+            "Example: newstrace stories --db corpus.db --min-articles 3"
+        ),
+    )
+    _common(stories)
+    stories.add_argument("--outlet", help="only stories this outlet covered")
+    stories.add_argument("--since", metavar="YYYY-MM-DD", help="stories with an article on or after")
+    stories.add_argument("--until", metavar="YYYY-MM-DD", help="stories with an article on or before")
+    stories.add_argument("--min-articles", type=int, default=1, metavar="N", help="stories of at least N articles")
+    stories.add_argument("--limit", type=int, default=50, help="stories to show (default 50; 0 for all)")
+    stories.add_argument("--offset", type=int, default=0, help="stories to skip")
+    stories.add_argument("--rebuild", action="store_true", help="group every stored article again from scratch")
+    stories.set_defaults(func=run_stories)
+
+    story = subparsers.add_parser(
+        "story",
+        help="one story, outlet by outlet: whom each quotes, what it names, its own voice, its techniques",
+        description="Example: newstrace story story-3f2a9c0d1e4b5a6f --db corpus.db",
+    )
+    _common(story, formats=False)
+    story.add_argument("story_id", metavar="STORY_ID", help="as listed by 'newstrace stories'")
+    story.add_argument("--format", choices=("text", "json"), default="text", help="report (default) or JSON")
+    story.set_defaults(func=run_story)
+
+
+def _update(store: Store, *, rebuild: bool = False, quiet: bool = False) -> None:
+    with tqdm(
+        desc="stories: embedding new articles", unit=" articles", disable=quiet or not sys.stderr.isatty()
+    ) as bar:
+        last = 0
+
+        def advance(done: int) -> None:
+            nonlocal last
+            bar.update(done - last)
+            last = done
+
+        update_stories(store, rebuild=rebuild, progress=advance)
+
+
+def run_stories(args: argparse.Namespace) -> int:
+    with open_store(_db(args)) as store:
+        _update(store, rebuild=args.rebuild, quiet=args.format != "table")
+        rows = store.stories(
+            outlet=args.outlet,
+            since=_date(args.since, "--since"),
+            until=_date(args.until, "--until"),
+            min_articles=args.min_articles,
+            limit=args.limit or None,
+            offset=args.offset,
+        )
+    emit(
+        [s.to_dict() for s in rows],
+        ("story", "first", "last", "articles", "outlets", "title"),
+        [
+            (s.id, s.first_published, s.last_published, len(s.articles), ", ".join(_outlets(s.articles)), s.title)
+            for s in rows
+        ],
+        args.format,
+    )
+    return 0
+
+
+def _outlets(articles: list[Any]) -> list[str]:
+    return sorted({a.outlet or "(unknown)" for a in articles})
+
+
+def run_story(args: argparse.Namespace) -> int:
+    with open_store(_db(args)) as store:
+        _update(store, quiet=True)
+        story, coverage = compare_story(store, args.story_id)
+    if args.format == "json":
+        payload = {**story.to_dict(), "coverage": [c.to_dict() for c in coverage]}
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    out = sys.stdout
+    out.write(f"{story.id}: {story.title or '(untitled)'}\n")
+    span = f"{story.first_published} to {story.last_published}"
+    out.write(f"{len(story.articles)} articles, {story.outlets} outlets, {span}\n\n")
+    out.write("Timeline\n")
+    for a in story.articles:
+        out.write(f"  {a.published or '(no date)':<25} {a.outlet or '(unknown)':<24} {a.title or a.id}\n")
+    for c in coverage:
+        out.write(f"\n== {c.outlet} ({len(c.articles)} article{'s' if len(c.articles) != 1 else ''})\n")
+        quoted = ", ".join(f"{s} ({n})" for s, n in c.speakers.most_common(8)) or "nobody"
+        out.write(f"  quotes: {quoted}\n")
+        named = ", ".join(f"{e} ({n})" for e, n in c.entities.most_common(8)) or "none"
+        out.write(f"  names: {named}\n")
+        for voice, label in (("outlet", "techniques in its own voice"), ("quoted", "techniques in quotes")):
+            found = ", ".join(f"{t} ({n})" for t, n in c.techniques[voice].most_common(6)) or "none"
+            out.write(f"  {label}: {found}\n")
+        out.write(f"  own voice ({len(c.own_voice)} sentences):\n")
+        for sentence in c.own_voice[:3]:
+            out.write(f"    - {sentence[:200]}\n")
+    return 0
