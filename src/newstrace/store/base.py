@@ -20,7 +20,8 @@ from types import TracebackType
 from typing import Any, ClassVar
 
 from ..errors import Errors, StoreError
-from ..record import Article
+from ..record import Article, Attribution
+from ..resources import agency_name
 from .keys import article_key, name_key
 
 Row = tuple[Any, ...]
@@ -241,11 +242,62 @@ def input_id(source: str | None, url: str | None, key: str) -> str:
 
 
 @dataclass(frozen=True)
+class RelayEdge(_Row):
+    """Who passes statements to whom: ``source`` published or relayed what ``target`` said or relayed."""
+
+    source: str
+    target: str
+    attributions: int
+    articles: int
+    first: str | None
+    last: str | None
+
+
+@dataclass(frozen=True)
+class RelayChain(_Row):
+    """A whole chain, publisher first, speaker last, with how often it occurs."""
+
+    chain: list[str]
+    attributions: int
+    articles: int
+    first: str | None
+    last: str | None
+
+
+@dataclass(frozen=True)
 class Migration:
     version: int
     name: str
     common: str
     dialect: dict[str, str]
+
+
+def publisher_of(article: Article) -> str | None:
+    """The agency or outlet an article is published by, named as the relay stage names it."""
+    return article.agency or (agency_name(article.outlet) if article.outlet else None)
+
+
+def relay_hops(article: Article, attribution: Attribution) -> list[tuple[int, str, str, str]]:
+    """(position, name, name key, role) of an attribution's relay chain, publisher first."""
+    publisher = publisher_of(article)
+    hops: list[tuple[int, str, str, str]] = []
+    for position, name in enumerate(attribution.via):
+        key = name_key(name)
+        if key:
+            role = "publisher" if position == 0 and name == publisher else "intermediary"
+            hops.append((len(hops), name, key, role))
+    speaker = attribution.speaker
+    key = name_key(speaker.name)
+    if key and speaker.resolution != "unresolved" and (not hops or hops[-1][2] != key):
+        hops.append((len(hops), speaker.name or "", key, "speaker"))
+    return hops
+
+
+def lookup_keys(name: str) -> list[str]:
+    """Keys to look a name up by: its own, and its agency's canonical name ('KCNA' finds the
+    Korean Central News Agency)."""
+    keys = [k for k in (name_key(name), name_key(agency_name(name))) if k]
+    return list(dict.fromkeys(keys))
 
 
 def now() -> str:
@@ -305,6 +357,9 @@ class Store(AbstractContextManager["Store"]):
     """A corpus of analyzed articles. Open one with :func:`newstrace.store.open_store`."""
 
     dialect: ClassVar[str] = ""
+    # Migrations that also need Python to move stored data forward: version -> method name, run
+    # in the migration's transaction right after its SQL.
+    BACKFILLS: ClassVar[dict[int, str]] = {4: "_backfill_relay_hops"}
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -351,10 +406,11 @@ class Store(AbstractContextManager["Store"]):
         self.close()
 
     # -- schema --------------------------------------------------------------------------------
-    def migrate(self) -> list[int]:
-        """Apply the migrations not yet applied; return their versions."""
-        migrations = load_migrations()
-        known = max(m.version for m in migrations)
+    def migrate(self, *, upto: int | None = None) -> list[int]:
+        """Apply the migrations not yet applied (up to version ``upto``, for tests of old stores);
+        return their versions."""
+        migrations = [m for m in load_migrations() if upto is None or m.version <= upto]
+        known = max(m.version for m in load_migrations())
         applied_now: list[int] = []
         with self.transaction():
             self._migration_lock()
@@ -371,6 +427,9 @@ class Store(AbstractContextManager["Store"]):
                 script = migration.common + "\n" + migration.dialect.get(self.dialect, "")
                 for statement in split_sql(script):
                     self._execute(statement)
+                backfill = self.BACKFILLS.get(migration.version)
+                if backfill is not None and applied:  # a new store has nothing to fill
+                    getattr(self, backfill)()
                 self._execute(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     (migration.version, migration.name, now()),
@@ -447,6 +506,7 @@ class Store(AbstractContextManager["Store"]):
     def _insert_layers(self, key: str, article: Article) -> None:
         attribution_rows: list[Row] = []
         name_rows: set[Row] = set()
+        hop_rows: list[Row] = []
         for seq, att in enumerate(article.attributions):
             speaker = att.speaker
             citing = att.citing.name if att.citing else None
@@ -482,10 +542,7 @@ class Store(AbstractContextManager["Store"]):
                 k = name_key(name)
                 if k:
                     name_rows.add((k, "speaker", key, att.id))
-            for name in [*att.via, citing]:
-                k = name_key(name)
-                if k:
-                    name_rows.add((k, "via", key, att.id))
+            hop_rows.extend((key, att.id, *hop, article.published) for hop in relay_hops(article, att))
         self._executemany(
             "INSERT INTO attributions (article_key, attribution_id, seq, kind, speaker, speaker_key, speaker_entity, "
             "speaker_resolution, citing, citing_key, via, cue, content, content_start, content_end, rule, outlet, "
@@ -496,6 +553,7 @@ class Store(AbstractContextManager["Store"]):
             "INSERT INTO attribution_names (name_key, role, article_key, attribution_id) VALUES (?, ?, ?, ?)",
             sorted(name_rows),
         )
+        self._insert_hops(hop_rows)
         entity_rows: list[Row] = []
         mention_rows: list[Row] = []
         for entity in article.entities:
@@ -525,6 +583,25 @@ class Store(AbstractContextManager["Store"]):
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             mention_rows,
         )
+
+    def _insert_hops(self, rows: Sequence[Row]) -> None:
+        self._executemany(
+            "INSERT INTO attribution_hops (article_key, attribution_id, position, name, name_key, role, published) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+    def _backfill_relay_hops(self) -> None:
+        """Relay hops of every stored article, from its record (migration 4)."""
+        for (key,) in self._execute("SELECT key FROM articles ORDER BY key").fetchall():
+            (record,) = self._execute("SELECT record FROM articles WHERE key = ?", (key,)).fetchone()
+            article = Article.from_dict(json.loads(record))
+            rows = [
+                (key, att.id, *hop, article.published)
+                for att in article.attributions
+                for hop in relay_hops(article, att)
+            ]
+            self._insert_hops(rows)
 
     def save_failure(
         self, source: str, error: str, stage: str | None, *, payload: dict[str, Any] | None = None
@@ -581,20 +658,34 @@ class Store(AbstractContextManager["Store"]):
     ) -> tuple[str, list[Any]] | None:
         clauses: list[str] = []
         params: list[Any] = []
-        for name, role in ((speaker, "speaker"), (via, "via")):
-            if name is None:
-                continue
-            key = name_key(name)
-            if key is None:
+        if speaker is not None:
+            keys = lookup_keys(speaker)
+            if not keys:
                 return None
             clauses.append(
-                "(a.article_key, a.attribution_id) IN "
-                "(SELECT article_key, attribution_id FROM attribution_names WHERE name_key = ? AND role = ?)"
+                "(a.article_key, a.attribution_id) IN (SELECT article_key, attribution_id FROM attribution_names "
+                f"WHERE role = 'speaker' AND name_key IN ({', '.join('?' for _ in keys)}))"
             )
-            params.extend([key, role])
+            params.extend(keys)
+        if via is not None:
+            # an intermediary, never the publisher itself: 'KCNA reported ...' in a TASS story
+            keys = lookup_keys(via)
+            if not keys:
+                return None
+            clauses.append(
+                "(a.article_key, a.attribution_id) IN (SELECT article_key, attribution_id FROM attribution_hops "
+                f"WHERE role = 'intermediary' AND name_key IN ({', '.join('?' for _ in keys)}))"
+            )
+            params.extend(keys)
         if outlet is not None:
-            clauses.append("lower(a.outlet) = lower(?)")
-            params.append(outlet)
+            # the outlet as given at ingest, or the publisher named in the text (a wire dateline)
+            keys = lookup_keys(outlet) or [""]
+            clauses.append(
+                "(lower(a.outlet) = lower(?) OR (a.article_key, a.attribution_id) IN (SELECT article_key, "
+                f"attribution_id FROM attribution_hops WHERE role = 'publisher' AND name_key IN "
+                f"({', '.join('?' for _ in keys)})))"
+            )
+            params.extend([outlet, *keys])
         if since is not None:
             clauses.append("a.published >= ?")
             params.append(since)
@@ -725,15 +816,15 @@ class Store(AbstractContextManager["Store"]):
         self, *, limit: int = 50, include_unresolved: bool = False, outlet: str | None = None
     ) -> list[SpeakerSummary]:
         """Who is quoted most, in how many articles, carried by which outlets, relayed through whom."""
-        where = "speaker_key IS NOT NULL"
+        where = "a.speaker_key IS NOT NULL"
         params: list[Any] = []
         if not include_unresolved:
-            where += " AND speaker_resolution <> 'unresolved'"
+            where += " AND a.speaker_resolution <> 'unresolved'"
         if outlet is not None:
-            where += " AND lower(outlet) = lower(?)"
+            where += " AND lower(a.outlet) = lower(?)"
             params.append(outlet)
         rows = self._execute(
-            f"SELECT speaker_key, COUNT(*), COUNT(DISTINCT article_key) FROM attributions WHERE {where} "
+            f"SELECT speaker_key, COUNT(*), COUNT(DISTINCT article_key) FROM attributions a WHERE {where} "
             "GROUP BY speaker_key ORDER BY COUNT(*) DESC, speaker_key LIMIT ?",
             [*params, limit],
         ).fetchall()
@@ -744,20 +835,24 @@ class Store(AbstractContextManager["Store"]):
         marks = ", ".join("?" for _ in keys)
         outlets: dict[str, list[tuple[str, int]]] = defaultdict(list)
         for key, name, n in self._execute(
-            f"SELECT speaker_key, outlet, COUNT(*) FROM attributions WHERE speaker_key IN ({marks}) AND {where} "
+            f"SELECT speaker_key, outlet, COUNT(*) FROM attributions a WHERE speaker_key IN ({marks}) AND {where} "
             "GROUP BY speaker_key, outlet ORDER BY COUNT(*) DESC, outlet",
             [*keys, *params],
         ).fetchall():
             outlets[key].append((name or "(unknown)", int(n)))
-        via: dict[str, Counter[str]] = defaultdict(Counter)
-        for key, chain, n in self._execute(
-            f"SELECT speaker_key, via, COUNT(*) FROM attributions WHERE speaker_key IN ({marks}) AND {where} "
-            "GROUP BY speaker_key, via",
+        # the agencies and papers between the publisher and the speaker ("KCNA" in a TASS story)
+        chains: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+        for key, stored_key, attribution_id, name in self._execute(
+            "SELECT a.speaker_key, h.article_key, h.attribution_id, h.name FROM attributions a "
+            "JOIN attribution_hops h ON h.article_key = a.article_key AND h.attribution_id = a.attribution_id "
+            f"WHERE a.speaker_key IN ({marks}) AND {where} AND h.role = 'intermediary' "
+            "ORDER BY a.speaker_key, h.article_key, h.attribution_id, h.position",
             [*keys, *params],
         ).fetchall():
-            hops = json.loads(chain)
-            if hops:
-                via[key][" → ".join(hops)] += int(n)
+            chains[(key, stored_key, attribution_id)].append(name)
+        via: dict[str, Counter[str]] = defaultdict(Counter)
+        for (key, _, _), hops in chains.items():
+            via[key][" → ".join(hops)] += 1
         return [
             SpeakerSummary(
                 name=forms.get(key, key),
@@ -961,4 +1056,120 @@ class Store(AbstractContextManager["Store"]):
         return [
             StorySummary(sid, title, first, last, int(n_outlets), members[sid])
             for sid, title, first, last, n_outlets in heads
+        ]
+
+    # -- relays ----------------------------------------------------------------------------------
+    def _hop_filters(
+        self, outlet: str | None, agency: str | None, speaker: str | None, since: str | None, until: str | None
+    ) -> tuple[str, list[Any]] | None:
+        """Conditions on ``h`` (a hop) that pick the attributions to count."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        for name, roles in ((outlet, ("publisher",)), (agency, ("publisher", "intermediary")), (speaker, ("speaker",))):
+            if name is None:
+                continue
+            keys = lookup_keys(name)
+            if not keys:
+                return None
+            clauses.append(
+                "(h.article_key, h.attribution_id) IN (SELECT article_key, attribution_id FROM attribution_hops "
+                f"WHERE name_key IN ({', '.join('?' for _ in keys)}) AND role IN ({', '.join('?' for _ in roles)}))"
+            )
+            params.extend([*keys, *roles])
+        if since is not None:
+            clauses.append("h.published >= ?")
+            params.append(since)
+        if until is not None:
+            clauses.append("h.published <= ?")
+            params.append(until)
+        return " AND ".join(clauses) or "1 = 1", params
+
+    def _hop_names(self, keys: Iterable[str]) -> dict[str, str]:
+        return self._forms("name", "name_key", "attribution_hops", sorted(set(keys)))
+
+    def relay_edges(
+        self,
+        *,
+        outlet: str | None = None,
+        agency: str | None = None,
+        speaker: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        min_count: int = 1,
+        limit: int | None = None,
+    ) -> list[RelayEdge]:
+        """Edges publisher -> relaying agency -> ... -> speaker, with counts and first/last dates.
+
+        ``outlet`` picks attributions published by it, ``agency`` those it published or relayed,
+        ``speaker`` those of that speaker (each by any spelling, agencies by their acronyms too)."""
+        filters = self._hop_filters(outlet, agency, speaker, since, until)
+        if filters is None:
+            return []
+        where, params = filters
+        sql = (
+            "SELECT h.name_key, n.name_key, COUNT(*), COUNT(DISTINCT h.article_key), MIN(h.published), "
+            "MAX(h.published) FROM attribution_hops h JOIN attribution_hops n ON n.article_key = h.article_key "
+            "AND n.attribution_id = h.attribution_id AND n.position = h.position + 1 "
+            f"WHERE {where} GROUP BY h.name_key, n.name_key HAVING COUNT(*) >= ? "
+            "ORDER BY COUNT(*) DESC, h.name_key, n.name_key"
+        )
+        params.append(min_count)
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        rows = self._execute(sql, params).fetchall()
+        names = self._hop_names([r[0] for r in rows] + [r[1] for r in rows])
+        return [
+            RelayEdge(names.get(a, a), names.get(b, b), int(n), int(articles), first, last)
+            for a, b, n, articles, first, last in rows
+        ]
+
+    def relay_chains(
+        self,
+        *,
+        outlet: str | None = None,
+        agency: str | None = None,
+        speaker: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        min_length: int = 2,
+        limit: int | None = None,
+    ) -> list[RelayChain]:
+        """Whole chains (publisher first) of at least ``min_length`` names, most frequent first."""
+        filters = self._hop_filters(outlet, agency, speaker, since, until)
+        if filters is None:
+            return []
+        where, params = filters
+        rows = self._stream(
+            "SELECT h.article_key, h.attribution_id, h.name_key, h.published FROM attribution_hops h "
+            f"WHERE {where} ORDER BY h.article_key, h.attribution_id, h.position",
+            params,
+        )
+        chains: dict[tuple[str, ...], list[Any]] = {}
+        current: tuple[str, str] | None = None
+        hops: list[str] = []
+        published: str | None = None
+
+        def close() -> None:
+            if current is not None and len(hops) >= min_length:
+                entry = chains.setdefault(tuple(hops), [0, set(), None, None])
+                entry[0] += 1
+                entry[1].add(current[0])
+                if published is not None:
+                    entry[2] = published if entry[2] is None else min(entry[2], published)
+                    entry[3] = published if entry[3] is None else max(entry[3], published)
+
+        for stored_key, attribution_id, key, when in rows:
+            if (stored_key, attribution_id) != current:
+                close()
+                current, hops, published = (stored_key, attribution_id), [], when
+            hops.append(key)
+        close()
+        ranked = sorted(chains.items(), key=lambda item: (-item[1][0], item[0]))
+        if limit is not None:
+            ranked = ranked[:limit]
+        names = self._hop_names(k for chain, _ in ranked for k in chain)
+        return [
+            RelayChain([names.get(k, k) for k in chain], n, len(articles), first, last)
+            for chain, (n, articles, first, last) in ranked
         ]

@@ -1,0 +1,121 @@
+"""The relay graph and `--via` on both backends: intermediaries, never the publisher itself."""
+
+from __future__ import annotations
+
+import json
+from xml.etree import ElementTree as ET
+
+import pytest
+
+import newstrace
+from newstrace.cli import main
+from newstrace.corpus.relays import GEXF, GRAPHML, to_gexf, to_graphml
+from newstrace.store import RelayEdge, open_store
+from newstrace.store.base import lookup_keys, relay_hops
+
+from .conftest import shared_path
+
+pytestmark = pytest.mark.model
+
+KCNA_OWN = (
+    "Pyongyang, March 3 (KCNA) -- Kim Jong Un inspected a fish farm on Thursday. "
+    '"The farm must raise its output," he said. The Minister of Fisheries said the farm had doubled its catch.'
+)
+
+
+@pytest.fixture(scope="module")
+def seed() -> newstrace.Article:
+    return newstrace.analyze(shared_path("seed/tass-2025-10-24-kursk.txt").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def kcna_own() -> newstrace.Article:
+    return newstrace.analyze(KCNA_OWN, outlet="KCNA", published="2012-03-03", url="https://k/1")
+
+
+def test_hops_of_the_seed(seed: newstrace.Article) -> None:
+    chains = {tuple((name, role) for _, name, _, role in relay_hops(seed, att)) for att in seed.attributions}
+    assert (
+        ("TASS", "publisher"),
+        ("Korean Central News Agency", "intermediary"),
+        ("Kim Jong Un", "speaker"),
+    ) in chains
+    assert (("TASS", "publisher"), ("Korean Central News Agency", "speaker")) in chains
+
+
+def test_lookup_keys_know_agency_acronyms() -> None:
+    assert lookup_keys("KCNA") == ["kcna", "korean central news agency"]
+    assert lookup_keys("Kim Jong-un") == ["kim jong un"]
+
+
+def test_via_is_an_intermediary_never_the_publisher(
+    store_url: str, seed: newstrace.Article, kcna_own: newstrace.Article
+) -> None:
+    with open_store(store_url) as store:
+        store.save_many([seed, kcna_own])
+        via = store.quotes(via="KCNA")
+        assert via and {q.speaker for q in via} == {"Kim Jong Un"}
+        assert all(q.article_key == store.key_of(seed) for q in via)
+        assert store.quotes(via="Korean Central News Agency") == via
+        # KCNA's own story: KCNA is its publisher, so it is found by --outlet, not by --via
+        own = store.quotes(outlet="KCNA")
+        assert own and all(q.article_key == store.key_of(kcna_own) for q in own)
+        assert store.quotes(outlet="TASS") and store.count_quotes(outlet="TASS") == len(seed.attributions)
+
+        edges = {(e.source, e.target): e for e in store.relay_edges()}
+        assert edges[("TASS", "Korean Central News Agency")].attributions >= 10
+        # KCNA quoting Kim in its own story (2012) and in the one TASS relayed (2025)
+        kim = edges[("Korean Central News Agency", "Kim Jong Un")]
+        assert (kim.first, kim.last, kim.articles) == ("2012-03-03", "2025-10-24", 2)
+        assert {(e.source, e.target) for e in store.relay_edges(agency="KCNA")} >= {
+            ("TASS", "Korean Central News Agency"),
+            ("Korean Central News Agency", "Kim Jong Un"),
+        }
+        chains = {tuple(c.chain): c for c in store.relay_chains(min_length=3)}
+        assert chains[("TASS", "Korean Central News Agency", "Kim Jong Un")].attributions >= 9
+        assert store.relay_chains(speaker="Kim Jong-un", min_length=3)
+        assert store.relay_edges(since="2030-01-01") == []
+
+        speakers = {s.name: s for s in store.speakers()}
+        assert speakers["Kim Jong Un"].via[0][0] == "Korean Central News Agency"
+
+
+def test_an_old_store_gets_its_hops_from_the_records(tmp_path, seed: newstrace.Article) -> None:  # type: ignore[no-untyped-def]
+    db = f"sqlite:///{tmp_path}/old.db"
+    with open_store(db) as store:
+        store.save(seed)
+        expected = store.relay_edges()
+        # as a store written before migration 4 would be
+        with store.transaction():
+            store._execute("DROP TABLE attribution_hops")
+            store._execute("DELETE FROM schema_migrations WHERE version >= 4")
+    with open_store(db, migrate=False) as store:
+        assert store.schema_version() == 3
+    with open_store(db) as store:
+        assert store.schema_version() >= 4
+        assert store.relay_edges() == expected and expected
+
+
+def test_graph_files_parse() -> None:
+    edges = [
+        RelayEdge("TASS", "Korean Central News Agency", 10, 1, "2025-10-24", "2025-10-24"),
+        RelayEdge("Korean Central News Agency", "Kim Jong Un", 9, 1, "2025-10-24", "2025-10-24"),
+    ]
+    graphml = ET.fromstring(to_graphml(edges).split("?>", 1)[1])
+    assert len(graphml.findall(f".//{{{GRAPHML}}}node")) == 3
+    assert len(graphml.findall(f".//{{{GRAPHML}}}edge")) == 2
+    gexf = ET.fromstring(to_gexf(edges).split("?>", 1)[1])
+    assert [e.get("weight") for e in gexf.findall(f".//{{{GEXF}}}edge")] == ["10", "9"]
+
+
+def test_relays_command(tmp_path, seed: newstrace.Article, capsys) -> None:  # type: ignore[no-untyped-def]
+    db = str(tmp_path / "c.db")
+    with open_store(db) as store:
+        store.save(seed)
+    assert main(["relays", "--db", db, "--chains", "--format", "json"]) == 0
+    chains = [c["chain"] for c in json.loads(capsys.readouterr().out)]
+    assert ["TASS", "Korean Central News Agency", "Kim Jong Un"] in chains
+    out = tmp_path / "r.graphml"
+    assert main(["relays", "--db", db, "--format", "graphml", "-o", str(out)]) == 0
+    assert "Kim Jong Un" in out.read_text(encoding="utf-8")
+    assert main(["relays", "--db", db, "--chains", "--format", "gexf"]) == 2
