@@ -174,17 +174,19 @@ def test_export_every_format(store_url: str, articles: list[Article], tmp_path) 
 
     import pyarrow.parquet as pq
 
-    from newstrace.corpus.stories import update_stories
+    from newstrace.corpus.update import update_corpus
+    from newstrace.store.export import EXPORTED
 
     with open_store(store_url) as store:
         store.save_many(articles)
-        update_stories(store)
+        update_corpus(store)
         counts = store.counts()
         assert counts["story_articles"] == counts["articles"] == 3 and counts["stories"] >= 1
+        assert counts["entity_identities"] == counts["entities"] and counts["identities"] >= 1
         for fmt in ("jsonl", "csv", "parquet"):
             written = export(store, tmp_path / fmt, fmt=fmt)
-            assert len(written) == 6
-            for table in ("articles", "attributions", "entities", "mentions", "stories", "story_articles"):
+            assert len(written) == len(EXPORTED) == 9
+            for table in EXPORTED:
                 path = tmp_path / fmt / f"{table}.{fmt}"
                 assert written[str(path)] == counts[table]
                 if fmt == "jsonl":

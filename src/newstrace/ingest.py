@@ -51,7 +51,7 @@ def ingest(
     settings: Settings | None = None,
     workers: int | None = None,
     scheduler: str | None = None,
-    stories: bool = True,
+    corpus: bool = True,
 ) -> CorpusReport:
     """Read, analyze and store every document of ``sources`` (files, folders, URLs, '-').
 
@@ -59,7 +59,8 @@ def ingest(
     where ``workers`` (default: the ``workers`` setting) and ``scheduler`` say, as for
     :func:`~newstrace.run.analyze_corpus`; writes stay in this process, in input order.
     URLs on private, loopback or link-local addresses are refused unless ``allow_private``.
-    ``stories``: place the newly stored articles in stories afterwards (corpus/stories.py).
+    ``corpus``: bring identities and stories up to date with the new articles afterwards
+    (corpus/update.py).
     """
     settings = settings or load_settings()
     store, owned = _open(db, settings)
@@ -88,10 +89,10 @@ def ingest(
             report=report,
         )
         _store(stream, store, report, commit_every=commit_every)
-        if stories and report.stored:
-            from .corpus.stories import update_stories  # numpy and the encoder only when needed
+        if corpus and report.stored:
+            from .corpus.update import update_corpus  # numpy and the encoder only when needed
 
-            update_stories(store)
+            update_corpus(store)
         return report
     finally:
         if owned:

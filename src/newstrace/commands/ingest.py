@@ -58,7 +58,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.add_argument(
-        "--no-stories", action="store_true", help="do not group the new articles into stories now ('stories' will)"
+        "--no-corpus",
+        action="store_true",
+        help="do not update identities and stories now (the next query command that needs them will)",
     )
     add_parallel_arguments(parser)
     parser.set_defaults(func=run_ingest)
@@ -100,7 +102,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         fetch_links=not args.no_fetch_links,
         commit_every=args.commit_every,
         progress=_show_progress(args),
-        stories=not args.no_stories,
+        corpus=not args.no_corpus,
     )
     _print_report(report, args.json)
     return 0 if report.analyzed or report.skipped or report.ok else 1

@@ -7,10 +7,12 @@ import json
 from datetime import date
 from typing import Any
 
-from ..errors import ConfigError, Errors
+from ..corpus.identities import update_identities
+from ..corpus.quotes import update_quote_clusters
+from ..errors import ConfigError, Errors, StoreError
 from ..record import Article
 from ..settings import load_settings
-from ..store import open_store
+from ..store import QuoteClusterSummary, open_store
 from .report import render_article
 from .tables import FORMATS, emit
 
@@ -48,9 +50,24 @@ def register(subparsers: Any) -> None:
         metavar="P",
         help="only attributions at least this likely to be real with the right speaker (0-1; docs/realnews.md)",
     )
+    quotes.add_argument(
+        "--shared",
+        action="store_true",
+        help="statements carried by two outlets or more: one row per quote cluster (see 'newstrace quote ID')",
+    )
     quotes.add_argument("--limit", type=int, default=50, help="rows to show (default 50; 0 for all)")
     quotes.add_argument("--offset", type=int, default=0, help="rows to skip")
     quotes.set_defaults(func=run_quotes)
+
+    quote = subparsers.add_parser(
+        "quote",
+        help="one statement followed across articles: every carrier, its speaker, relay and wording",
+        description="Example: newstrace quote q-1f2e3d4c5b6a --db corpus.db (ids from 'quotes --shared')",
+    )
+    _common(quote, formats=False)
+    quote.add_argument("cluster", metavar="CLUSTER_ID", help="a quote cluster's id (q-...)")
+    quote.add_argument("--format", choices=("text", "json"), default="text", help="report (default) or JSON")
+    quote.set_defaults(func=run_quote)
 
     speakers = subparsers.add_parser("speakers", help="who is quoted most, in which outlets, relayed by whom")
     _common(speakers)
@@ -101,6 +118,14 @@ def run_quotes(args: argparse.Namespace) -> int:
         "min_confidence": args.min_confidence,
     }
     with open_store(_db(args)) as store:
+        if args.speaker is not None or args.shared:
+            update_identities(store)  # '--speaker Biden' finds Joe Biden's quotes under any of his names
+        if args.shared:
+            update_quote_clusters(store)
+            ids = list(dict.fromkeys(q.cluster for q in store.quotes(**filters, shared=True) if q.cluster))
+            clusters = store.quote_clusters(ids=ids, limit=args.limit or None)
+            _emit_clusters(clusters, args.format)
+            return 0
         rows = store.quotes(**filters, limit=args.limit or None, offset=args.offset)
         total = store.count_quotes(**filters) if args.format == "table" else len(rows)
     emit(
@@ -114,8 +139,57 @@ def run_quotes(args: argparse.Namespace) -> int:
     return 0
 
 
+def _emit_clusters(clusters: list[QuoteClusterSummary], fmt: str) -> None:
+    rows = []
+    for c in clusters:
+        first = c.first_seen
+        outlets = sorted({q.outlet or "(unknown)" for q in c.carriers})
+        rows.append(
+            (
+                c.id,
+                c.outlets,
+                first.published if first else None,
+                first.outlet if first else None,
+                first.speaker if first else None,
+                first.content if first else None,
+                ", ".join(outlets),
+            )
+        )
+    emit(
+        [c.to_dict() for c in clusters],
+        ("cluster", "outlets", "first", "first outlet", "speaker", "statement", "carried by"),
+        rows,
+        fmt,
+    )
+
+
+def run_quote(args: argparse.Namespace) -> int:
+    with open_store(_db(args)) as store:
+        update_identities(store)
+        update_quote_clusters(store)
+        found = store.quote_clusters(ids=[args.cluster], shared=False, limit=1)
+    if not found:
+        raise StoreError(Errors.E068.format(ref=args.cluster))
+    cluster = found[0]
+    if args.format == "json":
+        print(json.dumps(cluster.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    first = cluster.first_seen
+    print(
+        f"{cluster.id}: {cluster.attributions} attributions in {cluster.articles} articles, {cluster.outlets} outlets"
+    )
+    if first is not None:
+        print(f"first seen: {first.outlet or '(unknown)'}, {first.published or '(no date)'}")
+    for q in cluster.carriers:
+        via = " → ".join(q.via) or "-"
+        print(f"\n  {q.published or '(no date)'}  {q.outlet or '(unknown)'}  ({q.kind}, via {via})")
+        print(f"  {q.speaker or '(unresolved)'}: {' '.join(q.content.split())}")
+    return 0
+
+
 def run_speakers(args: argparse.Namespace) -> int:
     with open_store(_db(args)) as store:
+        update_identities(store)  # one row per identity
         rows = store.speakers(limit=args.limit, include_unresolved=args.all, outlet=args.outlet)
     emit(
         [s.to_dict() for s in rows],

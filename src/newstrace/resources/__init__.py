@@ -45,9 +45,14 @@ def country_aliases() -> dict[str, str]:
     return _table("country_aliases.tsv")
 
 
+def entity_types() -> dict[str, str]:
+    """Name -> type for names the NER model often types wrongly ('Twitter' -> ORG)."""
+    return _table("entity_types.tsv")
+
+
 @cache
 def countries() -> frozenset[str]:
     return frozenset(capitals().values()) | frozenset(demonyms().values()) | frozenset(country_aliases().values())
 
 
-__all__ = ["agencies", "agency_name", "capitals", "countries", "country_aliases", "demonyms"]
+__all__ = ["agencies", "agency_name", "capitals", "countries", "country_aliases", "demonyms", "entity_types"]

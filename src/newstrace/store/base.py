@@ -77,8 +77,22 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
         "n_outlets",
     ),
     "story_articles": ("article_key", "story_id", "score"),
+    "identities": ("identity_id", "name", "type", "n_articles", "n_mentions", "key"),
+    "entity_identities": ("article_key", "entity_id", "identity_id", "rule", "score"),
+    "quote_cluster_members": ("cluster_id", "article_key", "attribution_id", "score", "seq"),
 }
-TABLES = ("articles", "attributions", "entities", "mentions", "failures", "stories", "story_articles")
+TABLES = (
+    "articles",
+    "attributions",
+    "entities",
+    "mentions",
+    "failures",
+    "stories",
+    "story_articles",
+    "identities",
+    "entity_identities",
+    "quote_cluster_members",
+)
 
 
 class _Row:
@@ -120,6 +134,7 @@ class Quote(_Row):
     title: str | None
     url: str | None
     confidence: float | None = None
+    cluster: str | None = None  # the quote cluster carrying the same statement in other articles
 
 
 @dataclass(frozen=True)
@@ -242,6 +257,50 @@ def input_id(source: str | None, url: str | None, key: str) -> str:
 
 
 @dataclass(frozen=True)
+class IdentitySummary(_Row):
+    """One person or organization across the corpus: its names, and how its mentions were joined."""
+
+    id: str
+    name: str
+    type: str
+    articles: int
+    mentions: int
+    quoted: int
+    aliases: list[str]
+    rules: dict[str, int]
+
+
+@dataclass(frozen=True)
+class QuoteClusterSummary:
+    """One statement followed across articles: every carrier, first seen first."""
+
+    id: str
+    attributions: int
+    articles: int
+    outlets: int
+    first: str | None
+    last: str | None
+    carriers: list[Quote] = field(default_factory=list)
+
+    @property
+    def first_seen(self) -> Quote | None:
+        return self.carriers[0] if self.carriers else None
+
+    def to_dict(self) -> dict[str, Any]:
+        first = self.first_seen
+        return {
+            "id": self.id,
+            "attributions": self.attributions,
+            "articles": self.articles,
+            "outlets": self.outlets,
+            "first": self.first,
+            "last": self.last,
+            "first_seen": {"outlet": first.outlet, "published": first.published} if first else None,
+            "carriers": [q.to_dict() for q in self.carriers],
+        }
+
+
+@dataclass(frozen=True)
 class RelayEdge(_Row):
     """Who passes statements to whom: ``source`` published or relayed what ``target`` said or relayed."""
 
@@ -347,6 +406,10 @@ def load_migrations() -> list[Migration]:
 def fts_terms(text: str) -> list[str]:
     """Words of a search, for backends that need them quoted one by one."""
     return re.findall(r"\w+", text)
+
+
+def _like_suffix(ref: str) -> str:
+    return "%" + ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _like_prefix(ref: str) -> str:
@@ -655,18 +718,38 @@ class Store(AbstractContextManager["Store"]):
         via: str | None,
         kind: str | None,
         min_confidence: float | None = None,
+        shared: bool = False,
+        cluster: str | None = None,
     ) -> tuple[str, list[Any]] | None:
         clauses: list[str] = []
         params: list[Any] = []
+        if shared:
+            # carried by at least two outlets (the dateline's agency stands for a missing outlet)
+            clauses.append(
+                "(a.article_key, a.attribution_id) IN (SELECT m.article_key, m.attribution_id FROM "
+                "quote_cluster_members m WHERE m.cluster_id IN (SELECT q.cluster_id FROM quote_cluster_members q "
+                "JOIN articles o ON o.key = q.article_key GROUP BY q.cluster_id "
+                "HAVING COUNT(DISTINCT COALESCE(o.outlet, o.agency)) >= 2))"
+            )
+        if cluster is not None:
+            clauses.append(
+                "(a.article_key, a.attribution_id) IN (SELECT article_key, attribution_id FROM quote_cluster_members "
+                "WHERE cluster_id = ?)"
+            )
+            params.append(cluster)
         if speaker is not None:
             keys = lookup_keys(speaker)
             if not keys:
                 return None
+            marks = ", ".join("?" for _ in keys)
+            # by a spelling of the speaker's name, or by any name or alias of its corpus identity
             clauses.append(
-                "(a.article_key, a.attribution_id) IN (SELECT article_key, attribution_id FROM attribution_names "
-                f"WHERE role = 'speaker' AND name_key IN ({', '.join('?' for _ in keys)}))"
+                "((a.article_key, a.attribution_id) IN (SELECT article_key, attribution_id FROM attribution_names "
+                f"WHERE role = 'speaker' AND name_key IN ({marks})) OR (a.article_key, a.speaker_entity) IN "
+                "(SELECT article_key, entity_id FROM entity_identities WHERE identity_id IN "
+                f"(SELECT identity_id FROM identity_aliases WHERE alias_key IN ({marks}))))"
             )
-            params.extend(keys)
+            params.extend([*keys, *keys])
         if via is not None:
             # an intermediary, never the publisher itself: 'KCNA reported ...' in a TASS story
             keys = lookup_keys(via)
@@ -717,6 +800,8 @@ class Store(AbstractContextManager["Store"]):
         via: str | None = None,
         kind: str | None = None,
         min_confidence: float | None = None,
+        shared: bool = False,
+        cluster: str | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Quote]:
@@ -724,14 +809,17 @@ class Store(AbstractContextManager["Store"]):
 
         ``min_confidence`` keeps attributions whose estimated probability of being real with the
         right speaker is at least that (records stored without a confidence never pass it)."""
-        filters = self._quote_filters(speaker, outlet, since, until, search, via, kind, min_confidence)
+        filters = self._quote_filters(
+            speaker, outlet, since, until, search, via, kind, min_confidence, shared=shared, cluster=cluster
+        )
         if filters is None:
             return []
         where, params = filters
         sql = (
             "SELECT a.article_key, ar.id, a.attribution_id, a.kind, a.speaker, a.speaker_resolution, a.citing, a.via, "
-            "a.cue, a.content, a.outlet, a.published, ar.title, ar.url, a.confidence FROM attributions a "
-            f"JOIN articles ar ON ar.key = a.article_key WHERE {where} "
+            "a.cue, a.content, a.outlet, a.published, ar.title, ar.url, a.confidence, qc.cluster_id "
+            "FROM attributions a JOIN articles ar ON ar.key = a.article_key LEFT JOIN quote_cluster_members qc "
+            f"ON qc.article_key = a.article_key AND qc.attribution_id = a.attribution_id WHERE {where} "
             "ORDER BY a.published DESC NULLS LAST, a.article_key, a.seq"
         )
         if limit is not None:
@@ -751,8 +839,12 @@ class Store(AbstractContextManager["Store"]):
         via: str | None = None,
         kind: str | None = None,
         min_confidence: float | None = None,
+        shared: bool = False,
+        cluster: str | None = None,
     ) -> int:
-        filters = self._quote_filters(speaker, outlet, since, until, search, via, kind, min_confidence)
+        filters = self._quote_filters(
+            speaker, outlet, since, until, search, via, kind, min_confidence, shared=shared, cluster=cluster
+        )
         if filters is None:
             return 0
         where, params = filters
@@ -815,7 +907,10 @@ class Store(AbstractContextManager["Store"]):
     def speakers(
         self, *, limit: int = 50, include_unresolved: bool = False, outlet: str | None = None
     ) -> list[SpeakerSummary]:
-        """Who is quoted most, in how many articles, carried by which outlets, relayed through whom."""
+        """Who is quoted most, in how many articles, carried by which outlets, relayed through whom.
+
+        One row per corpus identity ('Trump', 'Donald J. Trump' and 'President Trump' together) when
+        identities are built; ``key`` is then the identity's id."""
         where = "a.speaker_key IS NOT NULL"
         params: list[Any] = []
         if not include_unresolved:
@@ -823,30 +918,44 @@ class Store(AbstractContextManager["Store"]):
         if outlet is not None:
             where += " AND lower(a.outlet) = lower(?)"
             params.append(outlet)
+        # One row per corpus identity where identities are built; else per spelling of the name.
+        ident = "COALESCE(ei.identity_id, a.speaker_key)"
+        joined = (
+            "FROM attributions a LEFT JOIN entity_identities ei ON ei.article_key = a.article_key "
+            "AND ei.entity_id = a.speaker_entity"
+        )
         rows = self._execute(
-            f"SELECT speaker_key, COUNT(*), COUNT(DISTINCT article_key) FROM attributions a WHERE {where} "
-            "GROUP BY speaker_key ORDER BY COUNT(*) DESC, speaker_key LIMIT ?",
+            f"SELECT {ident}, COUNT(*), COUNT(DISTINCT a.article_key) {joined} WHERE {where} "
+            f"GROUP BY {ident} ORDER BY COUNT(*) DESC, {ident} LIMIT ?",
             [*params, limit],
         ).fetchall()
         keys = [r[0] for r in rows]
         if not keys:
             return []
-        forms = self._forms("speaker", "speaker_key", "attributions", keys)
         marks = ", ".join("?" for _ in keys)
+        forms = self._forms("speaker", "speaker_key", "attributions", [k for k in keys if not k.startswith("id-")])
+        identity_keys = [k for k in keys if k.startswith("id-")]
+        if identity_keys:
+            id_marks = ", ".join("?" for _ in identity_keys)
+            forms.update(
+                self._execute(
+                    f"SELECT identity_id, name FROM identities WHERE identity_id IN ({id_marks})", identity_keys
+                ).fetchall()
+            )
         outlets: dict[str, list[tuple[str, int]]] = defaultdict(list)
         for key, name, n in self._execute(
-            f"SELECT speaker_key, outlet, COUNT(*) FROM attributions a WHERE speaker_key IN ({marks}) AND {where} "
-            "GROUP BY speaker_key, outlet ORDER BY COUNT(*) DESC, outlet",
+            f"SELECT {ident}, a.outlet, COUNT(*) {joined} WHERE {ident} IN ({marks}) AND {where} "
+            f"GROUP BY {ident}, a.outlet ORDER BY COUNT(*) DESC, a.outlet",
             [*keys, *params],
         ).fetchall():
             outlets[key].append((name or "(unknown)", int(n)))
         # the agencies and papers between the publisher and the speaker ("KCNA" in a TASS story)
         chains: dict[tuple[str, str, str], list[str]] = defaultdict(list)
         for key, stored_key, attribution_id, name in self._execute(
-            "SELECT a.speaker_key, h.article_key, h.attribution_id, h.name FROM attributions a "
+            f"SELECT {ident}, h.article_key, h.attribution_id, h.name {joined} "
             "JOIN attribution_hops h ON h.article_key = a.article_key AND h.attribution_id = a.attribution_id "
-            f"WHERE a.speaker_key IN ({marks}) AND {where} AND h.role = 'intermediary' "
-            "ORDER BY a.speaker_key, h.article_key, h.attribution_id, h.position",
+            f"WHERE {ident} IN ({marks}) AND {where} AND h.role = 'intermediary' "
+            f"ORDER BY {ident}, h.article_key, h.attribution_id, h.position",
             [*keys, *params],
         ).fetchall():
             chains[(key, stored_key, attribution_id)].append(name)
@@ -922,7 +1031,9 @@ class Store(AbstractContextManager["Store"]):
     def iter_table(self, table: str) -> tuple[tuple[str, ...], Iterator[Row]]:
         """Columns and a lazy stream of rows of one table, in key order, for export."""
         columns = EXPORT_COLUMNS[table]
-        order = {"failures": "source", "articles": "key", "stories": "story_id"}.get(table, "article_key")
+        order = {"failures": "source", "articles": "key", "stories": "story_id", "identities": "identity_id"}.get(
+            table, "article_key"
+        )
         sql = f"SELECT {', '.join(columns)} FROM {table} ORDER BY {order}"
         return columns, self._stream(sql)
 
@@ -1173,3 +1284,200 @@ class Store(AbstractContextManager["Store"]):
             RelayChain([names.get(k, k) for k in chain], n, len(articles), first, last)
             for chain, (n, articles, first, last) in ranked
         ]
+
+    # -- identities (corpus/identities.py) -------------------------------------------------------
+    def entities_without_identity(self) -> bool:
+        """True when some stored entity has no identity yet (articles were added since the build)."""
+        row = self._execute(
+            "SELECT 1 FROM entities e WHERE NOT EXISTS (SELECT 1 FROM entity_identities i "
+            "WHERE i.article_key = e.article_key AND i.entity_id = e.entity_id) LIMIT 1"
+        ).fetchone()
+        return row is not None
+
+    def entity_rows(self) -> list[tuple[str, str, str, str, str, int]]:
+        """(article_key, entity_id, name, type, aliases JSON, mentions) of every stored entity."""
+        return [
+            (k, e, n, t, a, int(m))
+            for k, e, n, t, a, m in self._execute(
+                "SELECT article_key, entity_id, name, type, aliases, n_mentions FROM entities "
+                "ORDER BY article_key, entity_id"
+            ).fetchall()
+        ]
+
+    def outlet_names(self) -> list[str]:
+        return [o for (o,) in self._execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")]
+
+    def replace_identities(
+        self,
+        identities: Sequence[tuple[str, str, str, int, int, str]],
+        assignments: Sequence[tuple[str, str, str, str, float]],
+        aliases: Sequence[tuple[str, str, str]],
+    ) -> None:
+        """Replace the corpus identities (inside a transaction with :meth:`lock_corpus` held):
+        (id, name, type, articles, mentions, key); (identity, article_key, entity_id, rule, score);
+        (identity, alias key, alias)."""
+        for table in ("identities", "entity_identities", "identity_aliases"):
+            self._execute(f"DELETE FROM {table}")
+        self._executemany(
+            "INSERT INTO identities (identity_id, name, type, n_articles, n_mentions, key) VALUES (?, ?, ?, ?, ?, ?)",
+            identities,
+        )
+        self._executemany(
+            "INSERT INTO entity_identities (identity_id, article_key, entity_id, rule, score) VALUES (?, ?, ?, ?, ?)",
+            assignments,
+        )
+        self._executemany(
+            "INSERT INTO identity_aliases (identity_id, alias_key, alias) VALUES (?, ?, ?)",
+            aliases,
+        )
+
+    def identity_ids(self, name: str) -> list[str]:
+        """Identities one of whose names or aliases is written like ``name``."""
+        keys = lookup_keys(name)
+        if not keys:
+            return []
+        rows = self._execute(
+            f"SELECT DISTINCT identity_id FROM identity_aliases WHERE alias_key IN ({', '.join('?' for _ in keys)}) "
+            "ORDER BY identity_id",
+            keys,
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def identities(
+        self, *, name: str | None = None, type: str | None = None, limit: int | None = 50
+    ) -> list[IdentitySummary]:
+        """Identities, most widespread first, with their aliases and how their entities were joined."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if name is not None:
+            ids = self.identity_ids(name)
+            key = name_key(name)
+            if key and " " not in key:
+                # one word: every person of that surname too ('Biden' lists Hunter Biden)
+                ids += [
+                    r[0]
+                    for r in self._execute(
+                        "SELECT identity_id FROM identities WHERE key LIKE ? ESCAPE '\\'", (_like_suffix(" " + key),)
+                    ).fetchall()
+                ]
+            if not ids:
+                return []
+            ids = sorted(set(ids))
+            clauses.append(f"i.identity_id IN ({', '.join('?' for _ in ids)})")
+            params.extend(ids)
+        if type is not None:
+            clauses.append("i.type = ?")
+            params.append(type)
+        sql = (
+            "SELECT i.identity_id, i.name, i.type, i.n_articles, i.n_mentions FROM identities i "
+            f"WHERE {' AND '.join(clauses) or '1 = 1'} ORDER BY i.n_articles DESC, i.identity_id"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        heads = self._execute(sql, params).fetchall()
+        if not heads:
+            return []
+        ids = [h[0] for h in heads]
+        marks = ", ".join("?" for _ in ids)
+        aliases: dict[str, list[str]] = defaultdict(list)
+        for identity, alias in self._execute(
+            f"SELECT identity_id, alias FROM identity_aliases WHERE identity_id IN ({marks}) "
+            "ORDER BY identity_id, alias",
+            ids,
+        ).fetchall():
+            aliases[identity].append(alias)
+        rules: dict[str, dict[str, int]] = defaultdict(dict)
+        for identity, rule, n in self._execute(
+            f"SELECT identity_id, rule, COUNT(*) FROM entity_identities WHERE identity_id IN ({marks}) "
+            "GROUP BY identity_id, rule ORDER BY identity_id, rule",
+            ids,
+        ).fetchall():
+            rules[identity][rule] = int(n)
+        quoted = {
+            identity: int(n)
+            for identity, n in self._execute(
+                "SELECT ei.identity_id, COUNT(*) FROM attributions a JOIN entity_identities ei "
+                "ON ei.article_key = a.article_key AND ei.entity_id = a.speaker_entity "
+                f"WHERE ei.identity_id IN ({marks}) GROUP BY ei.identity_id",
+                ids,
+            ).fetchall()
+        }
+        return [
+            IdentitySummary(i, n, t, int(a), int(m), quoted.get(i, 0), aliases[i], rules[i]) for i, n, t, a, m in heads
+        ]
+
+    # -- quote clusters (corpus/quotes.py) -------------------------------------------------------
+    def _state(self, name: str) -> str | None:
+        row = self._execute("SELECT value FROM corpus_state WHERE name = ?", (name,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _set_state(self, name: str, value: str) -> None:
+        self._execute(
+            "INSERT INTO corpus_state (name, value) VALUES (?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            (name, value),
+        )
+
+    def quote_clusters_current(self) -> bool:
+        """True when the clusters were built over the attributions stored now."""
+        (n,) = self._execute("SELECT COUNT(*) FROM attributions").fetchone()
+        return self._state("quote_clusters.attributions") == str(n)
+
+    def statement_rows(self) -> list[tuple[str, str, str | None, str | None, str, str | None]]:
+        """(article_key, attribution_id, published, speaker identity or name key, content, outlet) of
+        every attribution; the speaker is None when unresolved, the outlet the dateline's agency
+        when the article names none."""
+        return [
+            tuple(row)
+            for row in self._execute(
+                "SELECT a.article_key, a.attribution_id, a.published, COALESCE(ei.identity_id, CASE WHEN "
+                "a.speaker_resolution <> 'unresolved' THEN a.speaker_key END), a.content, "
+                "COALESCE(ar.outlet, ar.agency) "
+                "FROM attributions a JOIN articles ar ON ar.key = a.article_key "
+                "LEFT JOIN entity_identities ei ON ei.article_key = a.article_key AND ei.entity_id = a.speaker_entity "
+                "ORDER BY a.article_key, a.seq"
+            ).fetchall()
+        ]
+
+    def replace_quote_clusters(self, members: Sequence[tuple[str, str, str, float, int]], statements: int) -> None:
+        """Replace the clusters (inside a transaction with :meth:`lock_corpus` held):
+        (cluster_id, article_key, attribution_id, score, seq) rows."""
+        self._execute("DELETE FROM quote_cluster_members")
+        self._executemany(
+            "INSERT INTO quote_cluster_members (cluster_id, article_key, attribution_id, score, seq) "
+            "VALUES (?, ?, ?, ?, ?)",
+            members,
+        )
+        self._set_state("quote_clusters.attributions", str(statements))
+
+    def quote_clusters(
+        self, *, ids: Sequence[str] | None = None, shared: bool = True, limit: int | None = 50
+    ) -> list[QuoteClusterSummary]:
+        """Clusters (``ids``, or all), those carried by the most outlets first; ``shared``: by two
+        outlets or more."""
+        having = "HAVING COUNT(DISTINCT COALESCE(o.outlet, o.agency)) >= 2" if shared else ""
+        where = "1 = 1"
+        params: list[Any] = []
+        if ids is not None:
+            if not ids:
+                return []
+            where = f"q.cluster_id IN ({', '.join('?' for _ in ids)})"
+            params.extend(ids)
+        sql = (
+            "SELECT q.cluster_id, COUNT(*), COUNT(DISTINCT q.article_key), "
+            "COUNT(DISTINCT COALESCE(o.outlet, o.agency)), "
+            "MIN(o.published), MAX(o.published) FROM quote_cluster_members q JOIN articles o ON o.key = q.article_key "
+            f"WHERE {where} GROUP BY q.cluster_id {having} ORDER BY COUNT(DISTINCT COALESCE(o.outlet, o.agency)) DESC, "
+            "COUNT(*) DESC, q.cluster_id"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        heads = self._execute(sql, params).fetchall()
+        out: list[QuoteClusterSummary] = []
+        for cluster_id, n, articles, outlets, first, last in heads:
+            members = self.quotes(cluster=cluster_id)
+            members.sort(key=lambda q: (q.published or "9999", q.article_key))
+            out.append(QuoteClusterSummary(cluster_id, int(n), int(articles), int(outlets), first, last, members))
+        return out

@@ -16,7 +16,17 @@ from ..errors import Errors, StoreError
 from . import Store, open_store
 
 FORMATS = ("jsonl", "csv", "parquet")
-EXPORTED = ("articles", "attributions", "entities", "mentions", "stories", "story_articles")
+EXPORTED = (
+    "articles",
+    "attributions",
+    "entities",
+    "mentions",
+    "stories",
+    "story_articles",
+    "identities",
+    "entity_identities",
+    "quote_cluster_members",
+)
 INTEGER_COLUMNS = {
     "n_attributions",
     "n_entities",

@@ -1,0 +1,94 @@
+"""How long the corpus tables take: identities and stories for a whole store, then for 100 more articles.
+
+On a copy of a store (the original is never written):
+  1. everything from scratch: identities rebuilt, every article's lead embedded, every story rebuilt;
+  2. ``--add`` articles (already analyzed, saved from a second store or analyzed here) stored, then
+     ``update_corpus`` as ``newstrace ingest`` runs it when it ends.
+
+    python bench/corpus_build.py --db allsides3k.db --add-from allsides-next.jsonl.gz --add 100
+
+Prints seconds per step and per article; docs/corpus.md records the figures with the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import shutil
+import tempfile
+import time
+from itertools import islice
+from pathlib import Path
+
+from newstrace.corpus.identities import update_identities
+from newstrace.corpus.stories import update_stories
+from newstrace.corpus.update import update_corpus
+from newstrace.store import open_store
+
+
+def _timed(label: str, results: list[tuple[str, float, str]], fn, note=lambda r: "") -> object:  # type: ignore[no-untyped-def]
+    started = time.perf_counter()
+    out = fn()
+    results.append((label, time.perf_counter() - started, note(out)))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", required=True, help="a SQLite store (copied; never written)")
+    parser.add_argument("--add-from", help="JSON Lines (.gz) of articles to analyze and add after the full build")
+    parser.add_argument("--add", type=int, default=100, help="how many to add (default 100)")
+    args = parser.parse_args()
+
+    results: list[tuple[str, float, str]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "copy.db"
+        shutil.copy(args.db, db)
+        with open_store(db) as store:
+            n = store.counts()["articles"]
+            with store.transaction():
+                for table in ("story_articles", "stories", "article_features", "entity_identities", "identities"):
+                    store._execute(f"DELETE FROM {table}")
+            _timed(
+                "identities, all",
+                results,
+                lambda: update_identities(store, force=True),
+                lambda r: f"{r.identities} identities",
+            )
+            _timed(
+                "stories, all (embedding every lead)",
+                results,
+                lambda: update_stories(store),
+                lambda r: f"{r.new_stories} stories",
+            )
+            if args.add_from:
+                import newstrace
+
+                with gzip.open(args.add_from, "rt", encoding="utf-8") as handle:
+                    rows = [json.loads(line) for line in islice(handle, args.add)]
+                articles = [
+                    newstrace.analyze(
+                        r["text"],
+                        title=r.get("title"),
+                        outlet=r.get("outlet"),
+                        published=r.get("date"),
+                        url=r.get("url"),
+                    )
+                    for r in rows
+                ]
+                store.save_many(articles)
+                _timed(
+                    f"update after {len(articles)} new articles",
+                    results,
+                    lambda: update_corpus(store),
+                    lambda r: f"{r.stories.new_stories} new stories",
+                )
+    print(f"store: {args.db} ({n} articles)")
+    print(f"{'step':<42} {'seconds':>8}  note")
+    for label, seconds, note in results:
+        print(f"{label:<42} {seconds:>8.1f}  {note}")
+
+
+if __name__ == "__main__":
+    main()

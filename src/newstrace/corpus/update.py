@@ -1,0 +1,26 @@
+"""Bring the corpus tables up to date with the stored articles: identities, quote clusters, stories."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..store import Store
+from .identities import IdentityUpdate, update_identities
+from .quotes import QuoteClusterUpdate, update_quote_clusters
+from .stories import StoryUpdate, update_stories
+
+
+@dataclass(frozen=True)
+class CorpusUpdate:
+    identities: IdentityUpdate
+    quote_clusters: QuoteClusterUpdate
+    stories: StoryUpdate
+
+
+def update_corpus(store: Store, *, progress: Callable[[int], None] | None = None) -> CorpusUpdate:
+    """What ``newstrace ingest`` runs when it ends, and the query commands before they answer."""
+    identities = update_identities(store)
+    quote_clusters = update_quote_clusters(store)  # after identities: speakers must agree
+    stories = update_stories(store, progress=progress)
+    return CorpusUpdate(identities, quote_clusters, stories)
