@@ -2,8 +2,8 @@
 
 On a copy of a store (the original is never written):
   1. everything from scratch: identities rebuilt, every article's lead embedded, every story rebuilt;
-  2. ``--add`` articles (already analyzed, saved from a second store or analyzed here) stored, then
-     ``update_corpus`` as ``newstrace ingest`` runs it when it ends.
+  2. ``--add`` articles from ``--add-from`` analyzed and stored, then each corpus table brought up
+     to date as ``newstrace ingest`` does when it ends (corpus/update.py), each step timed.
 
     python bench/corpus_build.py --db allsides3k.db --add-from allsides-next.jsonl.gz --add 100
 
@@ -22,8 +22,8 @@ from itertools import islice
 from pathlib import Path
 
 from newstrace.corpus.identities import update_identities
+from newstrace.corpus.quotes import update_quote_clusters
 from newstrace.corpus.stories import update_stories
-from newstrace.corpus.update import update_corpus
 from newstrace.store import open_store
 
 
@@ -48,13 +48,26 @@ def main() -> None:
         with open_store(db) as store:
             n = store.counts()["articles"]
             with store.transaction():
-                for table in ("story_articles", "stories", "article_features", "entity_identities", "identities"):
+                for table in (
+                    "story_articles",
+                    "stories",
+                    "article_features",
+                    "entity_identities",
+                    "identities",
+                    "quote_cluster_members",
+                ):
                     store._execute(f"DELETE FROM {table}")
             _timed(
                 "identities, all",
                 results,
                 lambda: update_identities(store, force=True),
                 lambda r: f"{r.identities} identities",
+            )
+            _timed(
+                "quote clusters, all",
+                results,
+                lambda: update_quote_clusters(store, force=True),
+                lambda r: f"{r.clusters} clusters of {r.statements} attributions",
             )
             _timed(
                 "stories, all (embedding every lead)",
@@ -78,12 +91,16 @@ def main() -> None:
                     for r in rows
                 ]
                 store.save_many(articles)
+                started = time.perf_counter()
+                _timed(f"+{len(articles)}: identities", results, lambda: update_identities(store))
+                _timed(f"+{len(articles)}: quote clusters", results, lambda: update_quote_clusters(store))
                 _timed(
-                    f"update after {len(articles)} new articles",
+                    f"+{len(articles)}: stories",
                     results,
-                    lambda: update_corpus(store),
-                    lambda r: f"{r.stories.new_stories} new stories",
+                    lambda: update_stories(store),
+                    lambda r: f"{r.new_stories} new stories",
                 )
+                results.append((f"+{len(articles)}: all (what ingest runs)", time.perf_counter() - started, ""))
     print(f"store: {args.db} ({n} articles)")
     print(f"{'step':<42} {'seconds':>8}  note")
     for label, seconds, note in results:

@@ -33,8 +33,10 @@ def _who(rows: list[EntityRow], outlets: tuple[str, ...] = ()) -> dict[tuple[str
     return {(a.article_key, by_ref[(a.article_key, a.entity_id)]): (names[a.identity], a.rule) for a in assignments}
 
 
-def test_person_keys_drop_titles_and_initials_only() -> None:
-    assert person_key("President Donald J. Trump") == person_key("Donald Trump") == "donald trump"
+def test_person_keys_drop_titles_only() -> None:
+    assert person_key("President Donald Trump") == person_key("Donald Trump") == "donald trump"
+    assert person_key("President Donald J. Trump") == "donald j trump"
+    assert person_key("Ted Cruz Cruz") == "ted cruz"
     assert person_key("Kim Jong-il") == person_key("KIM JONG IL") == "kim jong il"
     assert person_key("Kim Il Sung") != person_key("Kim Jong Il")
     assert person_key("Sen. Mitch McConnell") == "mitch mcconnell"
@@ -98,6 +100,21 @@ def test_names_aliases_and_types() -> None:
     assert who[("a10", "Hillary Clinton")][0] == "Hillary Clinton"
     assert who[("a11", "Hillary Clinton")] == who[("a10", "Hillary Clinton")]
     assert who[("a9", "Joe Biden Hillary Clinton")][0] == "Joe Biden Hillary Clinton"  # joins nobody
+
+
+def test_middle_names_and_reversed_names_join_only_without_doubt() -> None:
+    rows = [_row(f"t{i}", "Donald Trump") for i in range(6)] + [_row("t9", "Donald J. Trump")]
+    rows += [_row("r1", "Trump Donald")]  # a rare reversed writing
+    rows += [_row("h1", "Hillary Clinton"), _row("h2", "Hillary Rodham Clinton")]
+    rows += [_row("b1", "George W. Bush"), _row("b2", "George H. W. Bush"), _row("b3", "George P. Bush")]
+    rows += [_row("b4", "George Bush")]
+    who = _who(rows)
+    assert who[("t9", "Donald J. Trump")][0] == who[("r1", "Trump Donald")][0] == "Donald Trump"
+    assert who[("h2", "Hillary Rodham Clinton")][0] == who[("h1", "Hillary Clinton")][0]
+    bushes = {
+        who[(a, n)][0] for a, n in (("b1", "George W. Bush"), ("b2", "George H. W. Bush"), ("b3", "George P. Bush"))
+    }
+    assert len(bushes) == 3 and who[("b4", "George Bush")][0] == "George Bush"
 
 
 def test_identities_do_not_depend_on_the_order_of_rows() -> None:

@@ -4,12 +4,15 @@ Each article's entities are already one per referent inside that article (the en
 "Donald Trump", "Trump" and "President Trump" there). Across articles they are joined by evidence,
 each assignment recorded with its rule:
 
-- ``name``: the same name once titles, honorifics and single-letter initials are dropped and
-  spelling is normalized ("President Donald J. Trump" = "Donald Trump"; "Kim Jong-il" = "Kim Jong
-  Il"). Only single letters go: "Kim Jong Il" and "Kim Il Sung" stay apart. A full name the NER
-  typed PERSON in most of its articles is a person's where it typed it otherwise too.
+- ``name``: the same name once titles and honorifics are dropped and spelling is normalized
+  ("President Donald Trump" = "Donald Trump"; "Kim Jong-il" = "Kim Jong Il"; "Kim Il Sung" apart).
+  A full name the NER typed PERSON in most of its articles is a person's where it typed it
+  otherwise too.
 - ``alias``: a person's fuller name in one article ("Donald John Trump" beside "Donald Trump": same
-  first and last word; a run-on NER name such as "Joe Biden Hillary Clinton" joins nobody), an
+  first and last word; a run-on NER name such as "Joe Biden Hillary Clinton" joins nobody); across
+  articles, a name with the only middle part the corpus writes it with ("Donald J. Trump",
+  "Hillary Rodham Clinton"; never "George W. Bush" with "George Bush", which is also George H. W.
+  and George P. Bush) and a rarely written reversed name ("Trump Donald"); an
   organization's acronym bound in one article ("the Korean Central News Agency (KCNA)"), or the
   canonical name of a news agency (``agencies.tsv``).
 - ``surname-in-article``: a one-word name ("Trump", typed PERSON or, as the small NER model often
@@ -57,7 +60,6 @@ TITLES = {
     "adm", "pope", "king", "queen", "prince", "princess", "rev", "attorney", "first", "lady", "candidate",
     "democratic", "republican", "house", "senate", "majority", "minority", "comrade", "marshal", "premier",
 }  # fmt: skip
-_INITIAL = re.compile(r"^[a-z]$")
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # A written full name: 2 to 4 capitalized words (particles and initials allowed), as NER output
 # such as "CLOSE Donald Trump" or "Alex Brandon/AP Photo Government Shutdown Trump" is not.
@@ -77,15 +79,42 @@ def surname_of(key: str) -> str:
 
 
 def person_key(name: str) -> str | None:
-    """A person's name without titles, honorifics or initials: the key names are joined by."""
+    """A person's name without titles or honorifics: the key names are joined by. Initials stay
+    ("George W. Bush", "George H. W. Bush" and "George P. Bush" are three people)."""
     key = name_key(name)
     if not key:
         return None
     words = key.split()
     while len(words) > 1 and words[0] in TITLES:
         words = words[1:]
-    words = [w for w in words if not _INITIAL.match(w)] or words
+    # a word the NER doubled ("Ted Cruz Cruz", a name run into the next mention) is one
+    words = [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]
     return " ".join(words)
+
+
+def _join_name_forms(keys: Counter[str], union: _Union) -> None:
+    """Across articles: a name with a middle part joins the same name without it when that is the
+    only middle part the corpus writes it with, spelled out or as an initial ("Donald J. Trump",
+    "Hillary Rodham Clinton" and "Hillary R. Clinton"; not
+    "George W. Bush", whose "George Bush" is also George H. W. and George P. Bush); a rarely
+    written reversed name joins the usual order ("Trump Donald": a third as frequent or less)."""
+    middles: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        words = key.split()
+        if len(words) >= 3 and words[-1] not in SUFFIXES:
+            middles[f"{words[0]} {words[-1]}"].add(key)
+    for short, longer in middles.items():
+        # "Hillary R. Clinton" and "Hillary Rodham Clinton" are one middle part; W. and H. W. two
+        initials = {tuple(w[0] for w in key.split()[1:-1]) for key in longer}
+        if short in keys and len(initials) == 1:
+            for key in sorted(longer):
+                union.union("person:" + short, "person:" + key)
+    for key, n in keys.items():
+        words = key.split()
+        if len(words) == 2:
+            reversed_key = f"{words[1]} {words[0]}"
+            if keys.get(reversed_key, 0) >= 3 * n:
+                union.union("person:" + reversed_key, "person:" + key)
 
 
 def identity_id(key: str) -> str:
@@ -205,6 +234,7 @@ def build_identities(
                     union.union(key, alias_key)
         base[ref] = key
         union.find(key)
+    _join_name_forms(Counter(k.removeprefix("person:") for k in base.values() if k.startswith("person:")), union)
 
     # full names by surname: in the corpus (articles naming each), and in each article
     by_surname: dict[str, Counter[str]] = defaultdict(Counter)
