@@ -2,32 +2,37 @@
 
 Two attributions of two articles carry the same statement when their contents share most of their
 content words (spaCy's stop words and one-letter words out): at least ``MIN_SHARED`` of them, at
-least ``MIN_CONTAINMENT`` of the shorter one's and ``MIN_OVERLAP`` of the longer one's; contents of
-more than ``MAX_WORDS`` content words (a whole paragraph or list the rules took in) link nothing,
-so no hub chains unrelated statements together. Containment rather than overlap of the union, so a
-trimmed quote ("the bond passed the most rigorous test") joins the whole one, and words rather than
+least ``MIN_CONTAINMENT`` of the shorter one's and ``MIN_OVERLAP`` of the longer one's. Containment
+rather than overlap of the union, so a trimmed quote joins the whole one, and words rather than
 word order, so indirect speech of a direct quote ("he said the bond had passed the most rigorous
-test") joins it too. A short quote joins by a verbatim run of ``SHINGLE`` words instead ("what do
-you do all the time" in Fox News and The Independent), if no more than ``MAX_SHINGLE_STATEMENTS``
-statements share the run (more, and it is a stock phrase).
+test") joins it too. When neither is a direct quote, two reporters' summaries share the words of
+their topic ("whether she will create a select committee"), so more are needed
+(``MIN_SHARED_REPORTED``, ``MIN_CONTAINMENT_REPORTED``). Contents of more than ``MAX_WORDS``
+content words (a whole paragraph or list the rules took in) link nothing, so no hub chains
+unrelated statements together.
+
+A short quote joins by a verbatim run of ``SHINGLE`` words instead ("what do you do all the time",
+Joe Biden in Fox News and The Independent), when both carriers quote it directly from the same
+corpus identity, no more than ``MAX_SHINGLE_STATEMENTS`` statements share the run (more, and it is
+a stock phrase), and ``MIN_CONTAINMENT_RUN`` of the shorter one's content words agree (not an idiom
+such as "in the best interests of the country", nor one person's stock phrase).
 
 The speakers must agree: the same corpus identity, or one of them unresolved; two different
 identities are joined only for a near-verbatim statement (``MISATTRIBUTED_CONTAINMENT`` and
 ``MISATTRIBUTED_SHARED``) in two different outlets, which is how one outlet's misattribution of
-another's quote shows up (in one outlet it is its stock phrasing, as in KCNA's greetings).
+another's quote shows up (in one outlet it is its stock phrasing, as in KCNA's greetings). Two
+statements with different figures ("657 dead", a week later "677 dead") are two statements; one
+outlet repeating itself links only near-verbatim (``SAME_OUTLET_CONTAINMENT``: a re-filed story).
 Articles more than ``WINDOW_DAYS`` apart are not compared (an old quote recalled years later is a
-new statement of the outlet's, not the same news).
+new statement of the outlet's), and an undated article, which has no window, links only
+near-verbatim statements.
 
-Two statements with different figures ("657 dead", a week later "677 dead") are two statements; one
-outlet repeating itself links only near-verbatim (``SAME_OUTLET_CONTAINMENT``: a re-filed story,
-not the stock phrases of its greetings on another day). Clusters are formed first seen first: a
-statement joins the cluster of the earliest statement it links to best, and only through that
-statement, so no chain of near misses joins two statements that share little. Each cluster keeps
-its first-seen article (earliest publication, then key), outlets and articles.
-
-Clusters are rebuilt from the attributions table when attributions were stored since the last
-build, so they depend on the stored articles only. A cluster's id is a hash of its first member,
-stable while no earlier carrier is stored.
+Clusters are formed first seen first: a statement joins the cluster of the earliest statement it
+links to best, and only through that statement, so no chain of near misses joins two statements
+that share little. Each cluster keeps its first-seen article (earliest publication, then key). They
+are rebuilt from the attributions table when attributions were stored since the last build, so
+they depend on the stored articles only; a cluster's id is a hash of its first member, stable while
+no earlier carrier is stored.
 """
 
 from __future__ import annotations
@@ -45,6 +50,9 @@ from .stories import day_of
 
 MIN_SHARED = 6
 MIN_CONTAINMENT = 0.7
+MIN_CONTAINMENT_RUN = 0.5  # of the shorter one's content words, for a verbatim run
+MIN_SHARED_REPORTED = 8  # when neither is a direct quote
+MIN_CONTAINMENT_REPORTED = 0.8
 MIN_OVERLAP = 0.25  # of the longer one: a trimmed quote keeps a quarter of the words at least
 MAX_WORDS = 120  # longer contents (lists, whole paragraphs the rules took in) link nothing
 MISATTRIBUTED_SHARED = 10
@@ -78,6 +86,7 @@ class Statement:
     words: frozenset[str]
     outlet: str | None = None
     runs: frozenset[str] = frozenset()  # shingles(): verbatim runs of words
+    kind: str = "direct"
 
     @property
     def numbers(self) -> frozenset[str]:
@@ -95,11 +104,26 @@ def linked(a: Statement, b: Statement, *, verbatim: bool = False) -> float | Non
     shared = len(a.words & b.words)
     smaller = min(len(a.words), len(b.words)) or 1
     containment = shared / smaller
+    both_quoted = a.kind == "direct" and b.kind == "direct"
+    one_quoted = a.kind == "direct" or b.kind == "direct"
+    if verbatim and not (
+        both_quoted and a.identity and a.identity == b.identity and containment >= MIN_CONTAINMENT_RUN
+    ):
+        # a short run of words is an idiom unless one person is quoted saying it, and a stock
+        # phrase of theirs ("my administration is committed to") unless the rest agrees too
+        return None
     if not verbatim:
-        if shared < MIN_SHARED:
+        # a reporter's summary in both ("to announce this week whether she will create a select
+        # committee") shares the words of its topic: more of them are needed than with a quote
+        least, part = (MIN_SHARED, MIN_CONTAINMENT) if one_quoted else (MIN_SHARED_REPORTED, MIN_CONTAINMENT_REPORTED)
+        if shared < least:
             return None
-        if containment < MIN_CONTAINMENT or shared / max(len(a.words), len(b.words)) < MIN_OVERLAP:
+        if containment < part or shared / max(len(a.words), len(b.words)) < MIN_OVERLAP:
             return None
+    if (a.published is None or b.published is None) and (
+        containment < MISATTRIBUTED_CONTAINMENT or shared < MISATTRIBUTED_SHARED
+    ):
+        return None  # undated: no time window to go by, so only near-verbatim statements
     if a.identity and b.identity and a.identity != b.identity:
         # two people: the same words in one outlet are its stock phrases ("the friendly relations
         # ... would develop"), in two outlets possibly one of them misattributing the other's quote
@@ -214,8 +238,8 @@ def update_quote_clusters(store: Store, *, force: bool = False) -> QuoteClusterU
         if not force and store.quote_clusters_current():
             return QuoteClusterUpdate(0, 0, False)
         statements = [
-            Statement(key, attribution_id, published, identity, statement_words(content), outlet, shingles(content))
-            for key, attribution_id, published, identity, content, outlet in store.statement_rows()
+            Statement(key, attribution_id, published, who, statement_words(content), outlet, shingles(content), kind)
+            for key, attribution_id, published, who, content, outlet, kind in store.statement_rows()
         ]
         clusters = cluster_statements(statements)
         store.replace_quote_clusters(
