@@ -64,16 +64,16 @@ def main() -> None:
                 lambda r: f"{r.identities} identities",
             )
             _timed(
-                "quote clusters, all",
-                results,
-                lambda: update_quote_clusters(store, force=True),
-                lambda r: f"{r.clusters} clusters of {r.statements} attributions",
-            )
-            _timed(
                 "stories, all (embedding every lead)",
                 results,
                 lambda: update_stories(store),
                 lambda r: f"{r.new_stories} stories",
+            )
+            _timed(
+                "quote clusters, all",
+                results,
+                lambda: update_quote_clusters(store, force=True),
+                lambda r: f"{r.clusters} clusters of {r.statements} attributions",
             )
             if args.add_from:
                 import newstrace
@@ -93,13 +93,13 @@ def main() -> None:
                 store.save_many(articles)
                 started = time.perf_counter()
                 _timed(f"+{len(articles)}: identities", results, lambda: update_identities(store))
-                _timed(f"+{len(articles)}: quote clusters", results, lambda: update_quote_clusters(store))
                 _timed(
                     f"+{len(articles)}: stories",
                     results,
                     lambda: update_stories(store),
                     lambda r: f"{r.new_stories} new stories",
                 )
+                _timed(f"+{len(articles)}: quote clusters", results, lambda: update_quote_clusters(store))
                 results.append((f"+{len(articles)}: all (what ingest runs)", time.perf_counter() - started, ""))
     print(f"store: {args.db} ({n} articles)")
     print(f"{'step':<42} {'seconds':>8}  note")

@@ -6,7 +6,7 @@ least ``MIN_CONTAINMENT`` of the shorter one's and ``MIN_OVERLAP`` of the longer
 rather than overlap of the union, so a trimmed quote joins the whole one, and words rather than
 word order, so indirect speech of a direct quote ("he said the bond had passed the most rigorous
 test") joins it too. When neither is a direct quote, two reporters' summaries share the words of
-their topic ("whether she will create a select committee"), so more are needed
+their topic ("whether she will create a select committee"), so only near-verbatim ones join
 (``MIN_SHARED_REPORTED``, ``MIN_CONTAINMENT_REPORTED``). Contents of more than ``MAX_WORDS``
 content words (a whole paragraph or list the rules took in) link nothing, so no hub chains
 unrelated statements together.
@@ -22,10 +22,11 @@ identities are joined only for a near-verbatim statement (``MISATTRIBUTED_CONTAI
 ``MISATTRIBUTED_SHARED``) in two different outlets, which is how one outlet's misattribution of
 another's quote shows up (in one outlet it is its stock phrasing, as in KCNA's greetings). Two
 statements with different figures ("657 dead", a week later "677 dead") are two statements; one
-outlet repeating itself links only near-verbatim (``SAME_OUTLET_CONTAINMENT``: a re-filed story).
-Articles more than ``WINDOW_DAYS`` apart are not compared (an old quote recalled years later is a
-new statement of the outlet's), and an undated article, which has no window, links only
-near-verbatim statements.
+outlet repeating itself links only near-verbatim within a day and within one story of the corpus
+(``SAME_OUTLET_CONTAINMENT``: a re-filed story, not its newsletter boilerplate or link widgets).
+Articles more than ``WINDOW_DAYS`` apart are not compared (the same line said again on another
+occasion, or recalled later, is another statement), and an undated article, which has no window,
+links only near-verbatim statements.
 
 Clusters are formed first seen first: a statement joins the cluster of the earliest statement it
 links to best, and only through that statement, so no chain of near misses joins two statements
@@ -51,8 +52,8 @@ from .stories import day_of
 MIN_SHARED = 6
 MIN_CONTAINMENT = 0.7
 MIN_CONTAINMENT_RUN = 0.5  # of the shorter one's content words, for a verbatim run
-MIN_SHARED_REPORTED = 8  # when neither is a direct quote
-MIN_CONTAINMENT_REPORTED = 0.8
+MIN_SHARED_REPORTED = 10  # when neither is a direct quote: near-verbatim only
+MIN_CONTAINMENT_REPORTED = 0.9
 MIN_OVERLAP = 0.25  # of the longer one: a trimmed quote keeps a quarter of the words at least
 MAX_WORDS = 120  # longer contents (lists, whole paragraphs the rules took in) link nothing
 MISATTRIBUTED_SHARED = 10
@@ -60,7 +61,7 @@ SAME_OUTLET_CONTAINMENT = 0.9
 SHINGLE = 6  # words in a verbatim run
 MAX_SHINGLE_STATEMENTS = 4  # a run in more statements than this is a stock phrase, not a quote
 MISATTRIBUTED_CONTAINMENT = 0.9
-WINDOW_DAYS = 30
+WINDOW_DAYS = 7
 MAX_POSTINGS = 200  # words in more statements than this do not propose candidates (still counted)
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -87,6 +88,7 @@ class Statement:
     outlet: str | None = None
     runs: frozenset[str] = frozenset()  # shingles(): verbatim runs of words
     kind: str = "direct"
+    story: str | None = None  # the article's story (corpus/stories.py), when built
 
     @property
     def numbers(self) -> frozenset[str]:
@@ -114,7 +116,7 @@ def linked(a: Statement, b: Statement, *, verbatim: bool = False) -> float | Non
         return None
     if not verbatim:
         # a reporter's summary in both ("to announce this week whether she will create a select
-        # committee") shares the words of its topic: more of them are needed than with a quote
+        # committee") shares the words of its topic: only a near-verbatim one is the same statement
         least, part = (MIN_SHARED, MIN_CONTAINMENT) if one_quoted else (MIN_SHARED_REPORTED, MIN_CONTAINMENT_REPORTED)
         if shared < least:
             return None
@@ -134,9 +136,14 @@ def linked(a: Statement, b: Statement, *, verbatim: bool = False) -> float | Non
     small, large = sorted((a.numbers, b.numbers), key=len)
     if not small <= large:
         return None
-    # one outlet repeating itself: only a re-filed story, not its stock phrases on another day
-    if a.outlet and a.outlet == b.outlet and containment < SAME_OUTLET_CONTAINMENT:
-        return None
+    # one outlet repeating itself: only a story re-filed within a day (one story of the corpus),
+    # not its stock phrases, its newsletter boilerplate or its link widgets in other stories
+    if a.outlet and a.outlet == b.outlet:
+        day_a, day_b = day_of(a.published), day_of(b.published)
+        if containment < SAME_OUTLET_CONTAINMENT or day_a is None or day_b is None or abs(day_a - day_b) > 1:
+            return None
+        if a.story is None or a.story != b.story:
+            return None
     return containment
 
 
@@ -238,8 +245,10 @@ def update_quote_clusters(store: Store, *, force: bool = False) -> QuoteClusterU
         if not force and store.quote_clusters_current():
             return QuoteClusterUpdate(0, 0, False)
         statements = [
-            Statement(key, attribution_id, published, who, statement_words(content), outlet, shingles(content), kind)
-            for key, attribution_id, published, who, content, outlet, kind in store.statement_rows()
+            Statement(
+                key, attribution_id, published, who, statement_words(content), outlet, shingles(content), kind, story
+            )
+            for key, attribution_id, published, who, content, outlet, kind, story in store.statement_rows()
         ]
         clusters = cluster_statements(statements)
         store.replace_quote_clusters(

@@ -1,4 +1,4 @@
-"""Bring the corpus tables up to date with the stored articles: identities, quote clusters, stories."""
+"""Bring the corpus tables up to date with the stored articles: identities, stories, quote clusters."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ class CorpusUpdate:
 def update_corpus(store: Store, *, progress: Callable[[int], None] | None = None) -> CorpusUpdate:
     """What ``newstrace ingest`` runs when it ends, and the query commands before they answer."""
     identities = update_identities(store)
-    quote_clusters = update_quote_clusters(store)  # after identities: speakers must agree
     stories = update_stories(store, progress=progress)
+    # last: speakers must agree (identities), and one outlet's repeats must be one story
+    quote_clusters = update_quote_clusters(store)
     return CorpusUpdate(identities, quote_clusters, stories)

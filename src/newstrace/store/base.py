@@ -1424,17 +1424,18 @@ class Store(AbstractContextManager["Store"]):
         (n,) = self._execute("SELECT COUNT(*) FROM attributions").fetchone()
         return self._state("quote_clusters.attributions") == str(n)
 
-    def statement_rows(self) -> list[tuple[str, str, str | None, str | None, str, str | None, str]]:
+    def statement_rows(self) -> list[tuple[str, str, str | None, str | None, str, str | None, str, str | None]]:
         """(article_key, attribution_id, published, speaker identity or name key, content, outlet,
-        kind) of every attribution; the speaker is None when unresolved, the outlet the dateline's
-        agency when the article names none."""
+        kind, story) of every attribution; the speaker is None when unresolved, the outlet the
+        dateline's agency when the article names none, the story None when stories are not built."""
         return [
             tuple(row)
             for row in self._execute(
                 "SELECT a.article_key, a.attribution_id, a.published, COALESCE(ei.identity_id, CASE WHEN "
                 "a.speaker_resolution <> 'unresolved' THEN a.speaker_key END), a.content, "
-                "COALESCE(ar.outlet, ar.agency), a.kind "
+                "COALESCE(ar.outlet, ar.agency), a.kind, st.story_id "
                 "FROM attributions a JOIN articles ar ON ar.key = a.article_key "
+                "LEFT JOIN story_articles st ON st.article_key = a.article_key "
                 "LEFT JOIN entity_identities ei ON ei.article_key = a.article_key AND ei.entity_id = a.speaker_entity "
                 "ORDER BY a.article_key, a.seq"
             ).fetchall()
