@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import newstrace
 from newstrace.cli import main
+from newstrace.corpus.quotes import update_quote_clusters
 from newstrace.corpus.stories import (
     MAX_GAP_DAYS,
     StoryGrouper,
@@ -211,6 +212,15 @@ def test_seed_variants_form_one_story_and_the_unrelated_one_stays_apart(
         assert {c.outlet for c in coverage} == {"TASS", "Interfax", "Rewrite Daily"}
         tass = next(c for c in coverage if c.outlet == "TASS")
         assert tass.speakers["Kim Jong Un"] >= 5 and tass.own_voice
+        # TASS and the Interfax version carry the same quotes; the rewrite words them its own way
+        update_quote_clusters(store)
+        story, coverage = compare_story(store, by_url["https://r/1"])
+        tass = next(c for c in coverage if c.outlet == "TASS")
+        assert len(tass.shared) >= 5 and all(s.startswith("[q-") for s in tass.shared)
+        assert len(tass.shared) + len(tass.only_here) == len(seed_variants["seed"].attributions)
+        # and the relay graph has TASS -> KCNA -> Kim Jong Un
+        chains = {tuple(c.chain) for c in store.relay_chains(min_length=3)}
+        assert ("TASS", "Korean Central News Agency", "Kim Jong Un") in chains
 
 
 @pytest.mark.model

@@ -59,7 +59,7 @@ def ingest(
     where ``workers`` (default: the ``workers`` setting) and ``scheduler`` say, as for
     :func:`~newstrace.run.analyze_corpus`; writes stay in this process, in input order.
     URLs on private, loopback or link-local addresses are refused unless ``allow_private``.
-    ``corpus``: bring identities and stories up to date with the new articles afterwards
+    ``corpus``: bring identities, stories and quote clusters up to date with the new articles afterwards
     (corpus/update.py).
     """
     settings = settings or load_settings()

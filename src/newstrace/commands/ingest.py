@@ -60,7 +60,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--no-corpus",
         action="store_true",
-        help="do not update identities and stories now (the next query command that needs them will)",
+        help="do not update identities, stories and quote clusters now (the query commands that need them will)",
     )
     add_parallel_arguments(parser)
     parser.set_defaults(func=run_ingest)

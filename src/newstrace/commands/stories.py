@@ -106,6 +106,10 @@ def run_story(args: argparse.Namespace) -> int:
         out.write(f"\n== {c.outlet} ({len(c.articles)} article{'s' if len(c.articles) != 1 else ''})\n")
         quoted = ", ".join(f"{s} ({n})" for s, n in c.speakers.most_common(8)) or "nobody"
         out.write(f"  quotes: {quoted}\n")
+        out.write(f"  statements other outlets carry too ({len(c.shared)}):\n")
+        for said in c.shared[:5]:
+            out.write(f"    - {said[:200]}\n")
+        out.write(f"  statements only it carries: {len(c.only_here)}\n")
         named = ", ".join(f"{e} ({n})" for e, n in c.entities.most_common(8)) or "none"
         out.write(f"  names: {named}\n")
         for voice, label in (("outlet", "techniques in its own voice"), ("quoted", "techniques in quotes")):

@@ -328,6 +328,8 @@ class OutletCoverage:
     entities: Counter[str] = field(default_factory=Counter)
     own_voice: list[str] = field(default_factory=list)
     techniques: dict[str, Counter[str]] = field(default_factory=lambda: {"outlet": Counter(), "quoted": Counter()})
+    shared: list[str] = field(default_factory=list)  # its statements other outlets of the story carry too
+    only_here: list[str] = field(default_factory=list)  # its statements no other outlet of the story carries
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -337,6 +339,8 @@ class OutletCoverage:
             "entities": [{"entity": e, "mentions": n} for e, n in _ranked(self.entities)],
             "own_voice": self.own_voice,
             "techniques": {voice: dict(_ranked(c)) for voice, c in self.techniques.items()},
+            "shared_statements": self.shared,
+            "only_here": self.only_here,
         }
 
 
@@ -346,13 +350,19 @@ def _ranked(counter: Counter[str]) -> list[tuple[str, int]]:
 
 def compare_story(store: Store, story_id: str) -> tuple[StorySummary, list[OutletCoverage]]:
     """A story's coverage per outlet, from the stored records of its articles: whom each outlet
-    quotes and how often, the entities it names, its own-voice sentences, its persuasion techniques
-    in its own voice and in the words it quotes, and when it published."""
+    quotes and how often, the statements it shares with other outlets of the story (by quote
+    cluster) and the ones only it carries, the entities it names, its own-voice sentences, its
+    persuasion techniques in its own voice and in the words it quotes, and when it published."""
     found = store.stories(story_id=story_id, limit=1)
     if not found:
         raise StoreError(Errors.E068.format(ref=story_id))
     story = found[0]
     by_outlet: dict[str, OutletCoverage] = {}
+    clusters = store.clusters_of([m.key for m in story.articles])
+    outlet_of = {m.key: m.outlet or "(unknown)" for m in story.articles}
+    carriers: dict[str, set[str]] = {}
+    for (key, _), cluster_id in clusters.items():
+        carriers.setdefault(cluster_id, set()).add(outlet_of[key])
     for member in story.articles:
         record = store.records(member.key)[0]
         article = Article.from_dict({k: v for k, v in record.items() if k != "key"})
@@ -361,6 +371,12 @@ def compare_story(store: Store, story_id: str) -> tuple[StorySummary, list[Outle
         coverage.articles.append(member.to_dict())
         for att in article.attributions:
             coverage.speakers[att.speaker.name or "(unresolved)"] += 1
+            in_cluster = clusters.get((member.key, att.id))
+            said = f"{att.speaker.name or '(unresolved)'}: {' '.join(att.content.text.split())}"
+            if in_cluster is not None and len(carriers[in_cluster]) > 1:
+                coverage.shared.append(f"[{in_cluster}] {said}")
+            else:
+                coverage.only_here.append(said)
         for entity in article.entities:
             coverage.entities[entity.name] += len(entity.mentions)
         coverage.own_voice.extend(" ".join(span.text.split()) for span in article.own_voice)

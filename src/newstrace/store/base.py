@@ -1452,6 +1452,17 @@ class Store(AbstractContextManager["Store"]):
         )
         self._set_state("quote_clusters.attributions", str(statements))
 
+    def clusters_of(self, article_keys: Sequence[str]) -> dict[tuple[str, str], str]:
+        """(article_key, attribution_id) -> quote cluster, for the attributions of these articles."""
+        if not article_keys:
+            return {}
+        rows = self._execute(
+            "SELECT article_key, attribution_id, cluster_id FROM quote_cluster_members "
+            f"WHERE article_key IN ({', '.join('?' for _ in article_keys)})",
+            list(article_keys),
+        ).fetchall()
+        return {(k, a): c for k, a, c in rows}
+
     def quote_clusters(
         self, *, ids: Sequence[str] | None = None, shared: bool = True, limit: int | None = 50
     ) -> list[QuoteClusterSummary]:
