@@ -237,3 +237,48 @@ def test_parallel_ingest_stores_what_a_single_process_stores(tmp_path: Path) -> 
     with open_store(one) as a, open_store(two) as b:
         assert a.counts() == b.counts()
         assert [q.content for q in a.quotes(limit=500)] == [q.content for q in b.quotes(limit=500)]
+
+
+def _children(pid: int) -> set[int]:
+    """Processes whose parent is ``pid`` (Linux /proc)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc (Linux)")
+def test_workers_end_with_a_killed_ingest(tmp_path: Path) -> None:
+    """kill -9 of an ingest with worker processes leaves none of them running (they watch the parent)."""
+    source = _kcna_slice(tmp_path, 60)
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    env["NEWSTRACE_BATCH_SIZE"] = "4"  # many small chunks: the worker processes start (a short corpus runs here)
+    command = [sys.executable, "-m", "newstrace.cli", "ingest", str(source), "--db", str(tmp_path / "w.db")]
+    process = subprocess.Popen(
+        [*command, "--workers", "2", "--no-progress"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    workers: set[int] = set()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None and len(workers) < 2:
+        time.sleep(0.2)
+        workers = {p for p in _children(process.pid) if "spawn_main" in Path(f"/proc/{p}/cmdline").read_text()}
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert len(workers) >= 2, "the workers never started"
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(_alive(p) for p in workers):
+        time.sleep(0.2)
+    assert not any(_alive(p) for p in workers), "worker processes outlived the killed ingest"

@@ -100,8 +100,26 @@ def analyze_chunk(settings: Settings, on_error: ErrorPolicy, payloads: list[Payl
         return [a.to_dict() for a in pipeline.pipe(articles, batch_size=len(payloads) or None)]
 
 
-def load_pipeline(settings: Settings, on_error: ErrorPolicy) -> None:
-    """Worker start-up: one BLAS thread, then load the pipeline while the parent reads the first chunks.
+PARENT_CHECK_SECONDS = 1.0
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the process that started it is gone.
+
+    A parent killed outright (SIGKILL, or SIGTERM's default action) runs no clean-up, and
+    ProcessPoolExecutor's workers then went on analyzing: 'kill' of an ingest with two workers left
+    both running for 24 minutes. Polling the parent's pid is what works everywhere Python runs
+    with 'spawn' (a dead parent's children are re-parented, so the pid changes).
+    """
+    while True:
+        time.sleep(PARENT_CHECK_SECONDS)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def load_pipeline(settings: Settings, on_error: ErrorPolicy, parent: int | None = None) -> None:
+    """Worker start-up: exit with the parent, one BLAS thread, then load the pipeline while the
+    parent reads the first chunks.
 
     The workers already fill the cores; a BLAS pool per worker on top of them made two local
     workers barely faster than one (x1.14 instead of x1.64 on 2 cores, docs/performance.md),
@@ -110,6 +128,8 @@ def load_pipeline(settings: Settings, on_error: ErrorPolicy) -> None:
     """
     from threadpoolctl import threadpool_limits
 
+    if parent is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent,), name="parent-watch", daemon=True).start()
     threadpool_limits(limits=1)
     get_pipeline(settings, on_error=on_error)
 
@@ -139,7 +159,7 @@ class _ProcessBackend:
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=load_pipeline,
-            initargs=(settings, on_error),
+            initargs=(settings, on_error, os.getpid()),
         )
 
     def submit(self, payloads: list[Payload], first: str, last: str) -> Future[list[Payload]]:
