@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -163,20 +164,39 @@ def cluster_statements(statements: Iterable[Statement]) -> list[list[tuple[State
     link; members and clusters in first-seen order."""
     items = sorted(statements, key=lambda s: (s.published or "9999", s.article_key, s.attribution_id))
     days = [day_of(s.published) for s in items]
-    postings: dict[str, list[int]] = defaultdict(list)
+    # Postings per word: dated statements with their days (ascending, as the items are sorted by
+    # publication), and undated ones; a dated statement is compared only with later ones within
+    # the window, and with every undated one (which may link near-verbatim).
+    size: dict[str, int] = defaultdict(int)
+    dated: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    undated: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(items):
+        day = days[i]
         for word in s.words:
-            postings[word].append(i)
+            size[word] += 1
+            if day is None:
+                undated[word].append(i)
+            else:
+                indices, on_days = dated[word]
+                indices.append(i)
+                on_days.append(day)
     links: dict[int, dict[int, float]] = defaultdict(dict)  # later statement -> {earlier: score}
     for i, s in enumerate(items):
         if not MIN_SHARED <= len(s.words) <= MAX_WORDS:
             continue
         counts: dict[int, int] = defaultdict(int)
+        day = days[i]
         for word in s.words:
-            posting = postings[word]
-            if len(posting) > MAX_POSTINGS:
+            if size[word] > MAX_POSTINGS:
                 continue
-            for j in posting:
+            indices, on_days = dated.get(word, ([], []))
+            if day is None:
+                later = [j for j in indices if j > i]
+            else:
+                later = indices[bisect_right(indices, i) : bisect_right(on_days, day + WINDOW_DAYS)]
+            for j in later:
+                counts[j] += 1
+            for j in undated.get(word, ()):
                 if j > i:
                     counts[j] += 1
         for j, n in counts.items():
