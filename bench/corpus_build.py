@@ -47,16 +47,9 @@ def main() -> None:
         shutil.copy(args.db, db)
         with open_store(db) as store:
             n = store.counts()["articles"]
-            with store.transaction():
-                for table in (
-                    "story_articles",
-                    "stories",
-                    "article_features",
-                    "entity_identities",
-                    "identities",
-                    "quote_cluster_members",
-                ):
-                    store._execute(f"DELETE FROM {table}")
+            # identities and quote clusters are rebuilt whole below (force=True); stories and
+            # lead embeddings are made from scratch
+            store.clear_stories(features=True)
             _timed(
                 "identities, all",
                 results,

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..corpus.identities import update_identities
 from ..store import open_store
-from .query import _common, _db
+from .options import add_common, store_url
 from .tables import emit
 
 
@@ -21,7 +21,7 @@ def register(subparsers: Any) -> None:
             "--type PERSON; newstrace identities --db corpus.db --name Biden"
         ),
     )
-    _common(parser)
+    add_common(parser)
     parser.add_argument("--name", help="identities with this name or alias (any spelling)")
     parser.add_argument("--type", help="PERSON, ORG, GPE, ...")
     parser.add_argument("--limit", type=int, default=30, help="rows (default 30; 0 for all)")
@@ -29,7 +29,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_identities(args: argparse.Namespace) -> int:
-    with open_store(_db(args)) as store:
+    with open_store(store_url(args)) as store:
         update_identities(store)
         rows = store.identities(name=args.name, type=args.type, limit=args.limit or None)
     emit(

@@ -12,6 +12,7 @@ from ..run import CorpusReport
 from ..settings import load_settings
 from ..store import open_store
 from .analyze import add_parallel_arguments
+from .options import add_store
 
 
 def _add_fetch_options(parser: argparse.ArgumentParser) -> None:
@@ -25,12 +26,6 @@ def _add_fetch_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db", metavar="URL", help="store: file path, sqlite:///path or postgresql://... (NEWSTRACE_DB)"
-    )
-
-
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("ingest", help="read, analyze and store documents from files, folders, feeds, URLs")
     parser.add_argument(
@@ -39,7 +34,7 @@ def register(subparsers: Any) -> None:
         metavar="SOURCE",
         help="text/HTML files, folders, JSON Lines (.gz), WARC files, RSS/Atom feeds, sitemaps, URLs, or -",
     )
-    _add_db(parser)
+    add_store(parser)
     parser.add_argument(
         "--field",
         action="append",
@@ -66,7 +61,7 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run_ingest)
 
     retry_parser = subparsers.add_parser("retry", help="re-read and re-analyze the stored failures")
-    _add_db(retry_parser)
+    add_store(retry_parser)
     _add_fetch_options(retry_parser)
     retry_parser.add_argument("--list", action="store_true", help="only list the stored failures")
     retry_parser.add_argument("--drop", action="store_true", help="delete the stored failures without retrying")

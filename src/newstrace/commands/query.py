@@ -4,44 +4,25 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
 from typing import Any
 
 from ..corpus.identities import update_identities
 from ..corpus.quotes import update_quote_clusters
-from ..errors import ConfigError, Errors, StoreError
+from ..errors import Errors, StoreError
 from ..record import Article
-from ..settings import load_settings
 from ..store import QuoteClusterSummary, open_store
+from .options import add_common, add_period, period, store_url
 from .report import render_article
-from .tables import FORMATS, emit
-
-
-def _common(parser: argparse.ArgumentParser, *, formats: bool = True) -> None:
-    parser.add_argument(
-        "--db", metavar="URL", help="store: file path, sqlite:///path or postgresql://... (NEWSTRACE_DB)"
-    )
-    if formats:
-        parser.add_argument("--format", choices=FORMATS, default="table", help="table (default), json or csv")
-
-
-def _date(value: str | None, option: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError as exc:
-        raise ConfigError(Errors.E070.format(value=value, option=option)) from exc
+from .tables import emit
 
 
 def register(subparsers: Any) -> None:
     quotes = subparsers.add_parser("quotes", help="who said what across the stored corpus")
-    _common(quotes)
+    add_common(quotes)
     quotes.add_argument("--speaker", metavar="NAME", help="speaker, any spelling ('Kim Jong-un' = 'KIM JONG UN')")
     quotes.add_argument("--via", metavar="NAME", help="relayed through or citing this outlet or agency (e.g. KCNA)")
     quotes.add_argument("--outlet", help="only articles from this outlet")
-    quotes.add_argument("--since", metavar="YYYY-MM-DD", help="published on or after")
-    quotes.add_argument("--until", metavar="YYYY-MM-DD", help="published on or before")
+    add_period(quotes)
     quotes.add_argument("--search", metavar="TEXT", help="words in the quote, its speaker or whom it cites")
     quotes.add_argument("--kind", choices=("direct", "indirect", "speech_act", "belief"), help="attribution kind")
     quotes.add_argument(
@@ -64,46 +45,41 @@ def register(subparsers: Any) -> None:
         help="one statement followed across articles: every carrier, its speaker, relay and wording",
         description="Example: newstrace quote q-1f2e3d4c5b6a --db corpus.db (ids from 'quotes --shared')",
     )
-    _common(quote, formats=False)
+    add_common(quote, formats=False)
     quote.add_argument("cluster", metavar="CLUSTER_ID", help="a quote cluster's id (q-...)")
     quote.add_argument("--format", choices=("text", "json"), default="text", help="report (default) or JSON")
     quote.set_defaults(func=run_quote)
 
     speakers = subparsers.add_parser("speakers", help="who is quoted most, in which outlets, relayed by whom")
-    _common(speakers)
+    add_common(speakers)
     speakers.add_argument("--outlet", help="only quotes carried by this outlet")
     speakers.add_argument("--all", action="store_true", help="include speakers the pipeline could not resolve")
     speakers.add_argument("--limit", type=int, default=30, help="rows (default 30)")
     speakers.set_defaults(func=run_speakers)
 
     entities = subparsers.add_parser("entities", help="entities across the corpus, most widespread first")
-    _common(entities)
+    add_common(entities)
     entities.add_argument("--type", help="PERSON, ORG, GPE, ...")
     entities.add_argument("--limit", type=int, default=30, help="rows (default 30)")
     entities.set_defaults(func=run_entities)
 
     articles = subparsers.add_parser("articles", help="stored articles, newest first; full-text search")
-    _common(articles)
+    add_common(articles)
     articles.add_argument("--search", metavar="TEXT", help="words in the title or text")
     articles.add_argument("--outlet", help="only this outlet")
-    articles.add_argument("--since", metavar="YYYY-MM-DD", help="published on or after")
-    articles.add_argument("--until", metavar="YYYY-MM-DD", help="published on or before")
+    add_period(articles)
     articles.add_argument("--limit", type=int, default=50, help="rows (default 50; 0 for all)")
     articles.set_defaults(func=run_articles)
 
     outlets = subparsers.add_parser("outlets", help="outlets in the corpus: articles, quotes, speakers, dates")
-    _common(outlets)
+    add_common(outlets)
     outlets.set_defaults(func=run_outlets)
 
     show = subparsers.add_parser("show", help="one stored article with its attributions")
-    _common(show, formats=False)
+    add_common(show, formats=False)
     show.add_argument("ref", metavar="ARTICLE_ID", help="the article's id (content hash) or store key, or a prefix")
     show.add_argument("--format", choices=("text", "json"), default="text", help="report (default) or the JSON record")
     show.set_defaults(func=run_show)
-
-
-def _db(args: argparse.Namespace) -> str:
-    return str(args.db or load_settings().db)
 
 
 def run_quotes(args: argparse.Namespace) -> int:
@@ -111,13 +87,12 @@ def run_quotes(args: argparse.Namespace) -> int:
         "speaker": args.speaker,
         "via": args.via,
         "outlet": args.outlet,
-        "since": _date(args.since, "--since"),
-        "until": _date(args.until, "--until"),
+        **period(args),
         "search": args.search,
         "kind": args.kind,
         "min_confidence": args.min_confidence,
     }
-    with open_store(_db(args)) as store:
+    with open_store(store_url(args)) as store:
         if args.speaker is not None or args.shared:
             update_identities(store)  # '--speaker Biden' finds Joe Biden's quotes under any of his names
         if args.shared:
@@ -164,7 +139,7 @@ def _emit_clusters(clusters: list[QuoteClusterSummary], fmt: str) -> None:
 
 
 def run_quote(args: argparse.Namespace) -> int:
-    with open_store(_db(args)) as store:
+    with open_store(store_url(args)) as store:
         update_identities(store)
         update_quote_clusters(store)
         found = store.quote_clusters(ids=[args.cluster], shared=False, limit=1)
@@ -188,7 +163,7 @@ def run_quote(args: argparse.Namespace) -> int:
 
 
 def run_speakers(args: argparse.Namespace) -> int:
-    with open_store(_db(args)) as store:
+    with open_store(store_url(args)) as store:
         update_identities(store)  # one row per identity
         rows = store.speakers(limit=args.limit, include_unresolved=args.all, outlet=args.outlet)
     emit(
@@ -210,7 +185,7 @@ def run_speakers(args: argparse.Namespace) -> int:
 
 
 def run_entities(args: argparse.Namespace) -> int:
-    with open_store(_db(args)) as store:
+    with open_store(store_url(args)) as store:
         rows = store.entities(type=args.type, limit=args.limit)
     emit(
         [e.to_dict() for e in rows],
@@ -222,12 +197,11 @@ def run_entities(args: argparse.Namespace) -> int:
 
 
 def run_articles(args: argparse.Namespace) -> int:
-    with open_store(_db(args)) as store:
+    with open_store(store_url(args)) as store:
         rows = store.articles(
             search=args.search,
             outlet=args.outlet,
-            since=_date(args.since, "--since"),
-            until=_date(args.until, "--until"),
+            **period(args),
             limit=args.limit or None,
         )
     emit(
@@ -240,7 +214,7 @@ def run_articles(args: argparse.Namespace) -> int:
 
 
 def run_outlets(args: argparse.Namespace) -> int:
-    with open_store(_db(args)) as store:
+    with open_store(store_url(args)) as store:
         rows = store.outlets()
     emit(
         [o.to_dict() for o in rows],
@@ -252,7 +226,7 @@ def run_outlets(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    with open_store(_db(args)) as store:
+    with open_store(store_url(args)) as store:
         records = store.records(args.ref)
     if args.format == "json":
         payload: Any = records[0] if len(records) == 1 else records

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..corpus.relays import to_gexf, to_graphml
 from ..store import open_store
-from .query import _date, _db
+from .options import add_period, add_store, period, store_url
 from .tables import emit
 
 
@@ -26,9 +26,7 @@ def register(subparsers: Any) -> None:
             "newstrace relays --db corpus.db --format graphml -o relays.graphml"
         ),
     )
-    parser.add_argument(
-        "--db", metavar="URL", help="store: file path, sqlite:///path or postgresql://... (NEWSTRACE_DB)"
-    )
+    add_store(parser)
     parser.add_argument(
         "--format",
         choices=("table", "json", "csv", "graphml", "gexf"),
@@ -39,8 +37,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--outlet", help="only attributions this outlet published")
     parser.add_argument("--agency", help="only attributions this agency published or relayed (KCNA, TASS, ...)")
     parser.add_argument("--speaker", help="only attributions of this speaker")
-    parser.add_argument("--since", metavar="YYYY-MM-DD", help="published on or after")
-    parser.add_argument("--until", metavar="YYYY-MM-DD", help="published on or before")
+    add_period(parser)
     parser.add_argument("--chains", action="store_true", help="whole chains (publisher first) instead of edges")
     parser.add_argument("--min-count", type=int, default=1, metavar="N", help="edges carried at least N times")
     parser.add_argument("--limit", type=int, default=50, help="rows (default 50; 0 for all)")
@@ -52,14 +49,13 @@ def run_relays(args: argparse.Namespace) -> int:
         "outlet": args.outlet,
         "agency": args.agency,
         "speaker": args.speaker,
-        "since": _date(args.since, "--since"),
-        "until": _date(args.until, "--until"),
+        **period(args),
     }
     if args.chains and args.format in ("graphml", "gexf"):
         print("newstrace: a graph file holds edges; give --chains with --format table, json or csv", file=sys.stderr)
         return 2
     with ExitStack() as stack:
-        store = stack.enter_context(open_store(_db(args)))
+        store = stack.enter_context(open_store(store_url(args)))
         out = stack.enter_context(Path(args.output).open("w", encoding="utf-8")) if args.output else sys.stdout
         if args.chains:
             chains = store.relay_chains(**filters, limit=args.limit or None)

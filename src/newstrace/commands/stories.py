@@ -10,8 +10,9 @@ from typing import Any
 from tqdm import tqdm
 
 from ..corpus.stories import compare_story, update_stories
+from ..corpus.update import update_corpus
 from ..store import Store, open_store
-from .query import _common, _date, _db
+from .options import add_common, add_period, period, store_url
 from .tables import emit
 
 
@@ -25,10 +26,9 @@ def register(subparsers: Any) -> None:
             "Example: newstrace stories --db corpus.db --min-articles 3"
         ),
     )
-    _common(stories)
+    add_common(stories)
     stories.add_argument("--outlet", help="only stories this outlet covered")
-    stories.add_argument("--since", metavar="YYYY-MM-DD", help="stories with an article on or after")
-    stories.add_argument("--until", metavar="YYYY-MM-DD", help="stories with an article on or before")
+    add_period(stories, "stories with an article")
     stories.add_argument("--min-articles", type=int, default=1, metavar="N", help="stories of at least N articles")
     stories.add_argument("--limit", type=int, default=50, help="stories to show (default 50; 0 for all)")
     stories.add_argument("--offset", type=int, default=0, help="stories to skip")
@@ -40,7 +40,7 @@ def register(subparsers: Any) -> None:
         help="one story, outlet by outlet: whom each quotes, what it names, its own voice, its techniques",
         description="Example: newstrace story story-3f2a9c0d1e4b5a6f --db corpus.db",
     )
-    _common(story, formats=False)
+    add_common(story, formats=False)
     story.add_argument("story_id", metavar="STORY_ID", help="as listed by 'newstrace stories'")
     story.add_argument("--format", choices=("text", "json"), default="text", help="report (default) or JSON")
     story.set_defaults(func=run_story)
@@ -61,12 +61,11 @@ def _update(store: Store, *, rebuild: bool = False, quiet: bool = False) -> None
 
 
 def run_stories(args: argparse.Namespace) -> int:
-    with open_store(_db(args)) as store:
+    with open_store(store_url(args)) as store:
         _update(store, rebuild=args.rebuild, quiet=args.format != "table")
         rows = store.stories(
             outlet=args.outlet,
-            since=_date(args.since, "--since"),
-            until=_date(args.until, "--until"),
+            **period(args),
             min_articles=args.min_articles,
             limit=args.limit or None,
             offset=args.offset,
@@ -88,8 +87,8 @@ def _outlets(articles: list[Any]) -> list[str]:
 
 
 def run_story(args: argparse.Namespace) -> int:
-    with open_store(_db(args)) as store:
-        _update(store, quiet=True)
+    with open_store(store_url(args)) as store:
+        update_corpus(store)  # the statements shared between outlets come from the quote clusters
         story, coverage = compare_story(store, args.story_id)
     if args.format == "json":
         payload = {**story.to_dict(), "coverage": [c.to_dict() for c in coverage]}

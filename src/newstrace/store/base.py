@@ -408,12 +408,9 @@ def fts_terms(text: str) -> list[str]:
     return re.findall(r"\w+", text)
 
 
-def _like_suffix(ref: str) -> str:
-    return "%" + ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _like_prefix(ref: str) -> str:
-    return ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+def _like_literal(text: str) -> str:
+    """``text`` matched literally by LIKE ... ESCAPE '\\'."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 class Store(AbstractContextManager["Store"]):
@@ -1016,7 +1013,7 @@ class Store(AbstractContextManager["Store"]):
             "SELECT key, record FROM articles WHERE key = ? OR id = ? ORDER BY key", (ref, ref)
         ).fetchall()
         if not rows:
-            prefix = _like_prefix(ref)
+            prefix = _like_literal(ref) + "%"
             rows = self._execute(
                 "SELECT key, record FROM articles WHERE key LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\' ORDER BY key",
                 (prefix, prefix),
@@ -1107,11 +1104,14 @@ class Store(AbstractContextManager["Store"]):
                 (story_id, founder[0] if founder else None, first, last, first_day, last_day, n, n_outlets),
             )
 
-    def clear_stories(self) -> None:
-        """Forget every story (features stay): the next build groups all articles again."""
+    def clear_stories(self, *, features: bool = False) -> None:
+        """Forget every story: the next build groups all articles again (``features``: and embeds
+        their leads again)."""
         with self.transaction():
             self._execute("DELETE FROM story_articles")
             self._execute("DELETE FROM stories")
+            if features:
+                self._execute("DELETE FROM article_features")
 
     def stories(
         self,
@@ -1357,7 +1357,8 @@ class Store(AbstractContextManager["Store"]):
                 ids += [
                     r[0]
                     for r in self._execute(
-                        "SELECT identity_id FROM identities WHERE key LIKE ? ESCAPE '\\'", (_like_suffix(" " + key),)
+                        "SELECT identity_id FROM identities WHERE key LIKE ? ESCAPE '\\'",
+                        ("%" + _like_literal(" " + key),),
                     ).fetchall()
                 ]
             if not ids:
