@@ -11,6 +11,7 @@ import pytest
 
 import newstrace
 from newstrace.cli import main
+from newstrace.store import open_store
 
 from .corpus_samples import SAMPLES
 
@@ -93,6 +94,8 @@ def test_export_and_retry_list(db: str, tmp_path: Path, capsys: pytest.CaptureFi
         "entity_identities.csv",
         "identities.csv",
         "mentions.csv",
+        "own_voice.csv",
+        "persuasion_spans.csv",
         "quote_cluster_members.csv",
         "stories.csv",
         "story_articles.csv",
@@ -115,3 +118,13 @@ def test_eval_html_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eval", "html", str(path), "--limit", "5"]) == 0
     out = capsys.readouterr().out
     assert "F1 (benchmark)" in out and "pages                                5" in out
+
+
+def test_persuasion_counts_by_voice(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with open_store(db) as store:
+        spans = store.counts()["persuasion_spans"]
+    assert main(["persuasion", "--db", db, "--by", "outlet,voice", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["outlet"] for r in rows} == {"Desk"} and sum(r["spans"] for r in rows) == spans > 0
+    assert main(["persuasion", "--db", db, "--by", "speaker"]) == 1
+    assert "E074" in capsys.readouterr().err

@@ -144,6 +144,7 @@ class Errors(StrEnum):
     )
     E072 = "E072 Cannot write the export to '{path}': {reason}. Choose a writable folder with --output."
     E073 = "E073 PostgreSQL needs the 'psycopg' package ({reason}). Install it: pip install 'psycopg[binary]'."
+    E074 = "E074 Cannot group persuasion spans by '{by}'. Group by one or more of: {allowed}."
     E090 = (
         "E090 A worker process died while analyzing documents {first} to {last} ({reason}). It was most likely "
         "killed for lack of memory: use fewer workers (--workers) or smaller batches (NEWSTRACE_BATCH_SIZE); to "

@@ -75,6 +75,22 @@ def register(subparsers: Any) -> None:
     add_common(outlets)
     outlets.set_defaults(func=run_outlets)
 
+    persuasion = subparsers.add_parser(
+        "persuasion",
+        help="persuasion techniques counted by outlet, voice (the outlet's own or a quoted speaker's), month",
+        description="Example: newstrace persuasion --by outlet,voice --technique Loaded_Language --db corpus.db",
+    )
+    add_common(persuasion)
+    persuasion.add_argument(
+        "--by", default="outlet,voice,technique", help="group by, comma-separated: outlet, voice, technique, month"
+    )
+    persuasion.add_argument("--outlet", help="only this outlet")
+    persuasion.add_argument("--voice", choices=("outlet", "attributed"), help="the outlet's own words, or quoted ones")
+    persuasion.add_argument("--technique", help="only this technique, e.g. Loaded_Language")
+    add_period(persuasion)
+    persuasion.add_argument("--limit", type=int, default=50, help="rows (default 50; 0 for all)")
+    persuasion.set_defaults(func=run_persuasion)
+
     show = subparsers.add_parser("show", help="one stored article with its attributions")
     add_common(show, formats=False)
     show.add_argument("ref", metavar="ARTICLE_ID", help="the article's id (content hash) or store key, or a prefix")
@@ -111,6 +127,26 @@ def run_quotes(args: argparse.Namespace) -> int:
     )
     if args.format == "table":
         print(f"{len(rows)} of {total} attributions shown")
+    return 0
+
+
+def run_persuasion(args: argparse.Namespace) -> int:
+    by = tuple(part.strip() for part in args.by.split(",") if part.strip())
+    with open_store(store_url(args)) as store:
+        rows = store.persuasion(
+            outlet=args.outlet,
+            voice=args.voice,
+            technique=args.technique,
+            **period(args),
+            by=by,
+            limit=args.limit or None,
+        )
+    emit(
+        [r.to_dict() for r in rows],
+        (*by, "spans", "articles"),
+        [(*(getattr(r, b) for b in by), r.spans, r.articles) for r in rows],
+        args.format,
+    )
     return 0
 
 

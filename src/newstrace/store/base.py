@@ -80,6 +80,21 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
     "identities": ("identity_id", "name", "type", "n_articles", "n_mentions", "key"),
     "entity_identities": ("article_key", "entity_id", "identity_id", "rule", "score"),
     "quote_cluster_members": ("cluster_id", "article_key", "attribution_id", "score", "seq"),
+    "persuasion_spans": (
+        "article_key",
+        "seq",
+        "technique",
+        "voice",
+        "attribution_id",
+        "speaker",
+        "start_char",
+        "end_char",
+        "text",
+        "score",
+        "outlet",
+        "published",
+    ),
+    "own_voice": ("article_key", "seq", "start_char", "end_char", "text"),
 }
 TABLES = (
     "articles",
@@ -92,6 +107,8 @@ TABLES = (
     "identities",
     "entity_identities",
     "quote_cluster_members",
+    "persuasion_spans",
+    "own_voice",
 )
 
 
@@ -324,6 +341,30 @@ class RelayChain(_Row):
 
 
 @dataclass(frozen=True)
+class PersuasionCount(_Row):
+    """Persuasion spans of one group (the fields not grouped by are None)."""
+
+    outlet: str | None
+    voice: str | None
+    technique: str | None
+    month: str | None
+    spans: int
+    articles: int
+
+
+@dataclass(frozen=True)
+class OutletVoice(_Row):
+    """How much of an outlet is its own voice, and whose words its persuasion spans are."""
+
+    outlet: str | None
+    articles: int
+    own_voice: int  # sentences
+    attributions: int
+    outlet_spans: int
+    attributed_spans: int
+
+
+@dataclass(frozen=True)
 class Migration:
     version: int
     name: str
@@ -419,7 +460,7 @@ class Store(AbstractContextManager["Store"]):
     dialect: ClassVar[str] = ""
     # Migrations that also need Python to move stored data forward: version -> method name, run
     # in the migration's transaction right after its SQL.
-    BACKFILLS: ClassVar[dict[int, str]] = {4: "_backfill_relay_hops"}
+    BACKFILLS: ClassVar[dict[int, str]] = {4: "_backfill_relay_hops", 7: "_backfill_persuasion_voice"}
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -614,6 +655,7 @@ class Store(AbstractContextManager["Store"]):
             sorted(name_rows),
         )
         self._insert_hops(hop_rows)
+        self._insert_persuasion_voice(key, article)
         entity_rows: list[Row] = []
         mention_rows: list[Row] = []
         for entity in article.entities:
@@ -662,6 +704,40 @@ class Store(AbstractContextManager["Store"]):
                 for hop in relay_hops(article, att)
             ]
             self._insert_hops(rows)
+
+    def _insert_persuasion_voice(self, key: str, article: Article) -> None:
+        """The record's persuasion spans and own-voice sentences, one row each (migration 7)."""
+        self._executemany(
+            "INSERT INTO persuasion_spans (article_key, seq, technique, voice, attribution_id, speaker, start_char, "
+            "end_char, text, score, outlet, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    key,
+                    seq,
+                    p.technique,
+                    p.voice,
+                    p.attribution,
+                    p.speaker,
+                    p.span.start,
+                    p.span.end,
+                    p.span.text,
+                    round(p.score, 4),
+                    article.outlet or publisher_of(article),
+                    article.published,
+                )
+                for seq, p in enumerate(article.persuasion)
+            ],
+        )
+        self._executemany(
+            "INSERT INTO own_voice (article_key, seq, start_char, end_char, text) VALUES (?, ?, ?, ?, ?)",
+            [(key, seq, s.start, s.end, s.text) for seq, s in enumerate(article.own_voice)],
+        )
+
+    def _backfill_persuasion_voice(self) -> None:
+        """Persuasion spans and own-voice sentences of every stored article, from its record (migration 7)."""
+        for (key,) in self._execute("SELECT key FROM articles ORDER BY key").fetchall():
+            (record,) = self._execute("SELECT record FROM articles WHERE key = ?", (key,)).fetchone()
+            self._insert_persuasion_voice(key, Article.from_dict(json.loads(record)))
 
     def save_failure(
         self, source: str, error: str, stage: str | None, *, payload: dict[str, Any] | None = None
@@ -1007,6 +1083,90 @@ class Store(AbstractContextManager["Store"]):
         ).fetchall()
         return [OutletSummary(o, int(n), int(a or 0), speakers.get(o, 0), f, last) for o, n, a, f, last in rows]
 
+    PERSUASION_GROUPS: ClassVar[tuple[str, ...]] = ("outlet", "voice", "technique", "month")
+
+    def persuasion(
+        self,
+        *,
+        outlet: str | None = None,
+        voice: str | None = None,
+        technique: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        by: Sequence[str] = ("outlet", "voice", "technique"),
+        limit: int | None = None,
+    ) -> list[PersuasionCount]:
+        """Persuasion spans counted per group of ``by`` (outlet, voice, technique, month), most first."""
+        unknown = [b for b in by if b not in self.PERSUASION_GROUPS]
+        if unknown or not by:
+            raise StoreError(
+                Errors.E074.format(by=", ".join(unknown) or "(none)", allowed=", ".join(self.PERSUASION_GROUPS))
+            )
+        expressions = {
+            "outlet": "p.outlet",
+            "voice": "p.voice",
+            "technique": "p.technique",
+            "month": "substr(p.published, 1, 7)",
+        }
+        clauses: list[str] = []
+        params: list[Any] = []
+        for column, value in (("outlet", outlet), ("voice", voice), ("technique", technique)):
+            if value is not None:
+                clauses.append(f"lower(p.{column}) = lower(?)")
+                params.append(value)
+        if since is not None:
+            clauses.append("p.published >= ?")
+            params.append(since)
+        if until is not None:
+            clauses.append("p.published <= ?")
+            params.append(until)
+        groups = [expressions[b] for b in by]
+        sql = (
+            f"SELECT {', '.join(groups)}, COUNT(*), COUNT(DISTINCT p.article_key) FROM persuasion_spans p "
+            f"WHERE {' AND '.join(clauses) or '1 = 1'} GROUP BY {', '.join(groups)} "
+            f"ORDER BY COUNT(*) DESC, {', '.join(groups)}"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        found: list[PersuasionCount] = []
+        for row in self._execute(sql, params).fetchall():
+            values = dict(zip(by, row[: len(by)], strict=True))
+            found.append(
+                PersuasionCount(
+                    outlet=values.get("outlet"),
+                    voice=values.get("voice"),
+                    technique=values.get("technique"),
+                    month=values.get("month"),
+                    spans=int(row[-2]),
+                    articles=int(row[-1]),
+                )
+            )
+        return found
+
+    def outlet_voices(self, outlet: str | None = None) -> list[OutletVoice]:
+        """Per outlet: articles, own-voice sentences, attributions, and persuasion spans by voice."""
+        where, params = ("WHERE lower(COALESCE(ar.outlet, ar.agency)) = lower(?)", [outlet]) if outlet else ("", [])
+        rows = self._execute(
+            "SELECT COALESCE(ar.outlet, ar.agency) AS o, COUNT(*), SUM(ar.n_attributions), "
+            "SUM((SELECT COUNT(*) FROM own_voice v WHERE v.article_key = ar.key)), "
+            "SUM((SELECT COUNT(*) FROM persuasion_spans p WHERE p.article_key = ar.key AND p.voice = 'outlet')), "
+            "SUM((SELECT COUNT(*) FROM persuasion_spans p WHERE p.article_key = ar.key AND p.voice <> 'outlet')) "
+            f"FROM articles ar {where} GROUP BY o ORDER BY COUNT(*) DESC, o",
+            params,
+        ).fetchall()
+        return [
+            OutletVoice(
+                o,
+                int(n),
+                own_voice=int(v or 0),
+                attributions=int(a or 0),
+                outlet_spans=int(po or 0),
+                attributed_spans=int(pa or 0),
+            )
+            for o, n, a, v, po, pa in rows
+        ]
+
     def records(self, ref: str) -> list[dict[str, Any]]:
         """Stored records whose key or content id is ``ref`` (or, failing that, starts with it)."""
         rows = self._execute(
@@ -1028,9 +1188,14 @@ class Store(AbstractContextManager["Store"]):
     def iter_table(self, table: str) -> tuple[tuple[str, ...], Iterator[Row]]:
         """Columns and a lazy stream of rows of one table, in key order, for export."""
         columns = EXPORT_COLUMNS[table]
-        order = {"failures": "source", "articles": "key", "stories": "story_id", "identities": "identity_id"}.get(
-            table, "article_key"
-        )
+        order = {
+            "failures": "source",
+            "articles": "key",
+            "stories": "story_id",
+            "identities": "identity_id",
+            "persuasion_spans": "article_key, seq",
+            "own_voice": "article_key, seq",
+        }.get(table, "article_key")
         sql = f"SELECT {', '.join(columns)} FROM {table} ORDER BY {order}"
         return columns, self._stream(sql)
 

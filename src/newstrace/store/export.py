@@ -26,6 +26,8 @@ EXPORTED = (
     "identities",
     "entity_identities",
     "quote_cluster_members",
+    "persuasion_spans",
+    "own_voice",
 )
 INTEGER_COLUMNS = {
     "n_attributions",
