@@ -18,13 +18,19 @@ $(BIN)/newstrace: pyproject.toml requirements.lock
 
 setup: $(BIN)/newstrace
 
+DEMO_DB ?= demo.db
+
 demo: setup
 	@if [ -f $(SHARED)/seed/tass-2025-10-24-kursk.txt ]; then \
 		$(BIN)/newstrace analyze $(SHARED)/seed/tass-2025-10-24-kursk.txt src/newstrace/samples/; \
+		$(BIN)/newstrace ingest --db $(DEMO_DB) --no-progress $(SHARED)/seed/tass-2025-10-24-kursk.txt src/newstrace/samples/; \
 	else \
 		echo "($(SHARED)/seed not found: analyzing the bundled samples only)"; \
 		$(BIN)/newstrace analyze src/newstrace/samples/; \
+		$(BIN)/newstrace ingest --db $(DEMO_DB) --no-progress src/newstrace/samples/; \
 	fi
+	@echo ""
+	@echo "Read them in a browser: $(BIN)/newstrace serve --db $(DEMO_DB)   then open http://127.0.0.1:8000/"
 
 test: setup
 	$(BIN)/python -m pytest -q

@@ -34,6 +34,7 @@ LAYERS: dict[str, int] = {
     "newstrace.ingest": 5,
     "newstrace.commands": 6,
     "newstrace.cli": 6,
+    "newstrace.web": 6,
     "newstrace": 6,  # the package itself: the public API
     "newstrace.eval": 7,
     "newstrace.training": 7,

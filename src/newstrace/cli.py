@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from . import __version__
 from .errors import NewstraceError
 
-COMMAND_MODULES = ("analyze", "evaluate", "ingest", "query", "stories", "identities", "relays", "export")
+COMMAND_MODULES = ("analyze", "evaluate", "ingest", "query", "stories", "identities", "relays", "export", "serve")
 
 
 def build_parser() -> argparse.ArgumentParser:

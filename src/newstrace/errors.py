@@ -145,6 +145,26 @@ class Errors(StrEnum):
     E072 = "E072 Cannot write the export to '{path}': {reason}. Choose a writable folder with --output."
     E073 = "E073 PostgreSQL needs the 'psycopg' package ({reason}). Install it: pip install 'psycopg[binary]'."
     E074 = "E074 Cannot group persuasion spans by '{by}'. Group by one or more of: {allowed}."
+    E075 = (
+        "E075 The store at '{url}' has schema version {found}, older than this newstrace's ({known}), and was "
+        "opened read-only. Bring it up to date once with a command that may write, e.g. 'newstrace outlets "
+        "--db {url}', then open it again."
+    )
+    E110 = "E110 The cursor '{cursor}' was not written by this server. Use the 'next' cursor of a previous answer."
+    E111 = "E111 Invalid request: {problems}. See /openapi.json for every parameter and its type."
+    E112 = "E112 Nothing at '{path}'. Start from / (pages) or /openapi.json (the API)."
+    E113 = (
+        "E113 This server does not store or ingest: {reason}. Start it with 'newstrace serve --allow-write' "
+        "(and '--token', sent as 'Authorization: Bearer TOKEN', when it listens beyond this machine)."
+    )
+    E114 = (
+        "E114 Refusing to accept writes on '{host}' without a token: anyone who can reach it could store "
+        "documents. Give --token SECRET, or bind 127.0.0.1."
+    )
+    E115 = (
+        "E115 'newstrace serve' needs the web packages ({reason}). Reinstall newstrace: "
+        "pip install -e . (fastapi, uvicorn, jinja2, python-multipart)."
+    )
     E090 = (
         "E090 A worker process died while analyzing documents {first} to {last} ({reason}). It was most likely "
         "killed for lack of memory: use fewer workers (--workers) or smaller batches (NEWSTRACE_BATCH_SIZE); to "
@@ -219,6 +239,10 @@ class SchemaError(NewstraceError):
 
 class EvaluationError(NewstraceError):
     """Gold data for an evaluation is missing or malformed."""
+
+
+class AccessError(NewstraceError):
+    """A request the server is not allowed to carry out (writes without --allow-write or the token)."""
 
 
 class StoreError(NewstraceError):

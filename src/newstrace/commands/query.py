@@ -234,10 +234,12 @@ def run_entities(args: argparse.Namespace) -> int:
 
 def run_articles(args: argparse.Namespace) -> int:
     with open_store(store_url(args)) as store:
+        dates = period(args)
         rows = store.articles(
             search=args.search,
             outlet=args.outlet,
-            **period(args),
+            since=dates["since"],
+            until=dates["until"],
             limit=args.limit or None,
         )
     emit(

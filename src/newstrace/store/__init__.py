@@ -34,11 +34,13 @@ from .base import (
 from .keys import article_key, name_key
 
 
-def open_store(url: str | Path | None = None, *, migrate: bool = True) -> Store:
+def open_store(url: str | Path | None = None, *, migrate: bool = True, read_only: bool = False) -> Store:
     """Open (creating and migrating if needed) the store at ``url``.
 
     ``url`` is ``sqlite:///path``, ``postgresql://...`` (or ``postgres://``), or a plain file path;
-    None means the ``db`` setting (NEWSTRACE_DB, default ./newstrace.db).
+    None means the ``db`` setting (NEWSTRACE_DB, default ./newstrace.db). ``read_only`` opens an
+    existing store for reading only (the web server): nothing is created or migrated, every write is
+    refused by the database itself, and a store older than the code is refused (E075).
     """
     if url is None:
         from ..settings import load_settings
@@ -49,21 +51,27 @@ def open_store(url: str | Path | None = None, *, migrate: bool = True) -> Store:
     if text.startswith(("postgresql://", "postgres://")):
         from .postgres import PostgresStore
 
-        store = PostgresStore(text)
+        store = PostgresStore(text, read_only=read_only)
     elif text.startswith("sqlite://"):
         # SQLAlchemy's convention: sqlite:///relative.db, sqlite:////absolute/path.db
         rest = text[len("sqlite://") :]
         path = rest[1:] if rest.startswith("/") else rest
         from .sqlite import SQLiteStore
 
-        store = SQLiteStore(text, path or ":memory:")
+        store = SQLiteStore(text, path or ":memory:", read_only=read_only)
     elif "://" in text:
         raise StoreError(Errors.E065.format(url=text))
     else:
         from .sqlite import SQLiteStore
 
-        store = SQLiteStore(text, text)
-    if migrate:
+        store = SQLiteStore(text, text, read_only=read_only)
+    if read_only:
+        try:
+            store.check_current()
+        except BaseException:
+            store.close()
+            raise
+    elif migrate:
         try:
             store.migrate()
         except BaseException:

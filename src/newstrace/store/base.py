@@ -165,6 +165,7 @@ class ArticleSummary(_Row):
     title: str | None
     url: str | None
     attributions: int
+    lead: str | None = None  # the text's first 160 characters, for untitled wire copy
 
 
 @dataclass(frozen=True)
@@ -400,6 +401,16 @@ def lookup_keys(name: str) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+def redact_url(url: str) -> str:
+    """The URL without its password, for messages."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        credentials, host = rest.rsplit("@", 1)
+        user = credentials.split(":", 1)[0]
+        return f"{scheme}://{user}@{host}"
+    return url
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -507,6 +518,18 @@ class Store(AbstractContextManager["Store"]):
         self.close()
 
     # -- schema --------------------------------------------------------------------------------
+    def check_current(self) -> None:
+        """Refuse a store whose schema is not the one this code writes (E067 newer, E075 older)."""
+        known = max(m.version for m in load_migrations())
+        try:
+            found = self.schema_version()
+        except Exception:  # sqlite3 or psycopg: no schema_migrations table, not a newstrace store yet
+            found = 0
+        if found > known:
+            raise StoreError(Errors.E067.format(url=redact_url(self.url), found=found, known=known))
+        if found < known:
+            raise StoreError(Errors.E075.format(url=redact_url(self.url), found=found, known=known))
+
     def migrate(self, *, upto: int | None = None) -> list[int]:
         """Apply the migrations not yet applied (up to version ``upto``, for tests of old stores);
         return their versions."""
@@ -932,6 +955,7 @@ class Store(AbstractContextManager["Store"]):
         since: str | None = None,
         until: str | None = None,
         limit: int | None = 50,
+        offset: int = 0,
     ) -> list[ArticleSummary]:
         """Stored articles, newest first; ``search`` is full-text over title and body."""
         clauses: list[str] = []
@@ -952,12 +976,13 @@ class Store(AbstractContextManager["Store"]):
             clauses.append("ar.published <= ?")
             params.append(until)
         sql = (
-            "SELECT ar.key, ar.id, ar.published, ar.outlet, ar.title, ar.url, ar.n_attributions FROM articles ar "
+            "SELECT ar.key, ar.id, ar.published, ar.outlet, ar.title, ar.url, ar.n_attributions, "
+            "substr(ar.text, 1, 160) FROM articles ar "
             f"WHERE {' AND '.join(clauses) or '1 = 1'} ORDER BY ar.published DESC NULLS LAST, ar.key"
         )
         if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
+            sql += " LIMIT ? OFFSET ?"
+            params.extend([limit, offset])
         return [ArticleSummary(*row) for row in self._execute(sql, params).fetchall()]
 
     def _forms(self, column: str, key_column: str, table: str, keys: list[str]) -> dict[str, str]:

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..errors import Errors, StoreError
 from .base import Row, Store
+from .base import redact_url as _redact
 
 # Any fixed number: concurrent openers of one database wait for each other's migrations.
 _MIGRATION_LOCK = 0x6E657773
@@ -22,7 +23,7 @@ def _placeholders(sql: str) -> str:
 class PostgresStore(Store):
     dialect = "postgresql"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, read_only: bool = False) -> None:
         super().__init__(url)
         try:
             import psycopg
@@ -31,6 +32,8 @@ class PostgresStore(Store):
         self._psycopg = psycopg
         try:
             self.conn = psycopg.connect(url, autocommit=True)
+            if read_only:  # the server refuses every write in this session (the URL's options stay)
+                self.conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
         except psycopg.Error as exc:
             raise StoreError(Errors.E066.format(url=_redact(url), reason=str(exc).strip())) from exc
         self._depth = 0
@@ -70,13 +73,3 @@ class PostgresStore(Store):
 
     def close(self) -> None:
         self.conn.close()
-
-
-def _redact(url: str) -> str:
-    """The URL without its password, for messages."""
-    if "@" in url and "://" in url:
-        scheme, rest = url.split("://", 1)
-        credentials, host = rest.rsplit("@", 1)
-        user = credentials.split(":", 1)[0]
-        return f"{scheme}://{user}@{host}"
-    return url

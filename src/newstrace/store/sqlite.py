@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from ..errors import Errors, StoreError
 from .base import Row, Store, fts_terms
@@ -17,17 +18,28 @@ class SQLiteStore(Store):
 
     dialect = "sqlite"
 
-    def __init__(self, url: str, path: str) -> None:
+    def __init__(self, url: str, path: str, *, read_only: bool = False) -> None:
         super().__init__(url)
         self.path = path
         if path != ":memory:":
-            parent = Path(path).expanduser().resolve().parent
-            if not parent.is_dir():
-                raise StoreError(Errors.E066.format(url=url, reason=f"the folder {parent} does not exist"))
+            resolved = Path(path).expanduser().resolve()
+            if not resolved.parent.is_dir():
+                raise StoreError(Errors.E066.format(url=url, reason=f"the folder {resolved.parent} does not exist"))
+            if read_only and not resolved.is_file():
+                raise StoreError(Errors.E066.format(url=url, reason="no such file (a read-only store must exist)"))
         try:
-            # isolation_level=None: no implicit transactions; ``transaction()`` opens them explicitly.
-            self.conn = sqlite3.connect(path, isolation_level=None, timeout=30.0)
-            self.conn.execute("PRAGMA journal_mode = WAL")
+            if read_only:
+                # mode=ro: SQLite itself refuses every write on this connection
+                target = "file:" + quote(str(Path(path).expanduser().resolve())) + "?mode=ro"
+                # used by one server thread at a time; closed by whichever thread shuts the server down
+                self.conn = sqlite3.connect(
+                    target, uri=True, isolation_level=None, timeout=30.0, check_same_thread=False
+                )
+                self.conn.execute("PRAGMA query_only = ON")
+            else:
+                # isolation_level=None: no implicit transactions; ``transaction()`` opens them explicitly.
+                self.conn = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+                self.conn.execute("PRAGMA journal_mode = WAL")
             # NORMAL in WAL mode survives a killed process (only an OS crash can lose the last commit).
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute("PRAGMA foreign_keys = ON")
