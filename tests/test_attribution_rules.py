@@ -426,6 +426,40 @@ def test_relative_pronoun_speaks_for_its_antecedent() -> None:
     assert (said.speaker.name, said.speaker.resolution) == ("Angela Merkel", "pronoun")
 
 
+def test_the_company_speaks_for_the_organization_that_spoke_before() -> None:
+    """With the real pipeline: 'the company' takes the last resolved organization as speaker, and
+    nothing else: after an unresolved speaker, or where the only 'company' is a person's surname the
+    model typed ORG, it stays unresolved; so does 'it' (tried: it gave wrong names, docs/realnews.md)."""
+    import newstrace
+
+    def speakers(text: str) -> list[tuple[str | None, str | None, str]]:
+        article = newstrace.analyze(text)
+        return [
+            (a.speaker.mention.text if a.speaker.mention else None, a.speaker.name, a.speaker.resolution)
+            for a in sorted(article.attributions, key=lambda a: a.content.start)
+        ]
+
+    found = speakers(
+        "Qintex Ltd said it would extend its offer. The company said the terms would be met. "
+        "It added that talks went on."
+    )
+    assert found == [
+        ("Qintex Ltd", "Qintex Ltd", "name"),
+        ("The company", "Qintex Ltd", "description"),
+        ("It", "It", "unresolved"),
+    ]
+    after_analysts = speakers(
+        "Acme Corp said profits rose. Analysts said the outlook was poor. The company said it would hire."
+    )
+    assert after_analysts[-1] == ("The company", "company", "unresolved")
+    surname = speakers(
+        "Barbara Wells, an attorney for a services firm, said the data was gone. Wells said the server was blank. "
+        "The company said it was not a target."
+    )
+    assert surname[1][1] == "Barbara Wells", "a surname typed ORG is the person's"
+    assert surname[-1][2] == "unresolved"
+
+
 def test_a_quote_ending_a_paragraph_is_not_the_next_paragraphs_speakers() -> None:
     # '"…supply."\n    Edwin Dale, Miller's spokesman, said …': the spokesman starts a new paragraph
     # of a hard-wrapped wire story; Miller's quote is not his.

@@ -90,3 +90,17 @@ def test_reuters_company_in_angle_brackets_is_the_speaker_not_its_city() -> None
     first = min(article.attributions, key=lambda a: a.content.start)
     assert first.speaker.name is not None and "Qintex" in first.speaker.name
     assert not any(a.speaker.name == "Brisbane" for a in article.attributions)
+
+
+def test_a_newspaper_the_model_calls_a_person_is_an_organization() -> None:
+    # "..., said Rodong Sinmun on Friday in a bylined article": the small model types the paper PERSON
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-14215")
+    assert [e.type for e in article.entities if e.name == "Rodong Sinmun"] == ["ORG"]
+    first = min(article.attributions, key=lambda a: a.content.start)
+    assert first.speaker.name == "Rodong Sinmun"
+
+
+def test_the_company_is_the_company_that_spoke_before() -> None:
+    article = analyzed("reuters21578.jsonl.gz", "reuters21578-16238")
+    described = [a for a in article.attributions if a.speaker.mention and a.speaker.mention.text == "The company"]
+    assert described and all(a.speaker.name and "Columbia Gas" in a.speaker.name for a in described)

@@ -128,6 +128,7 @@ def test_errors_have_one_shape_and_the_right_status(client: TestClient) -> None:
     assert _json(client.get("/api/persuasion", params={"by": "speaker"}), 400)["error"]["code"] == "E074"
     assert _json(client.get("/api/nothing-here"), 404)["error"]["code"] == "E112"
     assert _json(client.get("/api/quote-clusters/q-000"), 404)["error"]["code"] == "E068"
+    assert _json(client.get("/api/articles/" + "a" * 50_000), 404)["error"]["code"] == "E068"
     page = client.get("/articles/ffffffffffffffff")
     assert page.status_code == 404 and "text/html" in page.headers["content-type"] and "E068" in page.text
 
@@ -196,5 +197,6 @@ def test_highlight_escapes_before_marking() -> None:
 
 def test_cursor_round_trip() -> None:
     assert decode_cursor(encode_cursor(150)) == 150 and decode_cursor(None) == 0
-    with pytest.raises(StoreError, match="E110"):
-        decode_cursor(encode_cursor(-1))
+    for bad in (-1, 2**64):
+        with pytest.raises(StoreError, match="E110"):
+            decode_cursor(encode_cursor(bad))

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..record import Article, Entity, Mention, Span
-from ..resources import agencies, capitals, countries, country_aliases, demonyms
+from ..resources import agencies, capitals, countries, country_aliases, demonyms, entity_types
 from ..stage import ENGLISH, Stage
 from ._lib.lexicon import TITLE_WORDS
 from ._lib.tokens import token_index, token_span
@@ -134,6 +134,11 @@ def _is_locative(token: Any) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
 
 
+def _surname_of(surface: str, people: list[str]) -> bool:
+    """One capitalized word that ends a longer person name of the article."""
+    return " " not in surface and any(p.split()[-1] == surface and " " in p for p in people)
+
+
 def _person_key(name: str, people: list[str]) -> str:
     """Merge 'Kim' or 'Putin' into the longest person name that contains it as a word."""
     words = name.split()
@@ -191,6 +196,7 @@ class EntityStage(Stage):
         people = [text[c.start : c.end] for c in candidates if c.label == "PERSON"]
         agency_table, capital_table, demonym_table, alias_table = agencies(), capitals(), demonyms(), country_aliases()
         country_names = countries()
+        known_types = entity_types()
 
         for cand in candidates:
             surface = text[cand.start : cand.end]
@@ -203,6 +209,10 @@ class EntityStage(Stage):
                 table.add(name, "ORG", span, "name" if name == surface else "acronym")
             elif surface in alias_table:
                 table.add(alias_table[surface], "GPE", span, "alias")
+            elif known_types.get(surface) == "ORG" and label in {"ORG", "PERSON", "GPE", "NORP"}:
+                table.add(surface, "ORG", span, "name")  # a newspaper or network the model calls a person
+            elif known_types.get(surface) == "MISC":
+                continue  # 'COVID-19' tagged PERSON or ORG: not an actor
             elif surface in capital_table and label in {"GPE", "LOC", "ORG"}:
                 if _is_locative(cand.token):
                     table.add(surface, "GPE", span, "name")
@@ -210,7 +220,8 @@ class EntityStage(Stage):
                     table.add(capital_table[surface], "GPE", span, "metonym")
             elif surface in demonym_table and label in {"NORP", "GPE"}:
                 table.add(demonym_table[surface], "GPE", span, "demonym")
-            elif label == "PERSON":
+            elif label == "PERSON" or (label == "ORG" and _surname_of(surface, people)):
+                # 'Wells' tagged ORG where the article names Barbara Wells: her surname
                 table.add(_person_key(surface, people), "PERSON", span, "name")
             elif label == "NORP":
                 table.add(surface, "NORP", span, "name")

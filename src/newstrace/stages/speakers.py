@@ -5,6 +5,7 @@
 - a title or description ("The North Korean leader") → the one person known by that title in
   the article ("the country's leader Kim Jong Un"); several or none → unresolved;
 - a description with one name in apposition ("His wife Pak Un Jong") → that name;
+- "the company", "the bank" → the organization that spoke last, with no other one named between;
 - he/she/they → only with evidence: the subject of the sentence before, or the last speaker when
   that speaker was resolved (``SpeakerResolver._pronoun``);
 - who/which/that opening a relative clause → the entity its clause describes ("Merkel, who said");
@@ -28,6 +29,11 @@ PRONOUN_LOOKBACK = 600  # characters: a pronoun further than this from any perso
 PERSON_NOUNS = frozenset(TITLE_WORDS) | word_set(
     "professor worker man woman source analyst expert lawyer attorney witness resident doctor student teacher"
 )
+
+
+# Definite descriptions of an organization ('the company said'): the organization that spoke last,
+# when no other one is named in the narration between (SpeakerResolver._organization).
+BODY_NOUNS = word_set("company firm bank corporation pipeline utility airline carrier insurer")
 
 
 class SpeakerResolver:
@@ -70,6 +76,8 @@ class SpeakerResolver:
             return self._pronoun(span, "GROUP")
         if lower in FIRST_PERSON:
             return Speaker(span, [], span.text, "unresolved")
+        if head is not None and _definite_body(head):
+            return self._organization(span)
         people = self.entities_in(span, ("PERSON",))
         has_and = head is not None and any(t.lower_ in {"and", "&"} for t in head.subtree)
         if len(people) >= 2 and has_and:
@@ -145,6 +153,38 @@ class SpeakerResolver:
                 return self._speaker(span, [entity], "pronoun", "pronoun")
         return Speaker(span, [], span.text, "unresolved")
 
+    def _organization(self, span: Span) -> Speaker:
+        """'The company said': the organization that was the last speaker, when it was resolved, is
+        near, is no person's surname typed ORG, and no other organization or state is named in the
+        narration between. The subject of the sentence before is no evidence here: in quoted
+        paragraphs it is what the speaker talks about."""
+        earlier = [(start, entity) for start, entity in self.speaker_history if start < span.start]
+        if earlier and span.start - earlier[-1][0] <= PRONOUN_LOOKBACK * 2:
+            start, entity = earlier[-1]
+            if (
+                entity is not None
+                and entity.type == "ORG"
+                and not self._surname_of_person(entity)
+                and not self._rival_between(start, span.start, entity)
+            ):
+                return self._speaker(span, [entity], "description", "description")
+        return Speaker(span, [], _plain_name(span.text), "unresolved")
+
+    def _rival_between(self, start: int, end: int, entity: Entity) -> bool:
+        """Another organization or state named in the narration between a speaker and 'the company':
+        it could be either. Names inside quoted or reported words are what was said, not rivals."""
+        contents = [p for a in self.article.attributions for p in [a.content, *a.content_parts]]
+        for mention, other in self.mentions:
+            narrated = not any(c.start <= mention.start < c.end for c in contents)
+            if start < mention.start < end and other is not entity and other.type in {"ORG", "GPE"} and narrated:
+                return True
+        return False
+
+    def _surname_of_person(self, entity: Entity) -> bool:
+        """'Wells' typed ORG where the article names Barbara Wells: no company to resolve 'the company' to."""
+        last = entity.name.split()[-1]
+        return any(e.type == "PERSON" and e.name.split()[-1] == last for e in self.article.entities if e is not entity)
+
     def _previous_subject(self, span: Span) -> Any | None:
         """The subject of the main verb of the sentence before the one holding ``span``, in the same
         paragraph or the one before it; None when there is no such sentence."""
@@ -180,6 +220,16 @@ class SpeakerResolver:
             if recent:
                 return self._speaker(span, [recent[-1][1]], "description", "description")
         return Speaker(span, [], _plain_name(span.text), "unresolved")
+
+
+def _definite_body(head: Any) -> bool:
+    """'The company', 'the bank': a definite description of an organization, nothing more."""
+    if head.lemma_.lower() not in BODY_NOUNS or head.pos_ != "NOUN":
+        return False
+    children = list(head.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and all(
+        c.dep_ in {"det", "punct"} for c in children
+    )
 
 
 def _plain_name(text: str) -> str:

@@ -1197,7 +1197,7 @@ class Store(AbstractContextManager["Store"]):
         rows = self._execute(
             "SELECT key, record FROM articles WHERE key = ? OR id = ? ORDER BY key", (ref, ref)
         ).fetchall()
-        if not rows:
+        if not rows and len(ref) <= 64:  # a prefix of a key or id (both are 16 hex digits)
             prefix = _like_literal(ref) + "%"
             rows = self._execute(
                 "SELECT key, record FROM articles WHERE key LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\' ORDER BY key",

@@ -84,6 +84,9 @@ def error_body(exc: NewstraceError) -> tuple[int, dict[str, Any]]:
     return status, {"error": {"code": code, "message": message}}
 
 
+MAX_OFFSET = 1_000_000_000
+
+
 def encode_cursor(offset: int) -> str:
     return base64.urlsafe_b64encode(json.dumps({"offset": offset}).encode()).decode().rstrip("=")
 
@@ -95,7 +98,7 @@ def decode_cursor(cursor: str | None) -> int:
     try:
         data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         offset = int(data["offset"])
-        if offset < 0:
+        if not 0 <= offset <= MAX_OFFSET:  # SQLite's integers end at 2**63; no corpus is near this
             raise ValueError(offset)
         return offset
     except (ValueError, KeyError, TypeError) as exc:

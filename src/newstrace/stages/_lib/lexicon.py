@@ -70,6 +70,7 @@ CITING_VERBS = word_set("cite quote")
 
 PRONOUNS_PERSON = word_set("he she him her")
 PRONOUNS_GROUP = word_set("they them")
+
 FIRST_PERSON = word_set("i we me us")
 
 
