@@ -56,10 +56,14 @@ def test_an_old_store_gets_its_spans_from_the_records(tmp_path, seed: newstrace.
         expected = store.persuasion(by=("voice", "technique"))
         later = [m for m in load_migrations() if m.version >= 7]
         made = [t for m in later for t in re.findall(r"CREATE TABLE (\w+)", m.common)]
+        # and the indexes they put on older tables
+        indexes = [i for m in later for i, t in re.findall(r"CREATE INDEX (\w+) ON (\w+)", m.common) if t not in made]
         assert {"persuasion_spans", "own_voice"} <= set(made)
         with store.transaction():
             for table in made:
                 store._execute(f"DROP TABLE {table}")
+            for index in indexes:
+                store._execute(f"DROP INDEX {index}")
             store._execute("DELETE FROM schema_migrations WHERE version >= 7")
     with open_store(db) as store:
         assert store.persuasion(by=("voice", "technique")) == expected

@@ -81,6 +81,20 @@ def test_via_is_an_intermediary_never_the_publisher(
         assert speakers["Kim Jong Un"].via[0][0] == "Korean Central News Agency"
 
 
+def test_the_publisher_filter_answers_the_same_listed_or_row_by_row(
+    store_url: str, seed: newstrace.Article, kcna_own: newstrace.Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rare publisher's statements are listed, a common one's checked row by row: same answers."""
+    from newstrace.store import base
+
+    with open_store(store_url) as store:
+        store.save_many([seed, kcna_own])
+        listed = {o: store.quotes(outlet=o) for o in ("TASS", "KCNA", "kcna", "Nobody")}
+        monkeypatch.setattr(base, "PUBLISHER_LIST_MAX", 1)
+        assert {o: store.quotes(outlet=o) for o in listed} == listed
+        assert listed["TASS"] and listed["KCNA"] and listed["Nobody"] == []
+
+
 def test_an_old_store_gets_its_hops_from_the_records(tmp_path, seed: newstrace.Article) -> None:  # type: ignore[no-untyped-def]
     db = f"sqlite:///{tmp_path}/old.db"
     with open_store(db) as store:
@@ -89,10 +103,14 @@ def test_an_old_store_gets_its_hops_from_the_records(tmp_path, seed: newstrace.A
         # as a store written before migration 4 would be
         later = [m for m in load_migrations() if m.version >= 4]
         made = [t for m in later for t in re.findall(r"CREATE TABLE (\w+)", m.common)]
+        # and the indexes they put on older tables
+        indexes = [i for m in later for i, t in re.findall(r"CREATE INDEX (\w+) ON (\w+)", m.common) if t not in made]
         assert "attribution_hops" in made
         with store.transaction():
             for table in made:
                 store._execute(f"DROP TABLE {table}")  # what migrations 4 and later made
+            for index in indexes:
+                store._execute(f"DROP INDEX {index}")
             store._execute("DELETE FROM schema_migrations WHERE version >= 4")
     with open_store(db, migrate=False) as store:
         assert store.schema_version() == 3

@@ -200,3 +200,13 @@ def test_cursor_round_trip() -> None:
     for bad in (-1, 2**64):
         with pytest.raises(StoreError, match="E110"):
             decode_cursor(encode_cursor(bad))
+
+
+def test_wire_copy_without_an_outlet_is_listed_under_its_agency(client: TestClient) -> None:
+    # the seed is TASS wire copy stored with no outlet; one sample was ingested with outlet TASS
+    page = client.get("/outlets/TASS")
+    assert page.status_code == 200 and "Kim Jong Un" in page.text, "whom TASS quotes"
+    listed = client.get("/articles?outlet=TASS").text
+    assert "The participation of Korean People" in listed and "trembling" in listed
+    assert _json(client.get("/api/speakers", params={"outlet": "TASS"}))["items"][0]["name"] == "Kim Jong Un"
+    assert '<a href="/outlets/TASS">TASS</a>' in client.get("/").text

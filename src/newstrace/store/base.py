@@ -455,9 +455,24 @@ def load_migrations() -> list[Migration]:
     ]
 
 
+# Above this many statements, a publisher filter checks rows one by one instead of listing them.
+PUBLISHER_LIST_MAX = 2000
+
+
 def fts_terms(text: str) -> list[str]:
     """Words of a search, for backends that need them quoted one by one."""
     return re.findall(r"\w+", text)
+
+
+def _among(statements: str) -> str:
+    """A condition on ``a``: the attribution is one of ``statements`` (article_key, attribution_id).
+    The articles are listed too: a single-column IN is what lets SQLite look the few statements up
+    by key instead of reading every attribution (20 ms -> 0.1 ms for a rarely quoted speaker on
+    22,000 KCNA stories). The caller passes the statements' parameters twice."""
+    return (
+        f"(a.article_key IN (SELECT s.article_key FROM ({statements}) AS s) AND "
+        f"(a.article_key, a.attribution_id) IN ({statements}))"
+    )
 
 
 def _like_literal(text: str) -> str:
@@ -839,13 +854,14 @@ class Store(AbstractContextManager["Store"]):
                 return None
             marks = ", ".join("?" for _ in keys)
             # by a spelling of the speaker's name, or by any name or alias of its corpus identity
-            clauses.append(
-                "((a.article_key, a.attribution_id) IN (SELECT article_key, attribution_id FROM attribution_names "
-                f"WHERE role = 'speaker' AND name_key IN ({marks})) OR (a.article_key, a.speaker_entity) IN "
-                "(SELECT article_key, entity_id FROM entity_identities WHERE identity_id IN "
-                f"(SELECT identity_id FROM identity_aliases WHERE alias_key IN ({marks}))))"
+            statements = (
+                "SELECT article_key, attribution_id FROM attribution_names "
+                f"WHERE role = 'speaker' AND name_key IN ({marks}) UNION SELECT article_key, attribution_id FROM "
+                "speaker_identities WHERE identity_id IN "
+                f"(SELECT identity_id FROM identity_aliases WHERE alias_key IN ({marks}))"
             )
-            params.extend([*keys, *keys])
+            clauses.append(_among(statements))
+            params.extend([*keys, *keys, *keys, *keys])
         if via is not None:
             # an intermediary, never the publisher itself: 'KCNA reported ...' in a TASS story
             keys = lookup_keys(via)
@@ -859,11 +875,26 @@ class Store(AbstractContextManager["Store"]):
         if outlet is not None:
             # the outlet as given at ingest, or the publisher named in the text (a wire dateline)
             keys = lookup_keys(outlet) or [""]
-            clauses.append(
-                "(lower(a.outlet) = lower(?) OR (a.article_key, a.attribution_id) IN (SELECT article_key, "
-                f"attribution_id FROM attribution_hops WHERE role = 'publisher' AND name_key IN "
-                f"({', '.join('?' for _ in keys)})))"
-            )
+            marks = ", ".join("?" for _ in keys)
+            published = self._execute(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM attribution_hops WHERE role = 'publisher' AND name_key IN "
+                f"({marks}) LIMIT {PUBLISHER_LIST_MAX}) AS few",
+                keys,
+            ).fetchone()[0]
+            if int(published) < PUBLISHER_LIST_MAX:
+                # a publisher of few statements (TASS in a KCNA corpus): the list of them, built once
+                hops = (
+                    "(a.article_key, a.attribution_id) IN (SELECT article_key, attribution_id FROM attribution_hops "
+                    f"WHERE role = 'publisher' AND name_key IN ({marks}))"
+                )
+            else:
+                # an agency that publishes most of the corpus: checked row by row (a list of all its
+                # statements, built for every query, took 44 ms on 22,000 KCNA stories)
+                hops = (
+                    "EXISTS (SELECT 1 FROM attribution_hops h WHERE h.article_key = a.article_key AND "
+                    f"h.attribution_id = a.attribution_id AND h.role = 'publisher' AND h.name_key IN ({marks}))"
+                )
+            clauses.append(f"(lower(a.outlet) = lower(?) OR {hops})")
             params.extend([outlet, *keys])
         if since is not None:
             clauses.append("a.published >= ?")
@@ -911,12 +942,17 @@ class Store(AbstractContextManager["Store"]):
         if filters is None:
             return []
         where, params = filters
+        # A speaker, words, a relay or a cluster select a set of statements: sort that set. Walking
+        # the date index newest first instead (the planner's choice) reads every statement of the
+        # corpus for a speaker quoted a few times (20 ms on 22,000 KCNA stories; 1 ms sorted).
+        by_set = any(f is not None for f in (speaker, search, via, cluster)) or shared
+        newest = "(a.published || '')" if by_set else "a.published"
         sql = (
             "SELECT a.article_key, ar.id, a.attribution_id, a.kind, a.speaker, a.speaker_resolution, a.citing, a.via, "
             "a.cue, a.content, a.outlet, a.published, ar.title, ar.url, a.confidence, qc.cluster_id "
             "FROM attributions a JOIN articles ar ON ar.key = a.article_key LEFT JOIN quote_cluster_members qc "
             f"ON qc.article_key = a.article_key AND qc.attribution_id = a.attribution_id WHERE {where} "
-            "ORDER BY a.published DESC NULLS LAST, a.article_key, a.seq"
+            f"ORDER BY {newest} DESC NULLS LAST, a.article_key, a.seq"
         )
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -967,7 +1003,8 @@ class Store(AbstractContextManager["Store"]):
             clauses.append(self._search_articles())
             params.append(term)
         if outlet is not None:
-            clauses.append("lower(ar.outlet) = lower(?)")
+            # the outlet given at ingest, or for wire copy with none the agency its dateline names
+            clauses.append("lower(COALESCE(ar.outlet, ar.agency)) = lower(?)")
             params.append(outlet)
         if since is not None:
             clauses.append("ar.published >= ?")
@@ -1014,8 +1051,11 @@ class Store(AbstractContextManager["Store"]):
         if not include_unresolved:
             where += " AND a.speaker_resolution <> 'unresolved'"
         if outlet is not None:
-            where += " AND lower(a.outlet) = lower(?)"
-            params.append(outlet)
+            # as 'quotes --outlet': the outlet given at ingest, or the publisher the text names
+            filters = self._quote_filters(None, outlet, None, None, None, None, None)
+            assert filters is not None  # an outlet filter never rules everything out
+            where += f" AND {filters[0]}"
+            params.extend(filters[1])
         # One row per corpus identity where identities are built; else per spelling of the name.
         ident = "COALESCE(ei.identity_id, a.speaker_key)"
         joined = (
@@ -1506,7 +1546,7 @@ class Store(AbstractContextManager["Store"]):
         """Replace the corpus identities (inside a transaction with :meth:`lock_corpus` held):
         (id, name, type, articles, mentions, key); (identity, article_key, entity_id, rule, score);
         (identity, alias key, alias)."""
-        for table in ("identities", "entity_identities", "identity_aliases"):
+        for table in ("identities", "entity_identities", "identity_aliases", "speaker_identities"):
             self._execute(f"DELETE FROM {table}")
         self._executemany(
             "INSERT INTO identities (identity_id, name, type, n_articles, n_mentions, key) VALUES (?, ?, ?, ?, ?, ?)",
@@ -1519,6 +1559,11 @@ class Store(AbstractContextManager["Store"]):
         self._executemany(
             "INSERT INTO identity_aliases (identity_id, alias_key, alias) VALUES (?, ?, ?)",
             aliases,
+        )
+        self._execute(
+            "INSERT INTO speaker_identities (article_key, attribution_id, identity_id) SELECT a.article_key, "
+            "a.attribution_id, ei.identity_id FROM attributions a JOIN entity_identities ei "
+            "ON ei.article_key = a.article_key AND ei.entity_id = a.speaker_entity"
         )
 
     def identity_ids(self, name: str) -> list[str]:

@@ -94,7 +94,7 @@ def home(request: Request) -> HTMLResponse:
         title="newstrace",
         counts=store.counts(),
         speakers=store.speakers(limit=12),
-        outlets=store.outlets()[:12],
+        outlets=store.outlet_voices()[:12],
         articles=store.articles(limit=10),
     )
 
