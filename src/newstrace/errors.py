@@ -165,6 +165,7 @@ class Errors(StrEnum):
         "E115 'newstrace serve' needs the web packages ({reason}). Reinstall newstrace: "
         "pip install -e . (fastapi, uvicorn, jinja2, python-multipart)."
     )
+    E116 = "E116 Cannot expand '{path}' ({reason}): it is not valid gzip. Fetch or compress it again."
     E090 = (
         "E090 A worker process died while analyzing documents {first} to {last} ({reason}). It was most likely "
         "killed for lack of memory: use fewer workers (--workers) or smaller batches (NEWSTRACE_BATCH_SIZE); to "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import email.utils
 import re
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -87,6 +88,19 @@ class ReadOptions:
     # Asked before fetching a URL: True means it is stored already, so it is not fetched again.
     skip_url: Callable[[str], bool] | None = None
     position: ReadPosition | None = None
+
+
+def gunzip(data: bytes, source: str, max_bytes: int) -> bytes:
+    """A gzip body expanded, never past ``max_bytes`` (a 4 GB bomb stops at the limit): E005 beyond
+    it, E116 when the data is not valid gzip."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, max_bytes + 1)
+    except zlib.error as exc:
+        raise InputError(Errors.E116.format(path=source, reason=exc)) from exc
+    if len(out) > max_bytes:
+        raise InputError(Errors.E005.format(path=source, size=f"over {max_bytes} when expanded", limit=max_bytes))
+    return out
 
 
 def decode(data: bytes, source: str, max_bytes: int) -> str:

@@ -7,7 +7,6 @@ pages are fetched one by one, and a sitemap index's sitemaps in turn (to a bound
 
 from __future__ import annotations
 
-import gzip
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -18,7 +17,7 @@ from lxml import etree
 
 from ..errors import Errors, InputError
 from ..record import Article
-from .base import Failed, Item, ReadOptions, normalize_date
+from .base import Failed, Item, ReadOptions, gunzip, normalize_date
 from .html import extract
 from .urls import is_url
 
@@ -78,10 +77,10 @@ def _parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False)
 
 
-def sitemap_locations(data: bytes, *, source: str) -> tuple[str, list[str]]:
-    """('urlset' | 'sitemapindex', the <loc> URLs in order)."""
+def sitemap_locations(data: bytes, *, source: str, max_bytes: int = 5_000_000) -> tuple[str, list[str]]:
+    """('urlset' | 'sitemapindex', the <loc> URLs in order); a gzipped sitemap expands to ``max_bytes`` at most."""
     if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
+        data = gunzip(data, source, max_bytes)
     try:
         root = etree.fromstring(data, parser=_parser())
     except etree.XMLSyntaxError as exc:
@@ -99,7 +98,7 @@ def read_sitemap(
     data: bytes, *, source: str, options: ReadOptions, read_url: ReadUrl, depth: int = 0
 ) -> Iterator[Item]:
     try:
-        kind, locations = sitemap_locations(data, source=source)
+        kind, locations = sitemap_locations(data, source=source, max_bytes=options.max_bytes)
     except InputError as exc:
         yield Failed(source, "read", str(exc))
         return

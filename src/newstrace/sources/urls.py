@@ -40,11 +40,52 @@ class FetchPolicy:
     def permits(self, address: IPAddress) -> bool:
         if self.allow_private:
             return True
-        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-            address = address.ipv4_mapped
         if any(address in ipaddress.ip_network(net, strict=False) for net in self.allowed_networks):
             return True
-        return address.is_global and not address.is_multicast
+        embedded = embedded_ipv4(address) if isinstance(address, ipaddress.IPv6Address) else None
+        if embedded is not None:
+            if any(embedded in ipaddress.ip_network(net, strict=False) for net in self.allowed_networks):
+                return True
+            return is_public(embedded)
+        if isinstance(address, ipaddress.IPv6Address) and (address.is_site_local or address.teredo is not None):
+            return False  # deprecated site-local; Teredo tunnels to an address we cannot see
+        return is_public(address)
+
+
+# IPv6 prefixes that carry an IPv4 address in their last 32 bits: NAT64 (RFC 6052, RFC 8215) and
+# the deprecated IPv4-compatible form (::a.b.c.d). IPv4-mapped and 6to4 have stdlib properties.
+_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+_IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+
+
+def embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address stands for (mapped, 6to4, NAT64, IPv4-compatible), if any:
+    the guard checks that one, so ::ffff:127.0.0.1, 2002:7f00:1::, 64:ff9b::a9fe:a9fe and ::10.0.0.1
+    are refused as 127.0.0.1, 169.254.169.254 and 10.0.0.1 are."""
+    if address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    if address.sixtofour is not None:
+        return address.sixtofour
+    if any(address in net for net in _NAT64) or (address in _IPV4_COMPATIBLE and int(address) > 1):
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    return None
+
+
+# Not globally reachable per IANA's special-purpose registry, though some Python versions call them global.
+_NOT_GLOBAL = (ipaddress.ip_network("192.0.0.0/24"),)
+
+
+def is_public(address: IPAddress) -> bool:
+    """Global unicast only: not private, loopback, link-local, reserved, multicast or unspecified."""
+    return (
+        address.is_global
+        and not any(address in net for net in _NOT_GLOBAL)
+        and not address.is_multicast
+        and not address.is_reserved
+        and not address.is_loopback
+        and not address.is_link_local
+        and not address.is_unspecified
+    )
 
 
 @dataclass(frozen=True)

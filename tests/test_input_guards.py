@@ -1,0 +1,100 @@
+"""Guards on hostile input. The URL guard refuses every address that is not global unicast, however
+it is spelled: IPv6 forms that carry an IPv4 address (mapped, 6to4, NAT64, IPv4-compatible) are
+judged by that address; site-local and Teredo are refused (property tests generate the spellings,
+no network needed). A gzipped sitemap expands only up to the size limit."""
+
+from __future__ import annotations
+
+import ipaddress
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newstrace.sources.urls import FetchPolicy, embedded_ipv4
+
+POLICY = FetchPolicy()
+PRIVATE_V4 = [
+    ipaddress.ip_network(n)
+    for n in (
+        "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
+        "192.0.0.0/24", "192.168.0.0/16", "198.18.0.0/15", "224.0.0.0/4", "240.0.0.0/4",
+    )
+]  # fmt: skip
+
+
+@st.composite
+def private_v4(draw: st.DrawFn) -> ipaddress.IPv4Address:
+    net = draw(st.sampled_from(PRIVATE_V4))
+    return ipaddress.IPv4Address(int(net.network_address) + draw(st.integers(0, net.num_addresses - 1)))
+
+
+def v6_forms(v4: ipaddress.IPv4Address) -> list[ipaddress.IPv6Address]:
+    n = int(v4)
+    return [
+        ipaddress.IPv6Address((0xFFFF << 32) | n),  # ::ffff:a.b.c.d
+        ipaddress.IPv6Address((0x2002 << 112) | (n << 80)),  # 6to4 2002:AABB:CCDD::
+        ipaddress.IPv6Address((0x2002 << 112) | (n << 80) | 1),
+        ipaddress.IPv6Address(int(ipaddress.IPv6Address("64:ff9b::")) | n),  # NAT64 well-known prefix
+        ipaddress.IPv6Address(int(ipaddress.IPv6Address("64:ff9b:1::")) | n),  # local-use NAT64
+        ipaddress.IPv6Address(n),  # ::a.b.c.d (deprecated IPv4-compatible)
+    ]
+
+
+@given(private_v4())
+def test_a_private_ipv4_address_is_refused_in_every_spelling(v4: ipaddress.IPv4Address) -> None:
+    assert not POLICY.permits(v4)
+    for form in v6_forms(v4):
+        assert not POLICY.permits(form), f"{form} carries {v4}"
+        if int(v4) > 1:
+            assert embedded_ipv4(form) == v4
+
+
+@given(st.sampled_from(["8.8.8.8", "1.1.1.1", "93.184.216.34", "151.101.1.69"]))
+def test_a_public_ipv4_address_is_allowed_in_every_spelling(text: str) -> None:
+    v4 = ipaddress.IPv4Address(text)
+    assert POLICY.permits(v4)
+    assert all(POLICY.permits(form) for form in v6_forms(v4))
+
+
+def test_ipv6_ranges_that_are_not_global_unicast_are_refused() -> None:
+    for text in ("::1", "::", "fe80::1", "fc00::1", "fd12:3456::1", "fec0::1", "ff02::1", "2001:db8::1",
+                 "2001:0:4136:e378:8000:63bf:3fff:fdd2", "100::1"):  # fmt: skip
+        assert not POLICY.permits(ipaddress.ip_address(text)), text
+    assert POLICY.permits(ipaddress.ip_address("2606:4700::1111"))
+
+
+def test_an_allowed_network_lets_its_addresses_through_in_any_spelling() -> None:
+    narrow = FetchPolicy(allowed_networks=("127.0.0.1/32",))
+    assert narrow.permits(ipaddress.ip_address("127.0.0.1"))
+    assert narrow.permits(ipaddress.ip_address("::ffff:127.0.0.1"))
+    assert not narrow.permits(ipaddress.ip_address("127.0.0.2"))
+
+
+def test_a_gzipped_sitemap_expands_only_to_the_limit() -> None:
+    import gzip
+    import tracemalloc
+    import zlib
+
+    import pytest
+
+    from newstrace.errors import InputError
+    from newstrace.sources.feeds import sitemap_locations
+
+    # 1 GB of spaces as gzip, built in chunks (the test never holds the expanded bytes itself)
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    chunk = b" " * 1_000_000
+    parts = [packer.compress(b"<urlset>")] + [packer.compress(chunk) for _ in range(1000)] + [packer.flush()]
+    bomb = b"".join(parts)
+    assert len(bomb) < 2_000_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match="E005"):
+            sitemap_locations(bomb, source="https://example.org/sitemap.xml.gz", max_bytes=5_000_000)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 50_000_000, f"expanding stopped at the limit, not at 1 GB (peak {peak:,} bytes)"
+    small = gzip.compress(b"<urlset><url><loc>https://example.org/a</loc></url></urlset>")
+    assert sitemap_locations(small, source="https://example.org/s.xml.gz") == ("urlset", ["https://example.org/a"])
+    with pytest.raises(InputError, match="E116"):
+        sitemap_locations(b"\x1f\x8b" + b"not gzip at all", source="s.xml.gz")
