@@ -98,3 +98,31 @@ def test_a_gzipped_sitemap_expands_only_to_the_limit() -> None:
     assert sitemap_locations(small, source="https://example.org/s.xml.gz") == ("urlset", ["https://example.org/a"])
     with pytest.raises(InputError, match="E116"):
         sitemap_locations(b"\x1f\x8b" + b"not gzip at all", source="s.xml.gz")
+
+
+def test_a_lone_surrogate_fails_its_line_only(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newstrace.record import Article
+    from newstrace.sources import Failed, read_sources
+
+    lines = [
+        '{"id": "a", "text": "The minister said the plan works."}',
+        '{"id": "b\\ud800", "text": "bad \\udc00 text, the man said."}',
+        '{"id": "c", "text": "The mayor said the bridge would reopen."}',
+    ]
+    path = tmp_path / "s.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(read_sources([path]))
+    assert [type(i).__name__ for i in items] == ["Article", "Failed", "Article"]
+    failed = items[1]
+    assert isinstance(failed, Failed) and failed.source.endswith("#L2") and "E058" in failed.error
+    assert "lone surrogate" in failed.error
+    failed.error.encode("utf-8")  # the failure itself can be printed and stored
+    assert all(isinstance(i, Article) for i in (items[0], items[2]))
+
+
+def test_a_malformed_url_is_a_failed_document_not_a_crash() -> None:
+    from newstrace.sources import Failed, read_sources
+
+    items = list(read_sources(["http://[::1", "http://example.org:99999/x"]))
+    assert [type(i) for i in items] == [Failed, Failed]
+    assert all("E050" in i.error for i in items if isinstance(i, Failed))

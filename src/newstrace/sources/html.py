@@ -34,7 +34,7 @@ def extract(html: bytes | str, *, source: str, url: str | None = None) -> Articl
     text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():
         raise InputError(Errors.E057.format(source=source))
-    outlet = getattr(document, "sitename", None) or (urlsplit(url).hostname if url else None)
+    outlet = getattr(document, "sitename", None) or _hostname(url)
     return Article(
         text=text,
         source=source,
@@ -44,3 +44,10 @@ def extract(html: bytes | str, *, source: str, url: str | None = None) -> Articl
         outlet=outlet,
         byline=getattr(document, "author", None),
     )
+
+
+def _hostname(url: str | None) -> str | None:
+    try:
+        return urlsplit(url).hostname if url else None
+    except ValueError:  # a malformed URL names no outlet
+        return None

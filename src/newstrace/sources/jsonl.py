@@ -7,6 +7,7 @@ Defaults fit common dumps, e.g. ``id, outlet, date|date_raw, url, title, text``;
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import IO, Any
@@ -110,6 +111,9 @@ def read_jsonl(
             yield parse_record(raw, number, container=container, names=names)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def parse_record(raw: bytes, number: int, *, container: str, names: dict[str, tuple[str, ...]]) -> Item:
     """One line of a JSON Lines file as an Article, or a Failed that says why not."""
     line_locator = f"{container}#L{number}"
@@ -120,6 +124,11 @@ def parse_record(raw: bytes, number: int, *, container: str, names: dict[str, tu
     if not isinstance(record, dict):
         reason = f"a JSON {type(record).__name__}, not an object"
         return Failed(line_locator, "read", Errors.E058.format(line=number, path=container, reason=reason))
+    for name, value in record.items():
+        # '\ud800' is valid JSON but not Unicode: no text with it can be written, hashed or stored
+        if isinstance(value, str) and (found := _SURROGATE.search(value)):
+            reason = f"field '{name}' holds a lone surrogate (\\u{ord(found.group()):04x}), which is not valid Unicode"
+            return Failed(line_locator, "read", Errors.E058.format(line=number, path=container, reason=reason))
     record_id = _first(record, names["id"])
     locator = f"{container}#{record_id}" if record_id is not None else line_locator
     text = _first(record, names["text"])

@@ -27,7 +27,10 @@ FOLDER_KINDS = {"text", "html", "jsonl", "warc", "feed", "xml"}
 
 
 def _suffix_kind(name: str) -> str | None:
-    lower = urlsplit(name).path.lower() if is_url(name) else name.lower()
+    try:
+        lower = urlsplit(name).path.lower() if is_url(name) else name.lower()
+    except ValueError:  # a malformed URL: the reader reports it (E050)
+        lower = name.lower()
     if lower.endswith(".gz"):
         lower = lower[:-3]
     for suffix, kind in SUFFIX_KINDS.items():

@@ -12,7 +12,7 @@ import socket
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 from ..errors import Errors, InputError
 
@@ -100,9 +100,19 @@ def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
 
+def split_url(url: str) -> SplitResult:
+    """``urlsplit``, with a malformed URL ('http://[::1') an InputError (E050), not a ValueError."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - parsed lazily: a bad port raises here
+    except ValueError as exc:
+        raise InputError(Errors.E050.format(url=url, reason=exc)) from exc
+    return parts
+
+
 def resolve(url: str, policy: FetchPolicy) -> tuple[str, int, str, list[IPAddress]]:
     """Scheme, port, host and the checked addresses to connect to; raises InputError if refused."""
-    parts = urlsplit(url)
+    parts = split_url(url)
     scheme = parts.scheme.lower()
     if scheme not in {"http", "https"}:
         raise InputError(Errors.E050.format(url=url, reason=f"the scheme '{scheme or '(none)'}' is not http or https"))
@@ -137,7 +147,10 @@ def fetch(url: str, policy: FetchPolicy) -> Fetched:
         try:
             location = response.headers.get("Location")
             if response.status in REDIRECTS and location:
-                current = urljoin(current, location)
+                try:
+                    current = urljoin(current, location)
+                except ValueError as exc:  # a malformed Location header
+                    raise InputError(Errors.E050.format(url=location, reason=exc)) from exc
                 continue
             if response.status >= 400:
                 raise InputError(Errors.E054.format(url=current, status=response.status))
