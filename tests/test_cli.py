@@ -60,3 +60,24 @@ def test_nothing_analyzed_exits_nonzero(tmp_path: Path) -> None:
     result = _run("analyze", str(tmp_path / "empty.txt"))
     assert result.returncode == 1
     assert "E004" in result.stderr.decode()
+
+
+def test_output_cut_short_by_its_reader_ends_quietly() -> None:
+    """'newstrace analyze ... | head -c 100': no BrokenPipeError traceback, SIGPIPE's exit code."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    samples = Path(__file__).resolve().parents[1] / "src" / "newstrace" / "samples"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newstrace.cli", "analyze", str(samples), "--format", "jsonl"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.read(100)
+    process.stdout.close()  # the reader goes away with most of the output unread
+    err = process.stderr.read().decode()
+    process.stderr.close()
+    assert process.wait(timeout=120) == 141
+    assert "Traceback" not in err and "BrokenPipeError" not in err
