@@ -99,6 +99,7 @@ def test_export_and_retry_list(db: str, tmp_path: Path, capsys: pytest.CaptureFi
         "quote_cluster_members.csv",
         "stories.csv",
         "story_articles.csv",
+        "times.csv",
     ]
     capsys.readouterr()
     assert main(["retry", "--db", db, "--list"]) == 0

@@ -1,4 +1,5 @@
-"""Persuasion spans and own-voice sentences as store tables (migration 7), on both backends."""
+"""Persuasion spans, own-voice sentences (migration 7) and times (migration 9) as store tables, on both
+backends."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ def test_spans_and_sentences_match_the_record(store_url: str, seed: newstrace.Ar
         counts = store.counts()
         assert counts["persuasion_spans"] == len(seed.persuasion) > 0
         assert counts["own_voice"] == len(seed.own_voice) == 3
+        assert counts["times"] == len(seed.times) > 0
         by_voice = {c.voice: c.spans for c in store.persuasion(by=("voice",))}
         expected: dict[str, int] = {}
         for span in seed.persuasion:
@@ -58,7 +60,7 @@ def test_an_old_store_gets_its_spans_from_the_records(tmp_path, seed: newstrace.
         made = [t for m in later for t in re.findall(r"CREATE TABLE (\w+)", m.common)]
         # and the indexes they put on older tables
         indexes = [i for m in later for i, t in re.findall(r"CREATE INDEX (\w+) ON (\w+)", m.common) if t not in made]
-        assert {"persuasion_spans", "own_voice"} <= set(made)
+        assert {"persuasion_spans", "own_voice", "times"} <= set(made)
         with store.transaction():
             for table in made:
                 store._execute(f"DROP TABLE {table}")
@@ -69,3 +71,4 @@ def test_an_old_store_gets_its_spans_from_the_records(tmp_path, seed: newstrace.
         assert store.persuasion(by=("voice", "technique")) == expected
         assert all(isinstance(c, PersuasionCount) for c in expected) and expected
         assert store.counts()["own_voice"] == 3
+        assert store.counts()["times"] == len(seed.times), "migration 9 filled the times from the records"

@@ -95,6 +95,7 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
         "published",
     ),
     "own_voice": ("article_key", "seq", "start_char", "end_char", "text"),
+    "times": ("article_key", "seq", "value", "resolution", "role", "start_char", "end_char", "text"),
 }
 TABLES = (
     "articles",
@@ -109,6 +110,7 @@ TABLES = (
     "quote_cluster_members",
     "persuasion_spans",
     "own_voice",
+    "times",
 )
 
 
@@ -486,7 +488,11 @@ class Store(AbstractContextManager["Store"]):
     dialect: ClassVar[str] = ""
     # Migrations that also need Python to move stored data forward: version -> method name, run
     # in the migration's transaction right after its SQL.
-    BACKFILLS: ClassVar[dict[int, str]] = {4: "_backfill_relay_hops", 7: "_backfill_persuasion_voice"}
+    BACKFILLS: ClassVar[dict[int, str]] = {
+        4: "_backfill_relay_hops",
+        7: "_backfill_persuasion_voice",
+        9: "_backfill_times",
+    }
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -694,6 +700,7 @@ class Store(AbstractContextManager["Store"]):
         )
         self._insert_hops(hop_rows)
         self._insert_persuasion_voice(key, article)
+        self._insert_times(key, article)
         entity_rows: list[Row] = []
         mention_rows: list[Row] = []
         for entity in article.entities:
@@ -770,6 +777,23 @@ class Store(AbstractContextManager["Store"]):
             "INSERT INTO own_voice (article_key, seq, start_char, end_char, text) VALUES (?, ?, ?, ?, ?)",
             [(key, seq, s.start, s.end, s.text) for seq, s in enumerate(article.own_voice)],
         )
+
+    def _insert_times(self, key: str, article: Article) -> None:
+        """The record's time expressions, one row each (migration 9)."""
+        self._executemany(
+            "INSERT INTO times (article_key, seq, value, resolution, role, start_char, end_char, text) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (key, seq, t.value, t.resolution, t.role, t.span.start, t.span.end, t.span.text)
+                for seq, t in enumerate(article.times)
+            ],
+        )
+
+    def _backfill_times(self) -> None:
+        """Time expressions of every stored article, from its record (migration 9)."""
+        for (key,) in self._execute("SELECT key FROM articles ORDER BY key").fetchall():
+            (record,) = self._execute("SELECT record FROM articles WHERE key = ?", (key,)).fetchone()
+            self._insert_times(key, Article.from_dict(json.loads(record)))
 
     def _backfill_persuasion_voice(self) -> None:
         """Persuasion spans and own-voice sentences of every stored article, from its record (migration 7)."""
@@ -1260,6 +1284,7 @@ class Store(AbstractContextManager["Store"]):
             "identities": "identity_id",
             "persuasion_spans": "article_key, seq",
             "own_voice": "article_key, seq",
+            "times": "article_key, seq",
         }.get(table, "article_key")
         sql = f"SELECT {', '.join(columns)} FROM {table} ORDER BY {order}"
         return columns, self._stream(sql)

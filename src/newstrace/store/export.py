@@ -28,6 +28,7 @@ EXPORTED = (
     "quote_cluster_members",
     "persuasion_spans",
     "own_voice",
+    "times",
 )
 INTEGER_COLUMNS = {
     "n_attributions",
