@@ -199,6 +199,13 @@ def test_export_every_format(store_url: str, articles: list[Article], tmp_path) 
                 assert len(rows) == counts[table]
         table = pq.read_table(tmp_path / "parquet" / "attributions.parquet")
         assert str(table.schema.field("content_start").type) == "int64"
+        assert str(table.schema.field("via").type) == "list<element: string>"
+        assert str(table.schema.field("published").type) == "date32[day]"
+        rows = table.to_pylist()
+        assert all(isinstance(r["via"], list) for r in rows)
+        assert {r["published"].isoformat() for r in rows if r["published"]} <= {a.published for a in articles}
+        stories = pq.read_table(tmp_path / "parquet" / "stories.parquet")
+        assert str(stories.schema.field("first_published").type) == "date32[day]"
 
 
 def test_bad_urls_are_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]

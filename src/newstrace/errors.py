@@ -166,6 +166,10 @@ class Errors(StrEnum):
         "pip install -e . (fastapi, uvicorn, jinja2, python-multipart)."
     )
     E116 = "E116 Cannot expand '{path}' ({reason}): it is not valid gzip. Fetch or compress it again."
+    E117 = (
+        "E117 '{value}' in column '{column}' is not a YYYY-MM-DD date, which Parquet's date column needs. Export "
+        "as jsonl or csv, or store the article with its date written YYYY-MM-DD."
+    )
     E090 = (
         "E090 A worker process died while analyzing documents {first} to {last} ({reason}). It was most likely "
         "killed for lack of memory: use fewer workers (--workers) or smaller batches (NEWSTRACE_BATCH_SIZE); to "

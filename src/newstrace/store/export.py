@@ -1,7 +1,8 @@
 """Export the store's tables as files, streamed (a large corpus never sits in memory).
 
-JSON Lines and CSV keep every column as text/number; Parquet (pyarrow) writes typed columns in
-row groups. ``via``, ``aliases`` and ``roles`` stay JSON text in every format.
+JSON Lines and CSV keep every column as text/number (``via``, ``aliases`` and ``roles`` as JSON
+text); Parquet (pyarrow) writes typed columns in row groups: those three as lists of strings, dates
+(``published``, a story's first and last) as dates.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +45,8 @@ INTEGER_COLUMNS = {
     "n_outlets",
 }
 FLOAT_COLUMNS = {"confidence", "score"}
+LIST_COLUMNS = {"via", "aliases", "roles"}  # JSON text in the store
+DATE_COLUMNS = {"published", "first_published", "last_published"}
 ROW_GROUP = 10_000
 
 
@@ -115,6 +119,10 @@ def _parquet(path: Path, columns: tuple[str, ...], rows: Iterator[tuple[Any, ...
 
 
 def _arrow_type(pa: Any, column: str) -> Any:
+    if column in LIST_COLUMNS:
+        return pa.list_(pa.string())
+    if column in DATE_COLUMNS:
+        return pa.date32()
     if column in INTEGER_COLUMNS:
         return pa.int64()
     if column in FLOAT_COLUMNS:
@@ -123,4 +131,21 @@ def _arrow_type(pa: Any, column: str) -> Any:
 
 
 def _table(pa: Any, schema: Any, columns: tuple[str, ...], batch: list[tuple[Any, ...]]) -> Any:
-    return pa.table({c: [row[i] for row in batch] for i, c in enumerate(columns)}, schema=schema)
+    data: dict[str, list[Any]] = {}
+    for i, column in enumerate(columns):
+        values = [row[i] for row in batch]
+        if column in LIST_COLUMNS:
+            values = [json.loads(v) if v is not None else None for v in values]
+        elif column in DATE_COLUMNS:
+            values = [_date(v, column) for v in values]
+        data[column] = values
+    return pa.table(data, schema=schema)
+
+
+def _date(value: str | None, column: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError as exc:
+        raise StoreError(Errors.E117.format(value=value, column=column)) from exc
