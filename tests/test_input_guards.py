@@ -126,3 +126,24 @@ def test_a_malformed_url_is_a_failed_document_not_a_crash() -> None:
     items = list(read_sources(["http://[::1", "http://example.org:99999/x"]))
     assert [type(i) for i in items] == [Failed, Failed]
     assert all("E050" in i.error for i in items if isinstance(i, Failed))
+
+
+def test_a_json_lines_line_keeps_its_unread_fields_as_metadata(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newstrace.record import Article
+    from newstrace.schema import validate_record
+    from newstrace.sources import read_sources
+
+    line = (
+        '{"id": "x1", "outlet": "CNN", "date": "2020-01-02", "text": "The mayor said so.", '
+        '"bias": "left", "topic": ["a"]}'
+    )
+    (tmp_path / "a.jsonl").write_text(line + "\n", encoding="utf-8")
+    (article,) = list(read_sources([tmp_path / "a.jsonl"]))
+    assert isinstance(article, Article)
+    assert article.metadata == {"bias": "left", "topic": ["a"]}, "read fields (id, outlet, date, text) are not repeated"
+    record = article.to_dict()
+    assert record["schema"] == "newstrace.article/4" and record["metadata"] == article.metadata
+    validate_record(record)
+    assert Article.from_dict(record).metadata == article.metadata
+    old = {k: v for k, v in record.items() if k != "metadata"}
+    assert Article.from_dict(old).metadata == {}, "a schema 3 record reads with empty metadata"

@@ -17,10 +17,10 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "newstrace.article/3"
+SCHEMA_VERSION = "newstrace.article/4"
 
 # The fields a reader fills before any stage runs: the document and what its source says about it.
-INPUT_FIELDS = ("text", "source", "published", "outlet", "url", "title", "byline")
+INPUT_FIELDS = ("text", "source", "published", "outlet", "url", "title", "byline", "metadata")
 
 ATTRIBUTION_KINDS = ("direct", "indirect", "speech_act", "belief")
 
@@ -324,6 +324,7 @@ class Article:
     agency: str | None = None
     byline: str | None = None
     title: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)  # the input's unread fields; schema 4
     dateline: Dateline | None = None
     body_start: int = 0
     entities: list[Entity] = field(default_factory=list)
@@ -383,6 +384,7 @@ class Article:
             "url": self.url,
             "agency": self.agency,
             "byline": self.byline,
+            "metadata": self.metadata,
             "dateline": self.dateline.to_dict() if self.dateline else None,
             "header": [s.to_dict() for s in self.header],
             "entities": [e.to_dict() for e in self.entities],
@@ -416,6 +418,7 @@ class Article:
             url=data.get("url"),
             agency=data.get("agency"),
             byline=data.get("byline"),
+            metadata=dict(data.get("metadata") or {}),  # schema 4
             title=data.get("title"),
             dateline=Dateline.from_dict(dateline) if dateline else None,
             header=[Span.from_dict(s) for s in data.get("header", [])],
@@ -446,6 +449,7 @@ class Article:
             url=data.get("url"),
             title=data.get("title"),
             byline=data.get("byline"),
+            metadata=dict(data.get("metadata") or {}),  # schema 4
         )
 
     def relay_chains(self) -> list[list[str]]:

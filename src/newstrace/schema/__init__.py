@@ -13,6 +13,7 @@ SCHEMA_FILES = {
     "newstrace.article/1": "article.v1.json",
     "newstrace.article/2": "article.v2.json",
     "newstrace.article/3": "article.v3.json",
+    "newstrace.article/4": "article.v4.json",
 }
 
 

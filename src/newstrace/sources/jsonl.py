@@ -132,6 +132,7 @@ def parse_record(raw: bytes, number: int, *, container: str, names: dict[str, tu
     record_id = _first(record, names["id"])
     locator = f"{container}#{record_id}" if record_id is not None else line_locator
     text = _first(record, names["text"])
+    read = {name for candidates in names.values() for name in candidates}
     if not isinstance(text, str) or not text.strip():
         fields_tried = ", ".join(names["text"])
         return Failed(locator, "read", Errors.E059.format(line=number, path=container, fields=fields_tried))
@@ -143,4 +144,6 @@ def parse_record(raw: bytes, number: int, *, container: str, names: dict[str, tu
         url=_as_text(_first(record, names["url"])),
         title=_as_text(_first(record, names["title"])),
         byline=_as_text(_first(record, names["byline"])),
+        # the line's other fields (allsides' 'bias' and 'topic', ...), kept as they were
+        metadata={k: v for k, v in record.items() if k not in read},
     )
