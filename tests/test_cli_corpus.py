@@ -88,6 +88,7 @@ def test_export_and_retry_list(db: str, tmp_path: Path, capsys: pytest.CaptureFi
     out = tmp_path / "out"
     assert main(["export", "--db", db, "--format", "csv", "--output", str(out)]) == 0
     assert sorted(p.name for p in out.iterdir()) == [
+        "article_reuse.csv",
         "articles.csv",
         "attributions.csv",
         "entities.csv",

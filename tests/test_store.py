@@ -185,7 +185,7 @@ def test_export_every_format(store_url: str, articles: list[Article], tmp_path) 
         assert counts["entity_identities"] == counts["entities"] and counts["identities"] >= 1
         for fmt in ("jsonl", "csv", "parquet"):
             written = export(store, tmp_path / fmt, fmt=fmt)
-            assert len(written) == len(EXPORTED) == 12
+            assert len(written) == len(EXPORTED) == 13
             for table in EXPORTED:
                 path = tmp_path / fmt / f"{table}.{fmt}"
                 assert written[str(path)] == counts[table]

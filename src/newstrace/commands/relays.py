@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..corpus.relays import to_gexf, to_graphml
+from ..corpus.update import update_corpus
 from ..store import open_store
 from .options import add_period, add_store, period, store_url
 from .tables import emit
@@ -67,6 +68,7 @@ def run_relays(args: argparse.Namespace) -> int:
                 out=out,
             )
             return 0
+        update_corpus(store)  # reuse edges come from stories: bring them up to date first
         edges = store.relay_edges(**filters, min_count=args.min_count, limit=args.limit or None)
         if args.format == "graphml":
             out.write(to_graphml(edges))
@@ -75,8 +77,8 @@ def run_relays(args: argparse.Namespace) -> int:
         else:
             emit(
                 [e.to_dict() for e in edges],
-                ("from", "to", "attributions", "articles", "first", "last"),
-                [(e.source, e.target, e.attributions, e.articles, e.first, e.last) for e in edges],
+                ("from", "to", "kind", "attributions", "articles", "first", "last"),
+                [(e.source, e.target, e.kind, e.attributions, e.articles, e.first, e.last) for e in edges],
                 args.format,
                 out=out,
             )

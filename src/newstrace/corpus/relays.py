@@ -2,7 +2,8 @@
 
 Nodes are the names in relay chains (publishers, relaying agencies, speakers); a directed edge
 ``a -> b`` says that ``a`` published or passed on what ``b`` said or passed on, with how many
-attributions and articles carry it and the first and last publication dates.
+attributions and articles carry it and the first and last publication dates; ``kind`` says whether
+the text names the relay ('attribution') or reuses the source's words ('reuse', corpus/reuse.py).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ def to_graphml(edges: Sequence[RelayEdge]) -> str:
     root = ET.Element(f"{{{GRAPHML}}}graphml")
     keys = (
         ("label", "node", "string"),
+        ("kind", "edge", "string"),
         ("attributions", "edge", "int"),
         ("articles", "edge", "int"),
         ("first", "edge", "string"),
@@ -41,6 +43,7 @@ def to_graphml(edges: Sequence[RelayEdge]) -> str:
     for i, e in enumerate(edges):
         edge = ET.SubElement(graph, f"{{{GRAPHML}}}edge", id=f"e{i}", source=ids[e.source], target=ids[e.target])
         for key, value in (
+            ("kind", e.kind),
             ("attributions", e.attributions),
             ("articles", e.articles),
             ("first", e.first),
@@ -56,7 +59,9 @@ def to_gexf(edges: Sequence[RelayEdge]) -> str:
     root = ET.Element(f"{{{GEXF}}}gexf", version="1.3")
     graph = ET.SubElement(root, f"{{{GEXF}}}graph", defaultedgetype="directed", mode="static")
     attributes = ET.SubElement(graph, f"{{{GEXF}}}attributes", attrib={"class": "edge"})
-    for i, (name, kind) in enumerate((("articles", "integer"), ("first", "string"), ("last", "string"))):
+    for i, (name, kind) in enumerate(
+        (("articles", "integer"), ("first", "string"), ("last", "string"), ("kind", "string"))
+    ):
         ET.SubElement(attributes, f"{{{GEXF}}}attribute", id=str(i), title=name, type=kind)
     ids = _nodes(edges)
     nodes = ET.SubElement(graph, f"{{{GEXF}}}nodes")
@@ -65,10 +70,15 @@ def to_gexf(edges: Sequence[RelayEdge]) -> str:
     links = ET.SubElement(graph, f"{{{GEXF}}}edges")
     for i, e in enumerate(edges):
         edge = ET.SubElement(
-            links, f"{{{GEXF}}}edge", id=str(i), source=ids[e.source], target=ids[e.target], weight=str(e.attributions)
+            links,
+            f"{{{GEXF}}}edge",
+            id=str(i),
+            source=ids[e.source],
+            target=ids[e.target],
+            weight=str(e.attributions or e.articles),
         )
         values = ET.SubElement(edge, f"{{{GEXF}}}attvalues")
-        for j, value in enumerate((e.articles, e.first, e.last)):
+        for j, value in enumerate((e.articles, e.first, e.last, e.kind)):
             if value is not None:
                 ET.SubElement(values, f"{{{GEXF}}}attvalue", attrib={"for": str(j), "value": str(value)})
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"

@@ -1,4 +1,5 @@
-"""Bring the corpus tables up to date with the stored articles: identities, stories, quote clusters."""
+"""Bring the corpus tables up to date with the stored articles: identities, stories, quote clusters,
+near-verbatim reuse."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from ..store import Store
 from .identities import IdentityUpdate, update_identities
 from .quotes import QuoteClusterUpdate, update_quote_clusters
+from .reuse import ReuseUpdate, update_reuse
 from .stories import StoryUpdate, update_stories
 
 
@@ -16,6 +18,7 @@ class CorpusUpdate:
     identities: IdentityUpdate
     quote_clusters: QuoteClusterUpdate
     stories: StoryUpdate
+    reuse: ReuseUpdate
 
 
 def update_corpus(store: Store, *, progress: Callable[[int], None] | None = None) -> CorpusUpdate:
@@ -24,4 +27,5 @@ def update_corpus(store: Store, *, progress: Callable[[int], None] | None = None
     stories = update_stories(store, progress=progress)
     # last: speakers must agree (identities), and one outlet's repeats must be one story
     quote_clusters = update_quote_clusters(store)
-    return CorpusUpdate(identities, quote_clusters, stories)
+    reuse = update_reuse(store)  # within stories: after them
+    return CorpusUpdate(identities, quote_clusters, stories, reuse)

@@ -96,6 +96,7 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "own_voice": ("article_key", "seq", "start_char", "end_char", "text"),
     "times": ("article_key", "seq", "value", "resolution", "role", "start_char", "end_char", "text"),
+    "article_reuse": ("article_key", "source_key", "containment"),
 }
 TABLES = (
     "articles",
@@ -111,6 +112,7 @@ TABLES = (
     "persuasion_spans",
     "own_voice",
     "times",
+    "article_reuse",
 )
 
 
@@ -330,6 +332,9 @@ class RelayEdge(_Row):
     articles: int
     first: str | None
     last: str | None
+    # 'attribution': named in the text ('KCNA reported'); 'reuse': the source's text reused nearly
+    # word for word (``attributions`` is 0, ``articles`` the reusing articles)
+    kind: str = "attribution"
 
 
 @dataclass(frozen=True)
@@ -1463,8 +1468,11 @@ class Store(AbstractContextManager["Store"]):
         until: str | None = None,
         min_count: int = 1,
         limit: int | None = None,
+        reuse: bool = True,
     ) -> list[RelayEdge]:
-        """Edges publisher -> relaying agency -> ... -> speaker, with counts and first/last dates.
+        """Edges publisher -> relaying agency -> ... -> speaker, with counts and first/last dates;
+        with ``reuse``, also reusing publisher -> reused publisher (kind 'reuse') where an article
+        reuses an earlier one's text nearly word for word (none when a ``speaker`` is asked for).
 
         ``outlet`` picks attributions published by it, ``agency`` those it published or relayed,
         ``speaker`` those of that speaker (each by any spelling, agencies by their acronyms too)."""
@@ -1485,10 +1493,84 @@ class Store(AbstractContextManager["Store"]):
             params.append(limit)
         rows = self._execute(sql, params).fetchall()
         names = self._hop_names([r[0] for r in rows] + [r[1] for r in rows])
-        return [
+        edges = [
             RelayEdge(names.get(a, a), names.get(b, b), int(n), int(articles), first, last)
             for a, b, n, articles, first, last in rows
         ]
+        if speaker is None and reuse:
+            edges.extend(self.reuse_edges(outlet=outlet, agency=agency, since=since, until=until, min_count=min_count))
+            if limit is not None:
+                edges = sorted(edges, key=lambda e: -max(e.attributions, e.articles))[:limit]
+        return edges
+
+    def reuse_edges(
+        self,
+        *,
+        outlet: str | None = None,
+        agency: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        min_count: int = 1,
+    ) -> list[RelayEdge]:
+        """Edges reusing publisher -> reused publisher, from near-verbatim reuse of an earlier article."""
+        later = "COALESCE(ar.outlet, ar.agency)"
+        earlier = "COALESCE(src.outlet, src.agency)"
+        clauses: list[str] = []
+        params: list[Any] = []
+        if outlet is not None:
+            clauses.append(f"lower({later}) = lower(?)")
+            params.append(outlet)
+        if agency is not None:
+            names = [agency, agency_name(agency)]
+            clauses.append(f"(lower({later}) IN (lower(?), lower(?)) OR lower({earlier}) IN (lower(?), lower(?)))")
+            params.extend([*names, *names])
+        if since is not None:
+            clauses.append("ar.published >= ?")
+            params.append(since)
+        if until is not None:
+            clauses.append("ar.published <= ?")
+            params.append(until)
+        rows = self._execute(
+            f"SELECT {later}, {earlier}, COUNT(*), MIN(ar.published), MAX(ar.published) FROM article_reuse r "
+            "JOIN articles ar ON ar.key = r.article_key JOIN articles src ON src.key = r.source_key "
+            f"WHERE {' AND '.join(clauses) or '1 = 1'} GROUP BY {later}, {earlier} HAVING COUNT(*) >= ? "
+            f"ORDER BY COUNT(*) DESC, {later}, {earlier}",
+            [*params, min_count],
+        ).fetchall()
+        # named as relay chains name them: 'KCNA' as the Korean Central News Agency
+        merged: dict[tuple[str, str], list[Any]] = {}
+        for a, b, n, first, last in rows:
+            pair = (agency_name(a) if a else "(unknown)", agency_name(b) if b else "(unknown)")
+            slot = merged.setdefault(pair, [0, first, last])
+            slot[0] += int(n)
+            slot[1] = min(x for x in (slot[1], first) if x is not None) if (slot[1] or first) else None
+            slot[2] = max(x for x in (slot[2], last) if x is not None) if (slot[2] or last) else None
+        return [
+            RelayEdge(a, b, 0, n, first, last, kind="reuse")
+            for (a, b), (n, first, last) in sorted(merged.items(), key=lambda item: (-item[1][0], item[0]))
+        ]
+
+    # -- near-verbatim reuse (corpus/reuse.py) ---------------------------------------------------
+    def reuse_current(self) -> bool:
+        """True when reuse was last computed over the story grouping stored now."""
+        (n,) = self._execute("SELECT COUNT(*) FROM story_articles").fetchone()
+        return self._state("reuse.story_articles") == str(n)
+
+    def reuse_candidates(self) -> list[tuple[str, str, str | None, str | None, str]]:
+        """(story_id, key, publisher, published, text) of every article in a story of two or more."""
+        rows = self._execute(
+            "SELECT s.story_id, ar.key, COALESCE(ar.outlet, ar.agency), ar.published, ar.text FROM story_articles s "
+            "JOIN articles ar ON ar.key = s.article_key WHERE s.story_id IN (SELECT story_id FROM story_articles "
+            "GROUP BY story_id HAVING COUNT(*) >= 2) ORDER BY s.story_id, ar.published, ar.key"
+        ).fetchall()
+        return [(sid, key, publisher, published, text) for sid, key, publisher, published, text in rows]
+
+    def replace_reuse(self, rows: Sequence[tuple[str, str, float]]) -> None:
+        """Replace every reuse link (inside a transaction with :meth:`lock_corpus` held)."""
+        self._execute("DELETE FROM article_reuse")
+        self._executemany("INSERT INTO article_reuse (article_key, source_key, containment) VALUES (?, ?, ?)", rows)
+        (n,) = self._execute("SELECT COUNT(*) FROM story_articles").fetchone()
+        self._set_state("reuse.story_articles", str(n))
 
     def relay_chains(
         self,

@@ -31,6 +31,7 @@ EXPORTED = (
     "persuasion_spans",
     "own_voice",
     "times",
+    "article_reuse",
 )
 INTEGER_COLUMNS = {
     "n_attributions",
@@ -44,7 +45,7 @@ INTEGER_COLUMNS = {
     "n_articles",
     "n_outlets",
 }
-FLOAT_COLUMNS = {"confidence", "score"}
+FLOAT_COLUMNS = {"confidence", "score", "containment"}
 LIST_COLUMNS = {"via", "aliases", "roles"}  # JSON text in the store
 DATE_COLUMNS = {"published", "first_published", "last_published"}
 ROW_GROUP = 10_000
