@@ -8,7 +8,7 @@ import pytest
 
 import newstrace
 from newstrace.errors import StoreError
-from newstrace.record import Article
+from newstrace.record import SCHEMA_VERSION, Article
 from newstrace.store import TABLES, article_key, name_key, open_store
 from newstrace.store.base import load_migrations, split_sql
 from newstrace.store.export import export
@@ -185,7 +185,11 @@ def test_export_every_format(store_url: str, articles: list[Article], tmp_path) 
         assert counts["entity_identities"] == counts["entities"] and counts["identities"] >= 1
         for fmt in ("jsonl", "csv", "parquet"):
             written = export(store, tmp_path / fmt, fmt=fmt)
-            assert len(written) == len(EXPORTED) == 13
+            assert len(written) == len(EXPORTED) + (fmt == "jsonl") and len(EXPORTED) == 13
+            if fmt == "jsonl":
+                records = [json.loads(line) for line in (tmp_path / fmt / "records.jsonl").read_text().splitlines()]
+                assert sorted(r["id"] for r in records) == sorted(a.id for a in articles)
+                assert all(r["schema"] == SCHEMA_VERSION and r["key"] for r in records)
             for table in EXPORTED:
                 path = tmp_path / fmt / f"{table}.{fmt}"
                 assert written[str(path)] == counts[table]

@@ -1279,6 +1279,11 @@ class Store(AbstractContextManager["Store"]):
             raise StoreError(Errors.E068.format(ref=ref))
         return [{"key": key, **json.loads(record)} for key, record in rows]
 
+    def iter_records(self) -> Iterator[dict[str, Any]]:
+        """Every stored record, whole, with its store key, in key order (streamed)."""
+        for key, record in self._stream("SELECT key, record FROM articles ORDER BY key"):
+            yield {"key": key, **json.loads(record)}
+
     def iter_table(self, table: str) -> tuple[tuple[str, ...], Iterator[Row]]:
         """Columns and a lazy stream of rows of one table, in key order, for export."""
         columns = EXPORT_COLUMNS[table]

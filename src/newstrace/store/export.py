@@ -2,7 +2,8 @@
 
 JSON Lines and CSV keep every column as text/number (``via``, ``aliases`` and ``roles`` as JSON
 text); Parquet (pyarrow) writes typed columns in row groups: those three as lists of strings, dates
-(``published``, a story's first and last) as dates.
+(``published``, a story's first and last) as dates. JSON Lines adds ``records.jsonl``: every
+stored record whole, with its store key.
 """
 
 from __future__ import annotations
@@ -73,6 +74,13 @@ def export(db: str | Path | Store, output: str | Path, *, fmt: str = "jsonl") ->
                     written[str(path)] = _parquet(path, columns, rows)
             except OSError as exc:
                 raise StoreError(Errors.E072.format(path=path, reason=exc.strerror)) from exc
+        if fmt == "jsonl":
+            # the whole records too: everything the tables flatten, as `analyze --format jsonl` writes it
+            path = folder / "records.jsonl"
+            try:
+                written[str(path)] = _records(path, store)
+            except OSError as exc:
+                raise StoreError(Errors.E072.format(path=path, reason=exc.strerror)) from exc
     finally:
         if store is not db:
             store.close()
@@ -84,6 +92,15 @@ def _jsonl(path: Path, columns: tuple[str, ...], rows: Iterator[tuple[Any, ...]]
     with path.open("w", encoding="utf-8") as out:
         for row in rows:
             out.write(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def _records(path: Path, store: Store) -> int:
+    n = 0
+    with path.open("w", encoding="utf-8") as out:
+        for record in store.iter_records():
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
             n += 1
     return n
 
