@@ -147,3 +147,45 @@ def test_a_json_lines_line_keeps_its_unread_fields_as_metadata(tmp_path) -> None
     assert Article.from_dict(record).metadata == article.metadata
     old = {k: v for k, v in record.items() if k != "metadata"}
     assert Article.from_dict(old).metadata == {}, "a schema 3 record reads with empty metadata"
+
+
+def test_a_warc_bomb_stops_at_the_limit_after_the_good_records(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Zeros after a good record: before E118 warcio read them as one header line (64 MiB: 75 s, 1.6 GB)."""
+    import gzip
+    import io
+    import time
+
+    from warcio.warcwriter import WARCWriter
+
+    from newstrace.record import Article
+    from newstrace.sources import Failed, ReadOptions, read_path
+
+    path = tmp_path / "bomb.warc.gz"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        body = b"The minister said on Monday that the bridge would reopen in May."
+        writer.write_record(
+            writer.create_warc_record(
+                "http://example.com/a.txt", "resource", payload=io.BytesIO(body), length=len(body),
+                warc_content_type="text/plain",
+            )
+        )  # fmt: skip
+        out.write(gzip.compress(b"\0" * (8 << 20), compresslevel=1))  # 8 MiB of zeros, one more gzip member
+    started = time.perf_counter()
+    items = list(read_path(path, ReadOptions(max_bytes=100_000)))
+    assert time.perf_counter() - started < 20  # the limit is 2 MiB here; the bomb is never read whole
+    assert isinstance(items[0], Article) and "bridge" in items[0].text
+    assert isinstance(items[-1], Failed) and items[-1].code == "E118", items[-1]
+    assert len(items) == 2
+
+
+def test_the_run_summary_counts_failures_by_error_number() -> None:
+    from newstrace.run import CorpusReport
+    from newstrace.sources import Failed
+
+    report = CorpusReport(unreadable=3)
+    report.failures += [Failed("a", "read", "E005 too big"), Failed("b", "read", "E118 bomb")]
+    report.failures.append(Failed("c", "read", "E005 too big"))
+    assert report.failures_by_code() == {"E005": 2, "E118": 1}
+    assert report.summary().endswith("failures by error: E005 x2, E118 x1")
+    assert report.to_dict()["failures_by_code"] == {"E005": 2, "E118": 1}

@@ -170,6 +170,11 @@ class Errors(StrEnum):
         "E117 '{value}' in column '{column}' is not a YYYY-MM-DD date, which Parquet's date column needs. Export "
         "as jsonl or csv, or store the article with its date written YYYY-MM-DD."
     )
+    E118 = (
+        "E118 '{path}' holds over {limit} bytes without a line break (at byte {offset} after expansion), where "
+        "an archive has short header lines: it is damaged or a decompression bomb, and was read no further. "
+        "Records before that point were kept; check the file or fetch it again."
+    )
     E090 = (
         "E090 A worker process died while analyzing documents {first} to {last} ({reason}). It was most likely "
         "killed for lack of memory: use fewer workers (--workers) or smaller batches (NEWSTRACE_BATCH_SIZE); to "

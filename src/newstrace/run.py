@@ -32,7 +32,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -380,7 +380,16 @@ class CorpusReport:
         return (
             f"{self.analyzed} analyzed{stored}, {self.failed} failed in a stage, {self.unreadable} unreadable, "
             f"{self.skipped} skipped as already stored ({self.seconds:.1f} s, {self.words_per_second:,.0f} words/s)"
+            + (f"; failures by error: {self.failures_by_code_text()}" if self.failures else "")
         )
+
+    def failures_by_code(self) -> dict[str, int]:
+        """How many documents failed with each numbered error, commonest first ('E000' when unnumbered)."""
+        counts = Counter(failure.code or "E000" for failure in self.failures)
+        return dict(sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])))
+
+    def failures_by_code_text(self) -> str:
+        return ", ".join(f"{code} x{count}" for code, count in self.failures_by_code().items())
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -392,6 +401,7 @@ class CorpusReport:
             "words": self.words,
             "seconds": round(self.seconds, 3),
             "words_per_second": round(self.words_per_second, 1),
+            "failures_by_code": self.failures_by_code(),
             "failures": [f.to_dict() for f in self.failures],
         }
 

@@ -12,7 +12,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..errors import Errors, InputError
-from .base import Failed, Item, ReadOptions
+from .base import Failed, Item, LineRunGuard, ReadOptions
 from .html import extract
 from .kinds import detect_kind
 from .text import text_article
@@ -20,7 +20,9 @@ from .text import text_article
 
 def read_warc(stream: IO[bytes], *, container: str, options: ReadOptions) -> Iterator[Item]:
     try:
-        for record in ArchiveIterator(stream):
+        # bodies are read in bounded pieces below; header lines are bounded by the guard
+        guarded = LineRunGuard(stream, container, max_run=2 * max(options.max_bytes, 1 << 20))
+        for record in ArchiveIterator(guarded):
             if record.rec_type not in {"response", "resource"}:
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI")
