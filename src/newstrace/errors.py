@@ -175,6 +175,11 @@ class Errors(StrEnum):
         "an archive has short header lines: it is damaged or a decompression bomb, and was read no further. "
         "Records before that point were kept; check the file or fetch it again."
     )
+    E119 = (
+        "E119 There is no store at '{url}'. Check the path (--db or NEWSTRACE_DB); a store is created by "
+        "'newstrace ingest FILES --db PATH'."
+    )
+    E120 = "E120 {function}() got {name}={value}: {reason}."
     E090 = (
         "E090 A worker process died while analyzing documents {first} to {last} ({reason}). It was most likely "
         "killed for lack of memory: use fewer workers (--workers) or smaller batches (NEWSTRACE_BATCH_SIZE); to "

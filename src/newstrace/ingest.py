@@ -16,11 +16,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .errors import Errors, InputError
 from .record import Article
 from .run import CorpusReport, Source, analyze_corpus
 from .settings import Settings, load_settings
 from .sources import Failed, ReadOptions, Skipped, read_locator
 from .sources.urls import FetchPolicy
+from .validate import check_count, check_sources
 
 if TYPE_CHECKING:
     from .store import Store
@@ -62,6 +64,16 @@ def ingest(
     ``corpus``: bring identities, stories and quote clusters up to date with the new articles afterwards
     (corpus/update.py).
     """
+    from .store.base import Store as StoreBase
+
+    fn = "ingest"
+    checked_sources = check_sources(fn, sources)
+    if db is not None and not isinstance(db, str | Path | StoreBase):
+        raise InputError(
+            Errors.E120.format(function=fn, name="db", value=repr(db)[:60], reason="give a path, a URL or a Store")
+        )
+    check_count(fn, "commit_every", commit_every, minimum=1)
+    check_count(fn, "max_redirects", max_redirects, minimum=0, maximum=100)
     settings = settings or load_settings()
     store, owned = _open(db, settings)
     policy = FetchPolicy(
@@ -74,7 +86,7 @@ def ingest(
     try:
         report = CorpusReport()
         stream = analyze_corpus(
-            sources if isinstance(sources, str | Path) else list(sources),
+            checked_sources,
             settings=settings,
             published=published,
             outlet=outlet,

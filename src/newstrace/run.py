@@ -49,6 +49,7 @@ from .record import Article
 from .settings import Settings, load_settings
 from .sources.base import Failed, Skipped
 from .sources.urls import FetchPolicy
+from .validate import check_count, check_date, check_optional_text, check_sources, check_text, text_problem
 
 SCHEDULER_LOCAL = "local"
 DASK_ADDRESS_PREFIXES = ("tcp://", "tls://", "ws://", "wss://", "ucx://", "inproc://")
@@ -409,6 +410,17 @@ class CorpusReport:
 Source = str | Path | Article
 
 
+def _checked_article(article: Article) -> Article | Failed:
+    """An Article built by the caller, or a Failed when its text cannot be analyzed (the batch goes on)."""
+    problem = text_problem(article.text) if isinstance(article.text, str) else "its text is not a str"
+    if problem is None:
+        return article
+    source = article.source or "<article>"
+    return Failed(
+        source, "read", Errors.E120.format(function="analyze_corpus", name="Article.text", value="...", reason=problem)
+    )
+
+
 def analyze_corpus(
     sources: Source | Iterable[Source],
     *,
@@ -440,12 +452,14 @@ def analyze_corpus(
     ``scheduler`` (a Dask cluster) say, with the same records either way (:class:`Analyzer`).
     ``report``, when given, is filled as the stream goes; ``progress`` shows a bar on standard error.
     """
-    from .sources import ReadOptions, ReadPosition, input_size, normalize_date, parse_field_map, read_sources
+    from .sources import ReadOptions, ReadPosition, input_size, parse_field_map, read_sources
 
+    fn = "analyze_corpus"
+    inputs: list[Source] = check_sources(fn, sources)
+    default_date = check_date(fn, "published", published)
+    outlet = check_optional_text(fn, "outlet", outlet)
+    check_count(fn, "workers", workers, minimum=0, maximum=4096)
     settings = settings or load_settings()
-    default_date = normalize_date(published) if published else None
-    if published and default_date is None:
-        raise ConfigError(Errors.E070.format(value=published, option="published"))
     report = report if report is not None else CorpusReport()
     position = ReadPosition()
     options = ReadOptions(
@@ -456,14 +470,13 @@ def analyze_corpus(
         skip_url=skip_url,
         position=position,
     )
-    inputs: list[Source] = [sources] if isinstance(sources, str | Path | Article) else list(sources)
     paths = [s for s in inputs if not isinstance(s, Article)]
     bar = Progress(input_size(paths) if progress and len(paths) == len(inputs) else None, enabled=progress)
     aside: deque[Failed | Skipped] = deque()
 
     def documents() -> Iterator[Article]:
         for source in inputs:
-            items = [source] if isinstance(source, Article) else read_sources([source], options)
+            items = [_checked_article(source)] if isinstance(source, Article) else read_sources([source], options)
             for item in items:
                 if isinstance(item, Failed | Skipped):
                     aside.append(item)
@@ -523,7 +536,15 @@ def analyze(
 
     The same analysis as :func:`analyze_corpus` gives the same text with the same metadata.
     """
-    article = Article(text=text, published=published, outlet=outlet, url=url, title=title, byline=byline)
+    fn = "analyze"
+    article = Article(
+        text=check_text(fn, text),
+        published=check_date(fn, "published", published),
+        outlet=check_optional_text(fn, "outlet", outlet),
+        url=check_optional_text(fn, "url", url),
+        title=check_optional_text(fn, "title", title),
+        byline=check_optional_text(fn, "byline", byline),
+    )
     (analyzed,) = analyze_corpus(article, settings=settings, on_error="raise")
     assert isinstance(analyzed, Article)
     return analyzed

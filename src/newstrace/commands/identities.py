@@ -6,8 +6,7 @@ import argparse
 from typing import Any
 
 from ..corpus.identities import update_identities
-from ..store import open_store
-from .options import add_common, store_url
+from .options import add_common, open_existing_store
 from .tables import emit
 
 
@@ -29,7 +28,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_identities(args: argparse.Namespace) -> int:
-    with open_store(store_url(args)) as store:
+    with open_existing_store(args) as store:
         update_identities(store)
         rows = store.identities(name=args.name, type=args.type, limit=args.limit or None)
     emit(

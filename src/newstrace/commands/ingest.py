@@ -106,7 +106,7 @@ def run_ingest(args: argparse.Namespace) -> int:
 def run_retry(args: argparse.Namespace) -> int:
     db = args.db or load_settings().db
     if args.list or args.drop:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             failures = store.failures()
             for failure in failures:
                 print(f"{failure.source}\t{failure.stage or '-'}\t{failure.attempts}\t{failure.error}")

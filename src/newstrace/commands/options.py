@@ -7,6 +7,7 @@ from datetime import date
 
 from ..errors import ConfigError, Errors
 from ..settings import load_settings
+from ..store import Store, open_store
 from .tables import FORMATS
 
 
@@ -31,6 +32,11 @@ def add_period(parser: argparse.ArgumentParser, what: str = "published") -> None
 
 def store_url(args: argparse.Namespace) -> str:
     return str(args.db or load_settings().db)
+
+
+def open_existing_store(args: argparse.Namespace) -> Store:
+    """The store a query command reads: one that exists (E119 otherwise), brought up to date."""
+    return open_store(store_url(args), create=False)
 
 
 def iso_date(value: str | None, option: str) -> str | None:

@@ -10,8 +10,8 @@ from ..corpus.identities import update_identities
 from ..corpus.quotes import update_quote_clusters
 from ..errors import Errors, StoreError
 from ..record import Article
-from ..store import QuoteClusterSummary, open_store
-from .options import add_common, add_period, period, store_url
+from ..store import QuoteClusterSummary
+from .options import add_common, add_period, open_existing_store, period
 from .report import render_article
 from .tables import emit
 
@@ -108,7 +108,7 @@ def run_quotes(args: argparse.Namespace) -> int:
         "kind": args.kind,
         "min_confidence": args.min_confidence,
     }
-    with open_store(store_url(args)) as store:
+    with open_existing_store(args) as store:
         if args.speaker is not None or args.shared:
             update_identities(store)  # '--speaker Biden' finds Joe Biden's quotes under any of his names
         if args.shared:
@@ -132,7 +132,7 @@ def run_quotes(args: argparse.Namespace) -> int:
 
 def run_persuasion(args: argparse.Namespace) -> int:
     by = tuple(part.strip() for part in args.by.split(",") if part.strip())
-    with open_store(store_url(args)) as store:
+    with open_existing_store(args) as store:
         rows = store.persuasion(
             outlet=args.outlet,
             voice=args.voice,
@@ -175,7 +175,7 @@ def _emit_clusters(clusters: list[QuoteClusterSummary], fmt: str) -> None:
 
 
 def run_quote(args: argparse.Namespace) -> int:
-    with open_store(store_url(args)) as store:
+    with open_existing_store(args) as store:
         update_identities(store)
         update_quote_clusters(store)
         found = store.quote_clusters(ids=[args.cluster], shared=False, limit=1)
@@ -199,7 +199,7 @@ def run_quote(args: argparse.Namespace) -> int:
 
 
 def run_speakers(args: argparse.Namespace) -> int:
-    with open_store(store_url(args)) as store:
+    with open_existing_store(args) as store:
         update_identities(store)  # one row per identity
         rows = store.speakers(limit=args.limit, include_unresolved=args.all, outlet=args.outlet)
     emit(
@@ -221,7 +221,7 @@ def run_speakers(args: argparse.Namespace) -> int:
 
 
 def run_entities(args: argparse.Namespace) -> int:
-    with open_store(store_url(args)) as store:
+    with open_existing_store(args) as store:
         rows = store.entities(type=args.type, limit=args.limit)
     emit(
         [e.to_dict() for e in rows],
@@ -233,7 +233,7 @@ def run_entities(args: argparse.Namespace) -> int:
 
 
 def run_articles(args: argparse.Namespace) -> int:
-    with open_store(store_url(args)) as store:
+    with open_existing_store(args) as store:
         dates = period(args)
         rows = store.articles(
             search=args.search,
@@ -252,7 +252,7 @@ def run_articles(args: argparse.Namespace) -> int:
 
 
 def run_outlets(args: argparse.Namespace) -> int:
-    with open_store(store_url(args)) as store:
+    with open_existing_store(args) as store:
         rows = store.outlets()
     emit(
         [o.to_dict() for o in rows],
@@ -264,7 +264,7 @@ def run_outlets(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    with open_store(store_url(args)) as store:
+    with open_existing_store(args) as store:
         records = store.records(args.ref)
     if args.format == "json":
         payload: Any = records[0] if len(records) == 1 else records

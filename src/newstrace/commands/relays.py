@@ -10,8 +10,7 @@ from typing import Any
 
 from ..corpus.relays import to_gexf, to_graphml
 from ..corpus.update import update_corpus
-from ..store import open_store
-from .options import add_period, add_store, period, store_url
+from .options import add_period, add_store, open_existing_store, period
 from .tables import emit
 
 
@@ -56,7 +55,7 @@ def run_relays(args: argparse.Namespace) -> int:
         print("newstrace: a graph file holds edges; give --chains with --format table, json or csv", file=sys.stderr)
         return 2
     with ExitStack() as stack:
-        store = stack.enter_context(open_store(store_url(args)))
+        store = stack.enter_context(open_existing_store(args))
         out = stack.enter_context(Path(args.output).open("w", encoding="utf-8")) if args.output else sys.stdout
         if args.chains:
             chains = store.relay_chains(**filters, limit=args.limit or None)

@@ -11,8 +11,8 @@ from tqdm import tqdm
 
 from ..corpus.stories import compare_story, update_stories
 from ..corpus.update import update_corpus
-from ..store import Store, open_store
-from .options import add_common, add_period, period, store_url
+from ..store import Store
+from .options import add_common, add_period, open_existing_store, period
 from .tables import emit
 
 
@@ -61,7 +61,7 @@ def _update(store: Store, *, rebuild: bool = False, quiet: bool = False) -> None
 
 
 def run_stories(args: argparse.Namespace) -> int:
-    with open_store(store_url(args)) as store:
+    with open_existing_store(args) as store:
         _update(store, rebuild=args.rebuild, quiet=args.format != "table")
         rows = store.stories(
             outlet=args.outlet,
@@ -87,7 +87,7 @@ def _outlets(articles: list[Any]) -> list[str]:
 
 
 def run_story(args: argparse.Namespace) -> int:
-    with open_store(store_url(args)) as store:
+    with open_existing_store(args) as store:
         update_corpus(store)  # the statements shared between outlets come from the quote clusters
         story, coverage = compare_story(store, args.story_id)
     if args.format == "json":

@@ -34,13 +34,17 @@ from .base import (
 from .keys import article_key, name_key
 
 
-def open_store(url: str | Path | None = None, *, migrate: bool = True, read_only: bool = False) -> Store:
+def open_store(
+    url: str | Path | None = None, *, migrate: bool = True, read_only: bool = False, create: bool = True
+) -> Store:
     """Open (creating and migrating if needed) the store at ``url``.
 
     ``url`` is ``sqlite:///path``, ``postgresql://...`` (or ``postgres://``), or a plain file path;
     None means the ``db`` setting (NEWSTRACE_DB, default ./newstrace.db). ``read_only`` opens an
     existing store for reading only (the web server): nothing is created or migrated, every write is
-    refused by the database itself, and a store older than the code is refused (E075).
+    refused by the database itself, and a store older than the code is refused (E075). With
+    ``create=False`` a SQLite file that does not exist is refused (E119) rather than created empty:
+    a mistyped path to a query would otherwise answer "0 of 0".
     """
     if url is None:
         from ..settings import load_settings
@@ -58,13 +62,13 @@ def open_store(url: str | Path | None = None, *, migrate: bool = True, read_only
         path = rest[1:] if rest.startswith("/") else rest
         from .sqlite import SQLiteStore
 
-        store = SQLiteStore(text, path or ":memory:", read_only=read_only)
+        store = SQLiteStore(text, path or ":memory:", read_only=read_only, create=create)
     elif "://" in text:
         raise StoreError(Errors.E065.format(url=text))
     else:
         from .sqlite import SQLiteStore
 
-        store = SQLiteStore(text, text, read_only=read_only)
+        store = SQLiteStore(text, text, read_only=read_only, create=create)
     if read_only:
         try:
             store.check_current()

@@ -59,7 +59,7 @@ def export(db: str | Path | Store, output: str | Path, *, fmt: str = "jsonl") ->
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(Errors.E072.format(path=folder, reason=exc.strerror)) from exc
-    store = open_store(db) if isinstance(db, str | Path) else db
+    store = open_store(db, create=False) if isinstance(db, str | Path) else db
     written: dict[str, int] = {}
     try:
         for table in EXPORTED:

@@ -18,13 +18,15 @@ class SQLiteStore(Store):
 
     dialect = "sqlite"
 
-    def __init__(self, url: str, path: str, *, read_only: bool = False) -> None:
+    def __init__(self, url: str, path: str, *, read_only: bool = False, create: bool = True) -> None:
         super().__init__(url)
         self.path = path
         if path != ":memory:":
             resolved = Path(path).expanduser().resolve()
             if not resolved.parent.is_dir():
                 raise StoreError(Errors.E066.format(url=url, reason=f"the folder {resolved.parent} does not exist"))
+            if not create and not read_only and not resolved.exists():
+                raise StoreError(Errors.E119.format(url=url))
             if read_only and not resolved.is_file():
                 raise StoreError(Errors.E066.format(url=url, reason="no such file (a read-only store must exist)"))
         try:
