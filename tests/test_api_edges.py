@@ -47,7 +47,7 @@ def test_analyze_corpus_and_ingest_refuse_what_is_not_a_source(sources: object, 
 def test_ingest_refuses_bad_counts_and_a_bad_store(tmp_path: Path) -> None:
     for kwargs in ({"commit_every": 0}, {"commit_every": True}, {"max_redirects": -1}, {"db": 5}):
         with pytest.raises(InputError, match=r"^E120 ingest\(\)"):
-            newstrace.ingest([], **kwargs)  # type: ignore[arg-type]
+            newstrace.ingest([], **kwargs)
     with pytest.raises(InputError, match=r"^E120 analyze_corpus\(\) got workers=-1"):
         list(newstrace.analyze_corpus([], workers=-1))
 

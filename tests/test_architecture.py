@@ -28,6 +28,7 @@ LAYERS: dict[str, int] = {
     "newstrace.stages": 2,
     "newstrace.pipeline": 2,
     "newstrace.sources": 3,
+    "newstrace.validate": 3,
     "newstrace.run": 4,
     "newstrace.store": 5,
     "newstrace.corpus": 5,

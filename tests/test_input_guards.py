@@ -189,3 +189,81 @@ def test_the_run_summary_counts_failures_by_error_number() -> None:
     assert report.failures_by_code() == {"E005": 2, "E118": 1}
     assert report.summary().endswith("failures by error: E005 x2, E118 x1")
     assert report.to_dict()["failures_by_code"] == {"E005": 2, "E118": 1}
+
+
+def _trickling_server(prefix: bytes) -> tuple[str, object]:
+    """A server that sends ``prefix`` and then one byte a second, forever (until the client leaves)."""
+    import socket
+    import threading
+    import time
+
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            with conn:
+                try:
+                    conn.recv(65536)
+                    conn.sendall(prefix)
+                    for _ in range(600):
+                        conn.sendall(b"a")
+                        time.sleep(1.0)
+                except OSError:
+                    continue
+
+    threading.Thread(target=serve, daemon=True).start()
+    return f"http://127.0.0.1:{listener.getsockname()[1]}/slow", listener
+
+
+def test_a_server_that_trickles_bytes_cannot_hold_a_fetch_past_its_timeout() -> None:
+    """Before the watchdog, one byte a second kept 'ingest --timeout 5' waiting for minutes."""
+    import time
+
+    import pytest
+
+    from newstrace.errors import InputError
+    from newstrace.sources.urls import fetch
+
+    body_start = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\n"
+    for prefix in (b"HTTP/1.1 200 OK\r\nX-Slow: ", body_start):  # slow headers, then a slow body
+        url, listener = _trickling_server(prefix)
+        started = time.monotonic()
+        with pytest.raises(InputError, match=r"E056.*took longer than 2 s"):
+            fetch(url, FetchPolicy(allow_private=True, timeout=2.0))
+        assert time.monotonic() - started < 5
+        listener.close()  # type: ignore[attr-defined]
+
+
+def test_a_tag_with_200000_attributes_is_cut_before_parsing() -> None:
+    """Before the cap, lxml and justext were quadratic in a tag's attributes: 2.3 MB ran past 300 s."""
+    import time
+
+    from newstrace.sources.html import MAX_ATTRIBUTES, extract, tame
+
+    attributes = " ".join(f'data-a{i}="v {i}"' for i in range(200_000))
+    page = f"<html><body><div {attributes}>x</div><p>The minister said the bridge would reopen.</p></body></html>"
+    started = time.perf_counter()
+    article = extract(page.encode(), source="bomb.html")
+    assert time.perf_counter() - started < 10
+    assert "bridge would reopen" in article.text
+    cut = tame(page)
+    assert isinstance(cut, str) and cut.count("data-a") == MAX_ATTRIBUTES and "</div><p>The minister" in cut
+
+
+@given(
+    st.lists(
+        st.tuples(st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True), st.text(alphabet="ab <>=/'c", max_size=12)),
+        max_size=40,
+    ),
+    st.text(alphabet="xy <>'\"\n=", max_size=3000),
+)
+def test_tame_leaves_ordinary_tags_alone_and_stays_linear(attributes: list[tuple[str, str]], junk: str) -> None:
+    from newstrace.sources.html import tame
+
+    tag = "<div " + " ".join(f'{name}="{value.replace(chr(34), "")}"' for name, value in attributes) + ">"
+    assert tame(tag) == tag  # fewer attributes than the cap: untouched
+    assert tame("<p" + junk * 50 + ">") is not None  # any bytes at all: no error, no backtracking blow-up

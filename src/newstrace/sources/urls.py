@@ -7,11 +7,13 @@ connection is made to the checked address (so a DNS answer cannot change between
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
+import threading
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import SplitResult, urljoin, urlsplit
 
 from ..errors import Errors, InputError
@@ -137,13 +139,68 @@ def resolve(url: str, policy: FetchPolicy) -> tuple[str, int, str, list[IPAddres
     return scheme, port, host, list(dict.fromkeys(addresses))
 
 
+class _Watchdog:
+    """Shuts the fetch's socket at its deadline.
+
+    Socket timeouts bound each wait for a byte, not the whole fetch: a server that sends one byte a
+    second (in its headers or its body) would hold a fetch for hours. The watchdog ends it at
+    ``policy.timeout`` whatever the server does; the blocked read then fails and is reported (E056).
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self._lock = threading.Lock()
+        self._socket: socket.socket | None = None
+        self.fired = False
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Watchdog:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+    def attach(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._socket = sock
+            if self.fired:
+                _shut(sock)
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            if self._socket is not None:
+                _shut(self._socket)
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):  # closed already
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)  # the descriptor itself, under any TLS layer
+
+
 def fetch(url: str, policy: FetchPolicy) -> Fetched:
-    """GET ``url`` under ``policy``; the body is read in chunks and cut off past the limits."""
+    """GET ``url`` under ``policy``; the body is read in chunks and cut off past the limits, and the
+    whole fetch, redirects included, ends at ``policy.timeout`` however slowly the server sends."""
+    late = Errors.E056.format(url=url, reason=f"took longer than {policy.timeout:g} s")
+    with _Watchdog(policy.timeout) as watchdog:
+        try:
+            fetched = _fetch(url, policy, watchdog)
+        except InputError:
+            if watchdog.fired:
+                raise InputError(late) from None
+            raise
+        if watchdog.fired:  # cut off mid-headers or mid-body: what arrived is not the document
+            raise InputError(late)
+        return fetched
+
+
+def _fetch(url: str, policy: FetchPolicy, watchdog: _Watchdog) -> Fetched:
     deadline = time.monotonic() + policy.timeout
     current = url
     for _ in range(policy.max_redirects + 1):
         scheme, port, host, addresses = resolve(current, policy)
-        pool, response = _connect(current, scheme, port, host, addresses, policy)
+        pool, response = _connect(current, scheme, port, host, addresses, policy, watchdog)
         try:
             location = response.headers.get("Location")
             if response.status in REDIRECTS and location:
@@ -164,16 +221,22 @@ def fetch(url: str, policy: FetchPolicy) -> Fetched:
 
 
 def _connect(
-    url: str, scheme: str, port: int, host: str, addresses: list[IPAddress], policy: FetchPolicy
+    url: str,
+    scheme: str,
+    port: int,
+    host: str,
+    addresses: list[IPAddress],
+    policy: FetchPolicy,
+    watchdog: _Watchdog,
 ) -> tuple[urllib3.HTTPConnectionPool, urllib3.BaseHTTPResponse]:
     """The first checked address that accepts the connection (as browsers try IPv6 and IPv4 in turn)."""
     for address in addresses[:-1]:
         try:
-            return _request(url, scheme, port, host, address, policy)
+            return _request(url, scheme, port, host, address, policy, watchdog)
         except _UnreachableError:
             continue
     try:
-        return _request(url, scheme, port, host, addresses[-1], policy)
+        return _request(url, scheme, port, host, addresses[-1], policy, watchdog)
     except _UnreachableError as exc:
         raise InputError(Errors.E056.format(url=url, reason=exc.__cause__)) from exc
 
@@ -182,8 +245,24 @@ class _UnreachableError(Exception):
     """No connection to this address (refused, unreachable, timed out): try the next one."""
 
 
+def _watched(base: type[Any]) -> type[Any]:
+    """``base`` (urllib3's HTTP or HTTPS connection) handing its socket to the fetch's watchdog."""
+
+    class Watched(base):
+        def __init__(self, *args: Any, watchdog: _Watchdog, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._watchdog = watchdog
+
+        def _new_conn(self) -> socket.socket:
+            sock: socket.socket = super()._new_conn()
+            self._watchdog.attach(sock)
+            return sock
+
+    return Watched
+
+
 def _request(
-    url: str, scheme: str, port: int, host: str, address: IPAddress, policy: FetchPolicy
+    url: str, scheme: str, port: int, host: str, address: IPAddress, policy: FetchPolicy, watchdog: _Watchdog
 ) -> tuple[urllib3.HTTPConnectionPool, urllib3.BaseHTTPResponse]:
     import certifi
     import urllib3
@@ -207,9 +286,11 @@ def _request(
             assert_hostname=host,
             cert_reqs="CERT_REQUIRED",
             ca_certs=policy.ca_certs or certifi.where(),
+            watchdog=watchdog,
         )
     else:
-        pool = urllib3.HTTPConnectionPool(str(address), port, timeout=timeout, retries=False)
+        pool = urllib3.HTTPConnectionPool(str(address), port, timeout=timeout, retries=False, watchdog=watchdog)
+    pool.ConnectionCls = _watched(pool.ConnectionCls)
     try:
         response = pool.urlopen(
             "GET",
@@ -238,7 +319,8 @@ def _read_body(response: urllib3.BaseHTTPResponse, url: str, policy: FetchPolicy
     chunks: list[bytes] = []
     size = 0
     try:
-        for chunk in response.stream(65536, decode_content=True):
+        # read1: what has arrived, up to 64 KiB, so the deadline is checked however slowly bytes come
+        while chunk := response.read1(65536):
             size += len(chunk)
             if size > policy.max_bytes:
                 raise InputError(Errors.E055.format(url=url, limit=policy.max_bytes))
