@@ -22,6 +22,7 @@ LAYERS: dict[str, int] = {
     "newstrace.resources": 0,
     "newstrace.schema": 0,
     "newstrace.progress": 0,
+    "newstrace.limits": 0,
     "newstrace.formats": 1,
     "newstrace.models": 1,
     "newstrace.stage": 2,

@@ -180,6 +180,11 @@ class Errors(StrEnum):
         "'newstrace ingest FILES --db PATH'."
     )
     E120 = "E120 {function}() got {name}={value}: {reason}."
+    E121 = (
+        "E121 '{source}' took longer than {seconds:g} s in {step}, the limit for one document "
+        "(document_seconds); it was recorded as failed and the batch went on. Check the document, or raise "
+        "NEWSTRACE_DOCUMENT_SECONDS if such documents are expected."
+    )
     E090 = (
         "E090 A worker process died while analyzing documents {first} to {last} ({reason}). It was most likely "
         "killed for lack of memory: use fewer workers (--workers) or smaller batches (NEWSTRACE_BATCH_SIZE); to "

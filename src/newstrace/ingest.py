@@ -168,6 +168,7 @@ def retry(
         failures = store.failures()
         options = ReadOptions(
             max_bytes=settings.max_bytes,
+            max_seconds=settings.document_seconds,
             policy=FetchPolicy(
                 allow_private=allow_private, allowed_networks=tuple(allowed_networks), max_bytes=settings.max_bytes
             ),

@@ -22,6 +22,7 @@ from importlib.metadata import entry_points
 from typing import Any, Literal
 
 from .errors import ConfigError, Errors, NewstraceError, PipelineError
+from .limits import Overtime, time_limit
 from .record import INPUT_FIELDS, Article, Skip, StageError
 from .settings import ATTRIBUTION_CHOICES, Settings
 from .stage import Stage, check_declaration, guarded, root
@@ -202,11 +203,17 @@ class Pipeline:
                 if not live:
                     continue
                 try:
-                    stage.pipe(self._view(stage, live))
-                except DOCUMENT_ERRORS:
+                    with time_limit(self.settings.document_seconds * len(live)):
+                        stage.pipe(self._view(stage, live))
+                except (*DOCUMENT_ERRORS, Overtime) as exc:
                     if self.on_error == "raise":
+                        if isinstance(exc, Overtime):
+                            doc = live[0].source or live[0].id if len(live) == 1 else f"one of {len(live)} documents"
+                            seconds = self.settings.document_seconds * len(live)
+                            step = f"stage {stage.name}"
+                            raise PipelineError(Errors.E121.format(source=doc, seconds=seconds, step=step)) from exc
                         raise
-                    # Retry one by one so only the failing document is marked.
+                    # Retry one by one so only the failing (or too slow) document is marked.
                     for article in live:
                         self._run_one(stage, article)
                     continue
@@ -232,14 +239,20 @@ class Pipeline:
         return False
 
     def _run_one(self, stage: Stage, article: Article) -> None:
+        doc = article.source or article.id
         try:
-            stage(self._view(stage, [article])[0])
+            with time_limit(self.settings.document_seconds):
+                stage(self._view(stage, [article])[0])
+        except Overtime:
+            step = f"stage {stage.name}"
+            message = Errors.E121.format(source=doc, seconds=self.settings.document_seconds, step=step)
+            article.errors.append(StageError(stage.name, "Overtime", message))
         except DOCUMENT_ERRORS as exc:
             article.errors.append(
                 StageError(
                     stage.name,
                     type(exc).__name__,
-                    Errors.E020.format(stage=stage.name, doc=article.source or article.id, reason=exc),
+                    Errors.E020.format(stage=stage.name, doc=doc, reason=exc),
                 )
             )
         else:

@@ -465,6 +465,7 @@ def analyze_corpus(
     options = ReadOptions(
         fields=parse_field_map(fields),
         max_bytes=settings.max_bytes,
+        max_seconds=settings.document_seconds,
         policy=fetch or FetchPolicy(max_bytes=settings.max_bytes),
         fetch_links=fetch_links,
         skip_url=skip_url,

@@ -44,6 +44,13 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "Documents per spaCy nlp.pipe batch.",
     ),
     SettingSpec(
+        "document_seconds",
+        120.0,
+        "NEWSTRACE_DOCUMENT_SECONDS",
+        "Longest one document may take to extract (HTML) or in one stage, in seconds; a document over it "
+        "is recorded as failed (E121) and the batch goes on. 0 means no limit.",
+    ),
+    SettingSpec(
         "workers",
         0,
         "NEWSTRACE_WORKERS",
@@ -96,6 +103,7 @@ class Settings:
     spacy_model: str = DEFAULT_SPACY_MODEL
     max_bytes: int = 5_000_000
     batch_size: int = 32
+    document_seconds: float = 120.0
     workers: int = 0
     attribution: str = "hybrid"
     db: str = "newstrace.db"
@@ -107,6 +115,9 @@ class Settings:
             raise ConfigError(Errors.E014.format(name="max_bytes", value=self.max_bytes, reason="must be positive"))
         if self.batch_size <= 0:
             raise ConfigError(Errors.E014.format(name="batch_size", value=self.batch_size, reason="must be positive"))
+        if not self.document_seconds >= 0:  # also refuses NaN
+            reason = "must be 0 (no limit) or more seconds"
+            raise ConfigError(Errors.E014.format(name="document_seconds", value=self.document_seconds, reason=reason))
         if self.workers < 0:
             raise ConfigError(
                 Errors.E014.format(name="workers", value=self.workers, reason="must be 0 (one per core) or more")

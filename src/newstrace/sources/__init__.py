@@ -189,7 +189,8 @@ def _read_stream(
         elif kind == "warc":
             yield from warc.read_warc(stream, container=source, options=options)
         elif kind == "html":
-            yield html.extract(_read_bounded(stream, source, options.max_bytes), source=source, url=url)
+            data = _read_bounded(stream, source, options.max_bytes)
+            yield html.extract(data, source=source, url=url, max_seconds=options.max_seconds)
         elif kind in {"feed", "sitemap"}:
             data = _read_bounded(stream, source, options.max_bytes)
             reader = feeds.read_feed if kind == "feed" else feeds.read_sitemap

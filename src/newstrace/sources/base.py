@@ -83,6 +83,7 @@ class ReadOptions:
 
     fields: dict[str, tuple[str, ...]] = field(default_factory=dict)
     max_bytes: int = 5_000_000
+    max_seconds: float = 120.0  # to extract one page (the document_seconds setting); 0: no limit
     policy: FetchPolicy = field(default_factory=FetchPolicy)
     fetch_links: bool = True
     # Asked before fetching a URL: True means it is stored already, so it is not fetched again.

@@ -57,7 +57,7 @@ def read_feed(data: bytes, *, source: str, options: ReadOptions, read_url: ReadU
             yield Failed(locator, "read", Errors.E057.format(source=locator))
             continue
         try:
-            article = extract(html, source=locator, url=link)
+            article = extract(html, source=locator, url=link, max_seconds=options.max_seconds)
         except InputError as exc:
             yield Failed(locator, "extract", str(exc))
             continue

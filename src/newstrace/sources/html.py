@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import trafilatura
 
 from ..errors import Errors, InputError
+from ..limits import Overtime, time_limit
 from ..record import Article
 from .base import normalize_date
 
@@ -47,21 +48,27 @@ def _cut(tag: AnyStr, token: re.Pattern[AnyStr]) -> AnyStr:
     return tag
 
 
-def extract(html: bytes | str, *, source: str, url: str | None = None) -> Article:
+def extract(html: bytes | str, *, source: str, url: str | None = None, max_seconds: float = 0.0) -> Article:
     """An Article from a page, ready for analysis; InputError (E057) when the page has no main text.
 
     ``favor_precision`` and no comments: on the article-extraction benchmark this scores best
     (see docs/corpus.md), and stray comments would be analyzed as if the outlet wrote them.
+    ``max_seconds`` bounds the extraction (E121 past it; 0: no limit): a table row of 200,000 cells
+    costs trafilatura minutes.
     """
-    document = trafilatura.bare_extraction(
-        tame(html),
-        url=url,
-        with_metadata=True,
-        favor_precision=True,
-        include_comments=False,
-        include_tables=True,
-        as_dict=False,
-    )
+    try:
+        with time_limit(max_seconds):
+            document = trafilatura.bare_extraction(
+                tame(html),
+                url=url,
+                with_metadata=True,
+                favor_precision=True,
+                include_comments=False,
+                include_tables=True,
+                as_dict=False,
+            )
+    except Overtime as exc:
+        raise InputError(Errors.E121.format(source=source, seconds=max_seconds, step="HTML extraction")) from exc
     text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():
         raise InputError(Errors.E057.format(source=source))

@@ -45,7 +45,7 @@ def read_warc(stream: IO[bytes], *, container: str, options: ReadOptions) -> Ite
             kind = detect_kind(uri or "", content_type, data[:1024])
             try:
                 if kind == "html":
-                    yield extract(data, source=locator, url=uri)
+                    yield extract(data, source=locator, url=uri, max_seconds=options.max_seconds)
                 elif kind == "text":
                     yield text_article(data, source=locator, url=uri, max_bytes=options.max_bytes)
             except InputError as exc:
