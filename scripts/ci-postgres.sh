@@ -48,6 +48,9 @@ _nt_pg_main() {
     fi
     NEWSTRACE_TEST_POSTGRES_URL="postgresql://newstrace:newstrace@127.0.0.1:${port}/newstrace_test"
     export NEWSTRACE_TEST_POSTGRES_URL
+    # The fault tests restart the server mid-ingest (only this throw-away cluster, only when told how).
+    NEWSTRACE_TEST_POSTGRES_RESTART="${sudo:+$sudo }pg_ctlcluster ${version} main restart"
+    export NEWSTRACE_TEST_POSTGRES_RESTART
     echo "NEWSTRACE_TEST_POSTGRES_URL=${NEWSTRACE_TEST_POSTGRES_URL}"
 }
 

@@ -5,11 +5,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -21,7 +16,7 @@ from newstrace.sources.base import normalize_date
 from newstrace.sources.jsonl import parse_field_map
 from newstrace.store import article_key, open_store
 
-from .conftest import REPO, shared_path
+from .conftest import shared_path
 from .corpus_samples import SAMPLES
 
 pytestmark = pytest.mark.model
@@ -168,43 +163,6 @@ def test_kcna_slice_ingests_fully_and_once(tmp_path: Path) -> None:
         assert store.counts() == counts
 
 
-def _ingest_process(source: Path, db: str) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    command = [sys.executable, "-m", "newstrace.cli", "ingest", str(source), "--db", db, "--commit-every", "4"]
-    return subprocess.Popen([*command, "--no-progress"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-
-
-def test_killed_ingest_resumes_with_same_counts(store_url: str, tmp_path: Path) -> None:
-    source = _kcna_slice(tmp_path, 60)
-    process = _ingest_process(source, store_url)
-    deadline = time.monotonic() + 240
-    stored = 0
-    try:
-        while time.monotonic() < deadline and process.poll() is None:
-            time.sleep(0.2)
-            with open_store(store_url) as store:
-                stored = store.counts()["articles"]
-            if stored >= 12:
-                break
-    finally:
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        process.stdout.close()  # type: ignore[union-attr]
-        process.stderr.close()  # type: ignore[union-attr]
-    assert process.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
-    with open_store(store_url) as store:
-        partial = store.counts()
-    assert 12 <= partial["articles"] < 55, partial
-    resumed = newstrace.ingest(source, db=store_url)
-    assert len(resumed.failures) == 0
-    assert resumed.skipped >= partial["articles"]
-    reference = tmp_path / "reference.db"
-    newstrace.ingest(source, db=reference)
-    with open_store(store_url) as store, open_store(reference) as expected:
-        assert store.counts() == expected.counts()
-        assert [q.to_dict() for q in store.quotes()] == [q.to_dict() for q in expected.quotes()]
-
-
 def test_detect_kind_by_name_type_and_bytes() -> None:
     from newstrace.sources import detect_kind
 
@@ -237,48 +195,3 @@ def test_parallel_ingest_stores_what_a_single_process_stores(tmp_path: Path) -> 
     with open_store(one) as a, open_store(two) as b:
         assert a.counts() == b.counts()
         assert [q.content for q in a.quotes(limit=500)] == [q.content for q in b.quotes(limit=500)]
-
-
-def _children(pid: int) -> set[int]:
-    """Processes whose parent is ``pid`` (Linux /proc)."""
-    found = set()
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.add(int(stat.parent.name))
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc (Linux)")
-def test_workers_end_with_a_killed_ingest(tmp_path: Path) -> None:
-    """kill -9 of an ingest with worker processes leaves none of them running (they watch the parent)."""
-    source = _kcna_slice(tmp_path, 60)
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    env["NEWSTRACE_BATCH_SIZE"] = "4"  # many small chunks: the worker processes start (a short corpus runs here)
-    command = [sys.executable, "-m", "newstrace.cli", "ingest", str(source), "--db", str(tmp_path / "w.db")]
-    process = subprocess.Popen(
-        [*command, "--workers", "2", "--no-progress"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    workers: set[int] = set()
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and process.poll() is None and len(workers) < 2:
-        time.sleep(0.2)
-        workers = {p for p in _children(process.pid) if "spawn_main" in Path(f"/proc/{p}/cmdline").read_text()}
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-    assert len(workers) >= 2, "the workers never started"
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline and any(_alive(p) for p in workers):
-        time.sleep(0.2)
-    assert not any(_alive(p) for p in workers), "worker processes outlived the killed ingest"

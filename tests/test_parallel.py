@@ -118,18 +118,36 @@ def test_a_short_stream_runs_in_this_process(settings: Settings) -> None:
     assert [a.source for a in out] == [f"doc-{i}" for i in range(8)]
 
 
-def test_a_dead_worker_is_reported_with_what_to_do(settings: Settings) -> None:
+def _kill_workers(me: psutil.Process, before: set[int]) -> None:
+    workers = [p for p in me.children(recursive=True) if p.pid not in before and "spawn_main" in " ".join(p.cmdline())]
+    assert workers
+    for process in workers:
+        os.kill(process.pid, signal.SIGKILL)
+
+
+def test_dead_workers_cost_no_document(settings: Settings) -> None:
+    """Both workers killed mid-stream: the chunks they held run again and every document comes out."""
     me = psutil.Process()
     before = {p.pid for p in me.children(recursive=True)}
     with Analyzer(settings, workers=2, chunk_size=2, window=3) as analyzer:
         stream = analyzer.stream(_short(60))
-        next(stream)  # the workers are up and analyzing
-        workers = [
-            p for p in me.children(recursive=True) if p.pid not in before and "spawn_main" in " ".join(p.cmdline())
-        ]
-        assert workers
-        for process in workers:
-            os.kill(process.pid, signal.SIGKILL)
+        first = next(stream)  # the workers are up and analyzing
+        _kill_workers(me, before)
+        out = [first, *stream]
+    assert [a.source for a in out] == [f"doc-{i}" for i in range(60)]
+    assert not any(a.errors for a in out)
+
+
+def test_workers_that_keep_dying_stop_the_run_with_what_to_do(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("newstrace.run.MAX_RESTARTS", 0)  # the first death is one too many
+    me = psutil.Process()
+    before = {p.pid for p in me.children(recursive=True)}
+    with Analyzer(settings, workers=2, chunk_size=2, window=3) as analyzer:
+        stream = analyzer.stream(_short(60))
+        next(stream)
+        _kill_workers(me, before)
         with pytest.raises(PipelineError, match="E090"):
             list(stream)
 

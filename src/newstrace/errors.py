@@ -185,6 +185,16 @@ class Errors(StrEnum):
         "(document_seconds); it was recorded as failed and the batch went on. Check the document, or raise "
         "NEWSTRACE_DOCUMENT_SECONDS if such documents are expected."
     )
+    E122 = (
+        "E122 A worker process died twice while analyzing '{doc}' on its own ({reason}): this document crashes "
+        "the analysis, or needs more memory than a worker has. It is recorded as failed and the run went on; "
+        "'newstrace retry' tries it again (with --workers 1 a crash shows its traceback)."
+    )
+    E123 = (
+        "E123 Cannot write to the store '{url}' ({reason}): the disk may be full, or the database locked, gone "
+        "or restarting. What the batch would have stored was rolled back. Free space or fix the cause, then "
+        "run the same command again: ingest resumes after its last commit."
+    )
     E090 = (
         "E090 A worker process died while analyzing documents {first} to {last} ({reason}). It was most likely "
         "killed for lack of memory: use fewer workers (--workers) or smaller batches (NEWSTRACE_BATCH_SIZE); to "

@@ -12,9 +12,10 @@ and ``newstrace ingest`` give the same record for the same input.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .errors import Errors, InputError
 from .record import Article
@@ -26,6 +27,8 @@ from .validate import check_count, check_sources
 
 if TYPE_CHECKING:
     from .store import Store
+
+T = TypeVar("T")
 
 
 def _open(db: str | Path | Store | None, settings: Settings) -> tuple[Store, bool]:
@@ -124,7 +127,7 @@ def _store(
     report.stored = report.stored or 0
 
     def flush() -> None:
-        counts = store.save_many(pending)
+        counts = _written(store, lambda: store.save_many(pending))
         report.stored = (report.stored or 0) + counts.saved
         report.skipped += counts.duplicates
         pending.clear()
@@ -133,12 +136,13 @@ def _store(
         if isinstance(item, Skipped):
             continue
         if isinstance(item, Failed):
-            store.save_failure(item.source, item.error, item.stage, payload=item.payload)
+            _written(store, partial(store.save_failure, item.source, item.error, item.stage, payload=item.payload))
             failed.add(item.source)
         elif item.errors:
             message = " | ".join(e.message for e in item.errors)
             source = item.source or item.id
-            store.save_failure(source, message, item.errors[0].stage, payload=item.inputs())
+            stage = item.errors[0].stage
+            _written(store, partial(store.save_failure, source, message, stage, payload=item.inputs()))
             failed.add(source)
         else:
             pending.append(item)
@@ -147,6 +151,20 @@ def _store(
     if pending:
         flush()
     return failed
+
+
+def _written(store: Store, write: Callable[[], T]) -> T:
+    """``write()``, once more on a new connection when the server dropped the old one (a PostgreSQL
+    restart); a write that fails again, or a full disk, stops the run with E123 (nothing lost: the
+    batch was rolled back and a new run resumes after the last commit)."""
+    from .errors import StoreError
+
+    try:
+        return write()
+    except StoreError:
+        if not store.reconnect():
+            raise
+        return write()
 
 
 def retry(

@@ -45,7 +45,7 @@ from typing import Any, Protocol
 from .errors import ConfigError, Errors, PipelineError
 from .pipeline import ErrorPolicy, get_pipeline
 from .progress import Progress, word_count
-from .record import Article
+from .record import Article, StageError
 from .settings import Settings, load_settings
 from .sources.base import Failed, Skipped
 from .sources.urls import FetchPolicy
@@ -135,9 +135,16 @@ def load_pipeline(settings: Settings, on_error: ErrorPolicy, parent: int | None 
     get_pipeline(settings, on_error=on_error)
 
 
+class _WorkerLost(Exception):  # noqa: N818 - an event, as KilledWorker is
+    """A worker died with a chunk: the Analyzer finds the document that killed it and goes on."""
+
+
 class _Backend(Protocol):
     slots: int  # chunks the backend can analyze at the same time
     name: str
+    loses_all: bool  # whether one dead worker loses every chunk in flight
+
+    def restart(self) -> None: ...
 
     def submit(self, payloads: list[Payload], first: str, last: str) -> Any: ...
 
@@ -156,27 +163,40 @@ class _ProcessBackend:
         self.on_error = on_error
         self.slots = workers
         self.name = f"{workers} local worker processes"
-        self.pool = ProcessPoolExecutor(
-            max_workers=workers,
+        self.pool = self._new_pool()
+
+    # A dead worker breaks the whole pool: every chunk in flight is lost with it.
+    loses_all = True
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.slots,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=load_pipeline,
-            initargs=(settings, on_error, os.getpid()),
+            initargs=(self.settings, self.on_error, os.getpid()),
         )
 
     def submit(self, payloads: list[Payload], first: str, last: str) -> Future[list[Payload]]:
         try:
             return self.pool.submit(analyze_chunk, self.settings, self.on_error, payloads)
-        except BrokenProcessPool as exc:
-            raise PipelineError(Errors.E090.format(first=first, last=last, reason=exc)) from exc
+        except BrokenProcessPool as exc:  # a worker died since the last result: seen in order, by result()
+            lost: Future[list[Payload]] = Future()
+            lost.set_exception(exc)
+            return lost
 
     def result(self, handle: Future[list[Payload]], first: str, last: str) -> list[Article]:
         try:
             return [Article.from_dict(record) for record in handle.result()]
         except BrokenProcessPool as exc:
-            raise PipelineError(Errors.E090.format(first=first, last=last, reason=exc)) from exc
+            raise _WorkerLost(str(exc)) from exc
 
     def cancel(self, handle: Future[list[Payload]]) -> None:
         handle.cancel()
+
+    def restart(self) -> None:
+        """A new pool after a worker died: a broken pool refuses all work, its queued chunks included."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = self._new_pool()
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -224,12 +244,18 @@ class _DaskBackend:
         try:
             return [Article.from_dict(record) for record in handle.result()]
         except KilledWorker as exc:
-            raise PipelineError(Errors.E096.format(first=first, last=last, reason=exc)) from exc
+            raise _WorkerLost(str(exc)) from exc
         finally:
             handle.release()
 
     def cancel(self, handle: Any) -> None:
         handle.cancel()
+
+    # Dask re-runs a dead worker's tasks elsewhere; only a chunk that killed several is given up.
+    loses_all = False
+
+    def restart(self) -> None:
+        """Nothing to do: the cluster replaces its workers itself."""
 
     def close(self) -> None:
         self.client.close()
@@ -272,6 +298,7 @@ class Analyzer:
         self.connect_timeout = connect_timeout
         self._window = window
         self._backend: _Backend | None = None
+        self._restarts = 0
 
     @property
     def window(self) -> int:
@@ -333,22 +360,93 @@ class Analyzer:
         yield from self._ordered(self._backend, iterator)
 
     def _ordered(self, backend: _Backend, articles: Iterator[Article]) -> Iterator[Article]:
-        pending: deque[tuple[Any, str, str]] = deque()
+        pending: deque[_Chunk] = deque()
         try:
             while True:
                 chunk = list(islice(articles, self.chunk_size))
                 if not chunk:
                     break
-                first, last = chunk[0].source or chunk[0].id, chunk[-1].source or chunk[-1].id
-                pending.append((backend.submit([to_payload(a) for a in chunk], first, last), first, last))
+                pending.append(_Chunk.submit(backend, [to_payload(a) for a in chunk]))
                 del chunk  # only the payloads travel; the caller's Articles can be freed
                 while len(pending) >= self.window:
-                    yield from backend.result(*pending.popleft())
+                    yield from self._collect(backend, pending)
             while pending:
-                yield from backend.result(*pending.popleft())
+                yield from self._collect(backend, pending)
         finally:
-            for handle, _, _ in pending:  # the consumer stopped early or a chunk failed
-                backend.cancel(handle)
+            for waiting in pending:  # the consumer stopped early or a chunk failed
+                backend.cancel(waiting.handle)
+
+    def _collect(self, backend: _Backend, pending: deque[_Chunk]) -> list[Article]:
+        """The oldest chunk's records; when a worker died, those of every chunk it took with it.
+
+        Chunks lost with a dead worker run again one at a time, so a crash is blamed on the chunk
+        that caused it; that chunk runs again document by document, and a document that kills a
+        worker twice on its own is recorded as failed (E122). Records do not depend on chunking,
+        so the others come out as in a run without the crash.
+        """
+        head = pending.popleft()
+        try:
+            return head.result(backend)
+        except _WorkerLost:
+            lost = [head]
+            if backend.loses_all:
+                lost += pending
+                pending.clear()
+            self._restart(backend)
+        return [article for chunk in lost for article in self._alone(backend, chunk.payloads)]
+
+    def _alone(self, backend: _Backend, payloads: list[Payload], tries: int = 2) -> list[Article]:
+        """``payloads`` analyzed with nothing else in flight, split up when a worker dies on them."""
+        try:
+            return _Chunk.submit(backend, payloads).result(backend)
+        except _WorkerLost as exc:
+            self._restart(backend)
+            if len(payloads) > 1:
+                return [article for payload in payloads for article in self._alone(backend, [payload])]
+            if tries > 1:
+                return self._alone(backend, payloads, tries - 1)
+            return [_crashed(payloads[0], exc)]
+
+    def _restart(self, backend: _Backend) -> None:
+        self._restarts += 1
+        if self._restarts > MAX_RESTARTS:
+            reason = f"{self._restarts} worker processes died in this run"
+            raise PipelineError(Errors.E090.format(first="(several)", last="(several)", reason=reason))
+        backend.restart()
+
+
+# More dead workers than this in one run is not one bad document: stop and say so (E090).
+MAX_RESTARTS = 50
+
+
+@dataclass
+class _Chunk:
+    """Documents sent to a worker together, kept until their records come back (to send again)."""
+
+    payloads: list[Payload]
+    handle: Any
+    first: str
+    last: str
+
+    @classmethod
+    def submit(cls, backend: _Backend, payloads: list[Payload]) -> _Chunk:
+        first, last = _locator(payloads[0]), _locator(payloads[-1])
+        return cls(payloads, backend.submit(payloads, first, last), first, last)
+
+    def result(self, backend: _Backend) -> list[Article]:
+        return backend.result(self.handle, self.first, self.last)
+
+
+def _locator(payload: Payload) -> str:
+    return str(payload.get("source") or Article.from_inputs(payload).id)
+
+
+def _crashed(payload: Payload, exc: _WorkerLost) -> Article:
+    """The record of a document a worker died on twice: its inputs and error E122 (retry-able)."""
+    article = Article.from_inputs(payload)
+    message = Errors.E122.format(doc=_locator(payload), reason=exc)
+    article.errors.append(StageError("analyze", "WorkerLost", message))
+    return article
 
 
 @dataclass

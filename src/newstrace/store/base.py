@@ -607,6 +607,10 @@ class Store(AbstractContextManager["Store"]):
         """True if any stored article came from this URL: ingest skips fetching it again."""
         return self._execute("SELECT 1 FROM articles WHERE url = ?", (url,)).fetchone() is not None
 
+    def reconnect(self) -> bool:
+        """Open the connection again after the server dropped it; True when it did (PostgreSQL only)."""
+        return False
+
     def save(self, article: Article) -> bool:
         """Store one analyzed article; False if it was already stored (nothing changes)."""
         return self.save_many([article]).saved == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -37,9 +38,19 @@ class PostgresStore(Store):
         except psycopg.Error as exc:
             raise StoreError(Errors.E066.format(url=_redact(url), reason=str(exc).strip())) from exc
         self._depth = 0
+        self._in_transaction = 0
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        return self.conn.execute(_placeholders(sql), params or None)
+        try:
+            return self.conn.execute(_placeholders(sql), params or None)
+        except self._psycopg.OperationalError as exc:
+            # Outside a transaction a statement stands alone: after a dropped connection (a server
+            # restart) it runs again on a new one. Inside one, transaction() reports the loss (E123).
+            if self._in_transaction:
+                raise
+            if not self.reconnect():
+                raise StoreError(Errors.E123.format(url=_redact(self.url), reason=str(exc).strip())) from exc
+            return self.conn.execute(_placeholders(sql), params or None)
 
     def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         rows = list(rows)
@@ -49,8 +60,31 @@ class PostgresStore(Store):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self.conn.transaction():
-            yield
+        if self.conn.closed or self.conn.broken:
+            raise StoreError(Errors.E123.format(url=_redact(self.url), reason="the connection is closed"))
+        self._in_transaction += 1
+        try:
+            with self.conn.transaction():
+                yield
+        except self._psycopg.OperationalError as exc:  # disk full, connection lost, server restarting
+            raise StoreError(Errors.E123.format(url=_redact(self.url), reason=str(exc).strip())) from exc
+        finally:
+            self._in_transaction -= 1
+
+    def reconnect(self, wait: float = 30.0) -> bool:
+        """A new connection after the server dropped this one (a restart): True once it is open,
+        False when the connection was not lost or the server did not come back within ``wait`` s."""
+        if not (self.conn.broken or self.conn.closed):
+            return False
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                self.conn = self._psycopg.connect(self.url, autocommit=True, connect_timeout=5)
+                return True
+            except self._psycopg.Error:
+                if time.monotonic() > deadline:
+                    return False
+                time.sleep(0.5)
 
     def _migration_lock(self) -> None:
         self._execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))

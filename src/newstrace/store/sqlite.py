@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -65,16 +65,23 @@ class SQLiteStore(Store):
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
-        self._depth = 1
         try:
-            yield
-        except BaseException:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield
+            except BaseException:
+                self._depth = 0
+                with suppress(sqlite3.Error):  # after a disk error the rollback may fail too; SQLite undoes it
+                    self.conn.execute("ROLLBACK")
+                raise
             self._depth = 0
-            self.conn.execute("ROLLBACK")
-            raise
-        self._depth = 0
-        self.conn.execute("COMMIT")
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:  # disk full, I/O error, locked past the timeout
+            if self.conn.in_transaction:
+                with suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            raise StoreError(Errors.E123.format(url=self.url, reason=exc)) from exc
 
     def _search_attributions(self) -> str:
         return (
