@@ -26,7 +26,10 @@ class Errors(StrEnum):
         "E002 Cannot decode '{path}' as UTF-8 ({reason}). Convert it first, e.g. "
         "'iconv -f LATIN1 -t UTF-8 {path} > fixed.txt', then analyze the converted file."
     )
-    E003 = "E003 '{path}' looks binary (it contains NUL bytes). newstrace reads plain text: extract the text first."
+    E003 = (
+        "E003 '{path}' looks binary (it is full of NUL or control bytes). newstrace reads text: extract the text "
+        "first, or save UTF-16 text with its byte-order mark."
+    )
     E004 = "E004 '{path}' is empty (or only whitespace). There is nothing to analyze; remove it from the input."
     E005 = (
         "E005 '{path}' is {size} bytes, over the limit of {limit} bytes. Split it into articles, or raise "

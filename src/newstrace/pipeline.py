@@ -213,6 +213,9 @@ class Pipeline:
                             step = f"stage {stage.name}"
                             raise PipelineError(Errors.E121.format(source=doc, seconds=seconds, step=step)) from exc
                         raise
+                    if isinstance(exc, Overtime) and len(live) == 1:
+                        self._overtime(stage, live[0])  # alone already: another try would take as long
+                        continue
                     # Retry one by one so only the failing (or too slow) document is marked.
                     for article in live:
                         self._run_one(stage, article)
@@ -238,15 +241,19 @@ class Pipeline:
             article.skipped.append(Skip(stage.name, reason))
         return False
 
+    def _overtime(self, stage: Stage, article: Article) -> None:
+        doc = article.source or article.id
+        step = f"stage {stage.name}"
+        message = Errors.E121.format(source=doc, seconds=self.settings.document_seconds, step=step)
+        article.errors.append(StageError(stage.name, "Overtime", message))
+
     def _run_one(self, stage: Stage, article: Article) -> None:
         doc = article.source or article.id
         try:
             with time_limit(self.settings.document_seconds):
                 stage(self._view(stage, [article])[0])
         except Overtime:
-            step = f"stage {stage.name}"
-            message = Errors.E121.format(source=doc, seconds=self.settings.document_seconds, step=step)
-            article.errors.append(StageError(stage.name, "Overtime", message))
+            self._overtime(stage, article)
         except DOCUMENT_ERRORS as exc:
             article.errors.append(
                 StageError(

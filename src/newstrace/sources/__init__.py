@@ -144,7 +144,7 @@ def _head(stream: IO[bytes]) -> bytes:
         return b""
     try:
         return bytes(peek(1024)[:1024])
-    except (OSError, EOFError):
+    except (OSError, EOFError, zlib.error):  # a damaged .gz: reading it reports the damage (E094)
         return b""
 
 
@@ -187,6 +187,12 @@ def _read_stream(
                 stream, container=source, fields=options.fields, max_bytes=options.max_bytes, on_line=advance
             )
         elif kind == "warc":
+            head = _head(stream).lstrip(b"\r\n")
+            if not head.startswith((b"WARC/", b"filedesc://")):
+                # warcio reads anything as records, with a warning per line: say what it is instead
+                reason = f"it does not start with a WARC record but with {head[:20]!r}"
+                yield Failed(source, "read", Errors.E063.format(source=source, reason=reason))
+                return
             yield from warc.read_warc(stream, container=source, options=options)
         elif kind == "html":
             data = _read_bounded(stream, source, options.max_bytes)

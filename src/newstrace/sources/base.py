@@ -139,21 +139,52 @@ def gunzip(data: bytes, source: str, max_bytes: int) -> bytes:
     return out
 
 
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+# Bytes that plain text does not hold (tab, newlines and form feed aside): many of them mean binary.
+_CONTROL = bytes([*range(0, 9), 11, *range(14, 32), 127])
+_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL)
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
 def decode(data: bytes, source: str, max_bytes: int) -> str:
-    """Bytes to text, or an InputError that says what is wrong and how to fix it."""
+    """Bytes to text as a reader of news expects, or an InputError that says what is wrong.
+
+    A byte-order mark says the encoding (UTF-8, UTF-16, UTF-32). Without one: UTF-8; text that is
+    mostly UTF-8 with a few stray bytes (two files pasted together) keeps its UTF-8 and shows each
+    stray byte as U+FFFD; text with no UTF-8 sequence at all is read as Windows-1252, the commonest
+    single-byte encoding of older wire archives. A NUL byte becomes U+FFFD (PostgreSQL cannot store
+    it, and dropping it would shift every offset); many control bytes mean binary (E003).
+    """
     if len(data) > max_bytes:
         raise InputError(Errors.E005.format(path=source, size=f"over {max_bytes}", limit=max_bytes))
-    if b"\x00" in data[:8192]:
-        raise InputError(Errors.E003.format(path=source))
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(Errors.E002.format(path=source, reason=f"invalid byte at offset {exc.start}")) from exc
+    text = _decoded(data, source)
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
         raise InputError(Errors.E004.format(path=source))
-    return text
+    return text.replace("\x00", "\ufffd")
+
+
+def _decoded(data: bytes, source: str) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    controls = len(data.translate(None, delete=_NOT_CONTROL))
+    if controls and (data.count(0) * 100 > len(data) or controls * 20 > len(data)):
+        raise InputError(Errors.E003.format(path=source))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if _UTF8_SEQUENCE.search(data):
+        return data.decode("utf-8", errors="replace")
+    return data.decode("cp1252", errors="replace")
 
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")

@@ -129,6 +129,9 @@ def parse_record(raw: bytes, number: int, *, container: str, names: dict[str, tu
         if isinstance(value, str) and (found := _SURROGATE.search(value)):
             reason = f"field '{name}' holds a lone surrogate (\\u{ord(found.group()):04x}), which is not valid Unicode"
             return Failed(line_locator, "read", Errors.E058.format(line=number, path=container, reason=reason))
+        if isinstance(value, str) and "\x00" in value:
+            # '\u0000' is valid JSON, but PostgreSQL stores no NUL: a stand-in of the same length
+            record[name] = value.replace("\x00", "\ufffd")
     record_id = _first(record, names["id"])
     locator = f"{container}#{record_id}" if record_id is not None else line_locator
     text = _first(record, names["text"])
