@@ -87,3 +87,30 @@ def test_a_query_on_a_store_that_does_not_exist_is_refused(
     assert main([*argv, "--db", str(missing)]) != 0
     assert "E119 There is no store at" in capsys.readouterr().err
     assert not missing.exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["quotes", "--limit", "-1"],
+        ["quotes", "--limit", "99999999999999999999"],
+        ["quotes", "--offset", "-5"],
+        ["quotes", "--min-confidence", "2"],
+        ["quotes", "--min-confidence", "nan"],
+        ["speakers", "--limit", "x"],
+        ["stories", "--min-articles", "0"],
+        ["relays", "--min-count", "-1"],
+        ["identities", "--limit", "-2"],
+        ["ingest", "f.txt", "--timeout", "-1"],
+        ["ingest", "f.txt", "--commit-every", "0"],
+        ["ingest", "f.txt", "--max-redirects", "101"],
+        ["analyze", "f.txt", "--workers", "-1"],
+        ["serve", "--port", "99999"],
+    ],
+)
+def test_every_numeric_cli_option_is_range_checked(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """Before: a huge --limit reached SQLite as OverflowError, a negative --offset was taken silently."""
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    assert "E124" in capsys.readouterr().err

@@ -40,8 +40,8 @@ def _read(*sources: str | Path, max_bytes: int = 1000, position: ReadPosition | 
 @pytest.mark.parametrize(
     ("data", "code"),
     [
-        (b"\xff\xfe bad latin1 \xe9", "E002"),
         (b"abc\x00\x01\x02", "E003"),
+        (b"\xff\xfe\x00binary", "E003"),  # begins like UTF-16's byte-order mark, but is not UTF-16
         (b"   \n\t ", "E004"),
         (b"x" * 101, "E005"),
     ],
@@ -49,6 +49,10 @@ def _read(*sources: str | Path, max_bytes: int = 1000, position: ReadPosition | 
 def test_decode_rejects_with_numbered_message(data: bytes, code: str) -> None:
     with pytest.raises(InputError, match=code):
         decode(data, "f.txt", max_bytes=100)
+
+
+def test_decode_reads_single_byte_text_as_windows_1252() -> None:
+    assert decode(b"\xff\xfe bad latin1 \xe9", "f.txt", max_bytes=100) == "ÿþ bad latin1 é"
 
 
 def test_decode_strips_bom_and_keeps_text() -> None:

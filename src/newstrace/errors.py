@@ -22,10 +22,8 @@ class Errors(StrEnum):
     """The catalogue of messages. Format with ``Errors.E001.format(path=...)``."""
 
     E001 = "E001 Cannot read '{path}': the file does not exist. Check the path, or pass '-' to read standard input."
-    E002 = (
-        "E002 Cannot decode '{path}' as UTF-8 ({reason}). Convert it first, e.g. "
-        "'iconv -f LATIN1 -t UTF-8 {path} > fixed.txt', then analyze the converted file."
-    )
+    # E002 (not UTF-8) is retired: text without a byte-order mark that is not UTF-8 is read as
+    # Windows-1252 (sources/base.py, decode). Its number is not given to another error.
     E003 = (
         "E003 '{path}' looks binary (it is full of NUL or control bytes). newstrace reads text: extract the text "
         "first, or save UTF-16 text with its byte-order mark."
@@ -198,6 +196,7 @@ class Errors(StrEnum):
         "or restarting. What the batch would have stored was rolled back. Free space or fix the cause, then "
         "run the same command again: ingest resumes after its last commit."
     )
+    E124 = "E124 {value!r} is out of range: give {expected}."
     E090 = (
         "E090 A worker process died while analyzing documents {first} to {last} ({reason}). It was most likely "
         "killed for lack of memory: use fewer workers (--workers) or smaller batches (NEWSTRACE_BATCH_SIZE); to "

@@ -17,6 +17,7 @@ from ..record import Article
 from ..run import CorpusReport, analyze_corpus
 from ..settings import load_settings
 from ..sources import Failed
+from .options import whole
 from .report import render_article
 
 
@@ -43,7 +44,7 @@ def add_parallel_arguments(parser: argparse.ArgumentParser) -> None:
     """--workers and --scheduler, shared by every command that analyzes a corpus."""
     parser.add_argument(
         "--workers",
-        type=int,
+        type=whole(0, 4096),
         metavar="N",
         help="worker processes (default: the 'workers' setting, NEWSTRACE_WORKERS; 0 = one per core)",
     )

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from ..corpus.identities import update_identities
-from .options import add_common, open_existing_store
+from .options import add_common, open_existing_store, whole
 from .tables import emit
 
 
@@ -23,7 +23,7 @@ def register(subparsers: Any) -> None:
     add_common(parser)
     parser.add_argument("--name", help="identities with this name or alias (any spelling)")
     parser.add_argument("--type", help="PERSON, ORG, GPE, ...")
-    parser.add_argument("--limit", type=int, default=30, help="rows (default 30; 0 for all)")
+    parser.add_argument("--limit", type=whole(0), default=30, help="rows (default 30; 0 for all)")
     parser.set_defaults(func=run_identities)
 
 

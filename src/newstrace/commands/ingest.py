@@ -12,7 +12,7 @@ from ..run import CorpusReport
 from ..settings import load_settings
 from ..store import open_store
 from .analyze import add_parallel_arguments
-from .options import add_store
+from .options import add_store, number, whole
 
 
 def _add_fetch_options(parser: argparse.ArgumentParser) -> None:
@@ -45,10 +45,14 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--outlet", help="outlet to record for documents that name none")
     parser.add_argument("--published", metavar="YYYY-MM-DD", help="date to record for documents that have none")
     _add_fetch_options(parser)
-    parser.add_argument("--max-redirects", type=int, default=5, help="redirects followed per URL (default 5)")
-    parser.add_argument("--timeout", type=float, default=30.0, help="seconds allowed per URL (default 30)")
+    parser.add_argument("--max-redirects", type=whole(0, 100), default=5, help="redirects followed per URL (default 5)")
+    parser.add_argument(
+        "--timeout", type=number(0, 3600, open_below=True), default=30.0, help="seconds allowed per URL (default 30)"
+    )
     parser.add_argument("--no-fetch-links", action="store_true", help="use feed entries' own content, fetch no links")
-    parser.add_argument("--commit-every", type=int, default=64, help="documents per transaction (default 64)")
+    parser.add_argument(
+        "--commit-every", type=whole(1, 1_000_000), default=64, help="documents per transaction (default 64)"
+    )
     parser.add_argument("--progress", action="store_true", help="show the progress bar even when not on a terminal")
     parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")

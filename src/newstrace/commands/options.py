@@ -3,12 +3,51 @@
 from __future__ import annotations
 
 import argparse
+import math
+from collections.abc import Callable
 from datetime import date
 
 from ..errors import ConfigError, Errors
 from ..settings import load_settings
 from ..store import Store, open_store
 from .tables import FORMATS
+
+MAX_ROWS = 1_000_000_000
+
+
+def whole(minimum: int, maximum: int = MAX_ROWS) -> Callable[[str], int]:
+    """An argparse type: a whole number in [minimum, maximum], or a usage error E124 that says so
+    (a huge --limit reached SQLite as an OverflowError, a negative --offset was taken silently)."""
+    expected = f"a whole number from {minimum:,} to {maximum:,}"
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(Errors.E124.format(value=text, expected=expected)) from None
+        if not minimum <= value <= maximum:
+            raise argparse.ArgumentTypeError(Errors.E124.format(value=text, expected=expected))
+        return value
+
+    return parse
+
+
+def number(minimum: float, maximum: float, *, open_below: bool = False) -> Callable[[str], float]:
+    """An argparse type: a finite number in its range (above ``minimum`` with ``open_below``), or E124."""
+    low = "above" if open_below else "from"
+    expected = f"a number {low} {minimum:g} to {maximum:g}"
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(Errors.E124.format(value=text, expected=expected)) from None
+        too_low = value <= minimum if open_below else value < minimum
+        if not math.isfinite(value) or too_low or value > maximum:
+            raise argparse.ArgumentTypeError(Errors.E124.format(value=text, expected=expected))
+        return value
+
+    return parse
 
 
 def add_store(parser: argparse.ArgumentParser) -> None:

@@ -11,7 +11,7 @@ from ..corpus.quotes import update_quote_clusters
 from ..errors import Errors, StoreError
 from ..record import Article
 from ..store import QuoteClusterSummary
-from .options import add_common, add_period, open_existing_store, period
+from .options import add_common, add_period, number, open_existing_store, period, whole
 from .report import render_article
 from .tables import emit
 
@@ -27,7 +27,7 @@ def register(subparsers: Any) -> None:
     quotes.add_argument("--kind", choices=("direct", "indirect", "speech_act", "belief"), help="attribution kind")
     quotes.add_argument(
         "--min-confidence",
-        type=float,
+        type=number(0, 1),
         metavar="P",
         help="only attributions at least this likely to be real with the right speaker (0-1; docs/realnews.md)",
     )
@@ -36,8 +36,8 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="statements carried by two outlets or more: one row per quote cluster (see 'newstrace quote ID')",
     )
-    quotes.add_argument("--limit", type=int, default=50, help="rows to show (default 50; 0 for all)")
-    quotes.add_argument("--offset", type=int, default=0, help="rows to skip")
+    quotes.add_argument("--limit", type=whole(0), default=50, help="rows to show (default 50; 0 for all)")
+    quotes.add_argument("--offset", type=whole(0), default=0, help="rows to skip")
     quotes.set_defaults(func=run_quotes)
 
     quote = subparsers.add_parser(
@@ -54,13 +54,13 @@ def register(subparsers: Any) -> None:
     add_common(speakers)
     speakers.add_argument("--outlet", help="only quotes carried by this outlet")
     speakers.add_argument("--all", action="store_true", help="include speakers the pipeline could not resolve")
-    speakers.add_argument("--limit", type=int, default=30, help="rows (default 30)")
+    speakers.add_argument("--limit", type=whole(0), default=30, help="rows (default 30)")
     speakers.set_defaults(func=run_speakers)
 
     entities = subparsers.add_parser("entities", help="entities across the corpus, most widespread first")
     add_common(entities)
     entities.add_argument("--type", help="PERSON, ORG, GPE, ...")
-    entities.add_argument("--limit", type=int, default=30, help="rows (default 30)")
+    entities.add_argument("--limit", type=whole(0), default=30, help="rows (default 30)")
     entities.set_defaults(func=run_entities)
 
     articles = subparsers.add_parser("articles", help="stored articles, newest first; full-text search")
@@ -68,7 +68,7 @@ def register(subparsers: Any) -> None:
     articles.add_argument("--search", metavar="TEXT", help="words in the title or text")
     articles.add_argument("--outlet", help="only this outlet")
     add_period(articles)
-    articles.add_argument("--limit", type=int, default=50, help="rows (default 50; 0 for all)")
+    articles.add_argument("--limit", type=whole(0), default=50, help="rows (default 50; 0 for all)")
     articles.set_defaults(func=run_articles)
 
     outlets = subparsers.add_parser("outlets", help="outlets in the corpus: articles, quotes, speakers, dates")
@@ -88,7 +88,7 @@ def register(subparsers: Any) -> None:
     persuasion.add_argument("--voice", choices=("outlet", "attributed"), help="the outlet's own words, or quoted ones")
     persuasion.add_argument("--technique", help="only this technique, e.g. Loaded_Language")
     add_period(persuasion)
-    persuasion.add_argument("--limit", type=int, default=50, help="rows (default 50; 0 for all)")
+    persuasion.add_argument("--limit", type=whole(0), default=50, help="rows (default 50; 0 for all)")
     persuasion.set_defaults(func=run_persuasion)
 
     show = subparsers.add_parser("show", help="one stored article with its attributions")

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..corpus.relays import to_gexf, to_graphml
 from ..corpus.update import update_corpus
-from .options import add_period, add_store, open_existing_store, period
+from .options import add_period, add_store, open_existing_store, period, whole
 from .tables import emit
 
 
@@ -39,8 +39,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--speaker", help="only attributions of this speaker")
     add_period(parser)
     parser.add_argument("--chains", action="store_true", help="whole chains (publisher first) instead of edges")
-    parser.add_argument("--min-count", type=int, default=1, metavar="N", help="edges carried at least N times")
-    parser.add_argument("--limit", type=int, default=50, help="rows (default 50; 0 for all)")
+    parser.add_argument("--min-count", type=whole(1), default=1, metavar="N", help="edges carried at least N times")
+    parser.add_argument("--limit", type=whole(0), default=50, help="rows (default 50; 0 for all)")
     parser.set_defaults(func=run_relays)
 
 

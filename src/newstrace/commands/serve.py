@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from ..errors import ConfigError, Errors
-from .options import add_store, store_url
+from .options import add_store, store_url, whole
 
 
 def register(subparsers: Any) -> None:
@@ -21,7 +21,7 @@ def register(subparsers: Any) -> None:
     )
     add_store(serve)
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine)")
-    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--port", type=whole(0, 65535), default=8000, help="port (default 8000)")
     serve.add_argument(
         "--allow-write",
         action="store_true",

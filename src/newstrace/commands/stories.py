@@ -12,7 +12,7 @@ from tqdm import tqdm
 from ..corpus.stories import compare_story, update_stories
 from ..corpus.update import update_corpus
 from ..store import Store
-from .options import add_common, add_period, open_existing_store, period
+from .options import add_common, add_period, open_existing_store, period, whole
 from .tables import emit
 
 
@@ -29,9 +29,9 @@ def register(subparsers: Any) -> None:
     add_common(stories)
     stories.add_argument("--outlet", help="only stories this outlet covered")
     add_period(stories, "stories with an article")
-    stories.add_argument("--min-articles", type=int, default=1, metavar="N", help="stories of at least N articles")
-    stories.add_argument("--limit", type=int, default=50, help="stories to show (default 50; 0 for all)")
-    stories.add_argument("--offset", type=int, default=0, help="stories to skip")
+    stories.add_argument("--min-articles", type=whole(1), default=1, metavar="N", help="stories of at least N articles")
+    stories.add_argument("--limit", type=whole(0), default=50, help="stories to show (default 50; 0 for all)")
+    stories.add_argument("--offset", type=whole(0), default=0, help="stories to skip")
     stories.add_argument("--rebuild", action="store_true", help="group every stored article again from scratch")
     stories.set_defaults(func=run_stories)
 

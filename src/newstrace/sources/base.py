@@ -174,7 +174,10 @@ def decode(data: bytes, source: str, max_bytes: int) -> str:
 def _decoded(data: bytes, source: str) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                break  # bytes that only begin like a byte-order mark: judged as if they had none
     controls = len(data.translate(None, delete=_NOT_CONTROL))
     if controls and (data.count(0) * 100 > len(data) or controls * 20 > len(data)):
         raise InputError(Errors.E003.format(path=source))
