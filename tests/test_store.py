@@ -7,7 +7,7 @@ import json
 import pytest
 
 import newstrace
-from newstrace.errors import StoreError
+from newstrace.errors import ConfigError, StoreError
 from newstrace.record import SCHEMA_VERSION, Article
 from newstrace.store import TABLES, article_key, name_key, open_store
 from newstrace.store.base import load_migrations, split_sql
@@ -110,6 +110,38 @@ def test_search_finds_quote_words(store_url: str, articles: list[Article]) -> No
         # FTS syntax in user text is just words, never an error.
         assert store.quotes(search='tractor" OR (') == store.quotes(search="tractor OR")
         assert store.quotes(search="***") == []
+
+
+SEARCHES = {
+    # one syntax, the same answers on SQLite and PostgreSQL (store/search.py)
+    "tractor factory": [2],
+    '"tractor factory"': [2],
+    '"factory tractor"': [],
+    "harvest OR tractor": [0, 2],
+    "kim -tractor": [0, 1],
+    "kim NOT tractor": [0, 1],
+    'kim -"tractor factory"': [0, 1],
+    "Kim AND harvest": [0],
+    "the harvest": [0],  # 'the' is a common word, dropped on both backends
+    "monitoring seoul": [1],  # any order, any case
+    "monitored": [1],  # any form of the word
+    "nuclear OR trembling defence": [1],  # (nuclear OR trembling) AND defence
+    "***": [],
+    "the": [],  # nothing left to find
+}
+
+
+@pytest.mark.parametrize("query", list(SEARCHES))
+def test_one_search_syntax_on_both_backends(store_url: str, articles: list[Article], query: str) -> None:
+    with open_store(store_url) as store:
+        store.save_many(articles)
+        found = {a.id for a in store.articles(search=query)}
+    assert found == {articles[i].id for i in SEARCHES[query]}, query
+
+
+def test_a_search_that_only_excludes_is_refused(store_url: str) -> None:
+    with open_store(store_url) as store, pytest.raises(ConfigError, match=r"^E125"):
+        store.articles(search="-tractor")
 
 
 def test_article_search_and_listing(store_url: str, articles: list[Article]) -> None:

@@ -197,6 +197,10 @@ class Errors(StrEnum):
         "run the same command again: ingest resumes after its last commit."
     )
     E124 = "E124 {value!r} is out of range: give {expected}."
+    E125 = (
+        "E125 The search {text!r} only excludes words: say what to find as well, e.g. 'talks -rumour' "
+        '(the syntax: docs/corpus.md, "Full-text search").'
+    )
     E090 = (
         "E090 A worker process died while analyzing documents {first} to {last} ({reason}). It was most likely "
         "killed for lack of memory: use fewer workers (--workers) or smaller batches (NEWSTRACE_BATCH_SIZE); to "

@@ -23,6 +23,7 @@ from ..errors import Errors, StoreError
 from ..record import Article, Attribution
 from ..resources import agency_name
 from .keys import article_key, name_key
+from .search import Search, parse_search
 
 Row = tuple[Any, ...]
 
@@ -466,11 +467,6 @@ def load_migrations() -> list[Migration]:
 PUBLISHER_LIST_MAX = 2000
 
 
-def fts_terms(text: str) -> list[str]:
-    """Words of a search, for backends that need them quoted one by one."""
-    return re.findall(r"\w+", text)
-
-
 def _among(statements: str) -> str:
     """A condition on ``a``: the attribution is one of ``statements`` (article_key, attribution_id).
     The articles are listed too: a single-column IN is what lets SQLite look the few statements up
@@ -520,16 +516,10 @@ class Store(AbstractContextManager["Store"]):
         """Serialize concurrent builders of the corpus tables (inside their transaction). SQLite's
         write transactions (BEGIN IMMEDIATE) are serialized already."""
 
-    def _search_attributions(self) -> str:
-        """A condition on ``a`` (attributions) with one placeholder for the search text."""
+    def _search_condition(self, target: str, search: Search) -> tuple[str, list[Any]]:
+        """A full-text condition on ``a`` (target 'attributions') or ``ar`` ('articles'), with its
+        parameters: the one syntax of store/search.py in the backend's own."""
         raise NotImplementedError
-
-    def _search_articles(self) -> str:
-        """A condition on ``ar`` (articles) with one placeholder for the search text."""
-        raise NotImplementedError
-
-    def _search_param(self, text: str) -> str:
-        return text
 
     def _stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Row]:
         """Rows of a large result, without loading them all."""
@@ -942,11 +932,12 @@ class Store(AbstractContextManager["Store"]):
             clauses.append("a.confidence >= ?")
             params.append(min_confidence)
         if search is not None:
-            term = self._search_param(search)
-            if not term:
+            parsed = parse_search(search)
+            if parsed is None:
                 return None
-            clauses.append(self._search_attributions())
-            params.append(term)
+            condition, terms = self._search_condition("attributions", parsed)
+            clauses.append(condition)
+            params.extend(terms)
         return (" AND ".join(clauses) or "1 = 1"), params
 
     def quotes(
@@ -1030,11 +1021,12 @@ class Store(AbstractContextManager["Store"]):
         clauses: list[str] = []
         params: list[Any] = []
         if search is not None:
-            term = self._search_param(search)
-            if not term:
+            parsed = parse_search(search)
+            if parsed is None:
                 return []
-            clauses.append(self._search_articles())
-            params.append(term)
+            condition, terms = self._search_condition("articles", parsed)
+            clauses.append(condition)
+            params.extend(terms)
         if outlet is not None:
             # the outlet given at ingest, or for wire copy with none the agency its dateline names
             clauses.append("lower(COALESCE(ar.outlet, ar.agency)) = lower(?)")

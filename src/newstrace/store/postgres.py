@@ -10,6 +10,7 @@ from typing import Any
 from ..errors import Errors, StoreError
 from .base import Row, Store
 from .base import redact_url as _redact
+from .search import Search, tsquery_sql
 
 # Any fixed number: concurrent openers of one database wait for each other's migrations.
 _MIGRATION_LOCK = 0x6E657773
@@ -92,11 +93,10 @@ class PostgresStore(Store):
     def lock_corpus(self) -> None:
         self._execute("SELECT pg_advisory_xact_lock(?)", (_CORPUS_LOCK,))
 
-    def _search_attributions(self) -> str:
-        return "a.search @@ plainto_tsquery('english', ?)"
-
-    def _search_articles(self) -> str:
-        return "ar.search @@ plainto_tsquery('english', ?)"
+    def _search_condition(self, target: str, search: Search) -> tuple[str, list[Any]]:
+        expression, params = tsquery_sql(search)
+        column = "a.search" if target == "attributions" else "ar.search"
+        return f"{column} @@ {expression}", list(params)
 
     def _stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Row]:
         # A server-side cursor inside a transaction: rows arrive in batches, never all at once.

@@ -10,7 +10,8 @@ from typing import Any
 from urllib.parse import quote
 
 from ..errors import Errors, StoreError
-from .base import Row, Store, fts_terms
+from .base import Row, Store
+from .search import Search, fts5_query
 
 
 class SQLiteStore(Store):
@@ -83,18 +84,15 @@ class SQLiteStore(Store):
                     self.conn.execute("ROLLBACK")
             raise StoreError(Errors.E123.format(url=self.url, reason=exc)) from exc
 
-    def _search_attributions(self) -> str:
-        return (
-            "(a.article_key, a.attribution_id) IN "
-            "(SELECT article_key, attribution_id FROM attributions_fts WHERE attributions_fts MATCH ?)"
-        )
-
-    def _search_articles(self) -> str:
-        return "ar.key IN (SELECT key FROM articles_fts WHERE articles_fts MATCH ?)"
-
-    def _search_param(self, text: str) -> str:
-        # Each word quoted: user text never reaches FTS5's query syntax; words are ANDed.
-        return " ".join('"' + term.replace('"', '""') + '"' for term in fts_terms(text))
+    def _search_condition(self, target: str, search: Search) -> tuple[str, list[Any]]:
+        if target == "attributions":
+            sql = (
+                "(a.article_key, a.attribution_id) IN "
+                "(SELECT article_key, attribution_id FROM attributions_fts WHERE attributions_fts MATCH ?)"
+            )
+        else:
+            sql = "ar.key IN (SELECT key FROM articles_fts WHERE articles_fts MATCH ?)"
+        return sql, [fts5_query(search)]
 
     def _stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Row]:
         cursor = self.conn.execute(sql, params)

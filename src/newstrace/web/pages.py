@@ -17,6 +17,7 @@ from ..corpus.stories import compare_story
 from ..errors import NewstraceError
 from ..record import Article
 from ..store import Quote
+from ..store.search import parse_search
 from .api import AnalyzeRequest, analyze_request
 from .common import ServerConfig
 from .render import attribution_views, bar_chart, pieces, quoted_counts, relay_layout
@@ -26,10 +27,15 @@ templates = Jinja2Templates(directory=str(resources.files("newstrace.web") / "te
 
 
 def highlight(text: str | None, query: str | None) -> Markup:
-    """``text`` escaped, with the words of ``query`` marked."""
+    """``text`` escaped, with the words ``query`` searches for marked (not those it excludes)."""
     if not text:
         return Markup("")
-    words = [re.escape(w) for w in re.findall(r"\w+", query or "") if len(w) > 1]
+    try:
+        search = parse_search(query or "")
+    except NewstraceError:
+        search = None
+    found = {word for group in search.groups for phrase in group for word in phrase.words} if search else set()
+    words = [re.escape(w) for w in sorted(found, key=len, reverse=True) if len(w) > 1]
     if not words:
         return escape(text)
     pattern = re.compile(r"\b(" + "|".join(words) + r")\b", re.IGNORECASE)
