@@ -323,3 +323,37 @@ def test_postgresql_restarted_mid_ingest(
     counts = tally(postgres_schema, reference)
     report("PostgreSQL restarted mid-ingest", counts, capsys)
     assert (counts.lost, counts.failed, counts.different, counts.stored) == (0, 0, 0, N)
+
+
+def test_a_dask_worker_killed_mid_batch(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A worker of a Dask LocalCluster killed while it analyzes: its nanny starts a new one, Dask runs
+    the lost chunks again, and every record comes out as from one process."""
+    import psutil
+
+    from newstrace.record import Article
+    from newstrace.run import SCHEDULER_LOCAL, Analyzer
+    from newstrace.sources import read_sources
+
+    settings = load_settings(batch_size=2)
+    documents = [item for item in read_sources([corpus]) if isinstance(item, Article)]
+    with Analyzer(settings, workers=1) as analyzer:
+        expected = [
+            article.to_dict() for article in analyzer.stream(Article.from_inputs(a.inputs()) for a in documents)
+        ]
+    me = psutil.Process()
+    before = {p.pid for p in me.children(recursive=True)}
+    with Analyzer(settings, workers=2, scheduler=SCHEDULER_LOCAL, chunk_size=2) as analyzer:
+        stream = analyzer.stream(Article.from_inputs(a.inputs()) for a in documents)
+        out = [next(stream)]
+        # the nannies run in this process; each worker is a process of its own they started
+        workers = [p for p in me.children() if p.pid not in before and "spawn_main" in " ".join(p.cmdline())]
+        assert workers, "no Dask worker process"
+        os.kill(workers[0].pid, signal.SIGKILL)
+        out += list(stream)
+    got = [article.to_dict() for article in out]
+    failed = sum(1 for article in out if article.errors)
+    counts = Tally(
+        len(documents), len(got) - failed, failed, sum(1 for a, b in zip(got, expected, strict=False) if a != b)
+    )
+    report("kill -9 of a Dask worker mid-batch", counts, capsys)
+    assert (counts.lost, counts.failed, counts.different, counts.stored) == (0, 0, 0, N)

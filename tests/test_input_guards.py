@@ -267,3 +267,141 @@ def test_tame_leaves_ordinary_tags_alone_and_stays_linear(attributes: list[tuple
     tag = "<div " + " ".join(f'{name}="{value.replace(chr(34), "")}"' for name, value in attributes) + ">"
     assert tame(tag) == tag  # fewer attributes than the cap: untouched
     assert tame("<p" + junk * 50 + ">") is not None  # any bytes at all: no error, no backtracking blow-up
+
+
+LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(f'<!ENTITY lol{n} "{("&lol" + str(n - 1) + ";") * 10 if n > 1 else "&lol;" * 10}">' for n in range(1, 10))
+    + "]>"
+)
+
+
+def test_feeds_and_sitemaps_never_expand_entities(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Billion laughs (10^9 'lol's from 1 kB) and an external entity naming a local file: neither is
+    expanded, so reading stays small and fast and no local file leaks into an article."""
+    import time
+
+    from newstrace.record import Article
+    from newstrace.sources import ReadOptions, read_path
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        LAUGHS.replace("]>", f'<!ENTITY xxe SYSTEM "file://{secret}">]>')
+        + "<rss version='2.0'><channel><title>&lol9;</title><item><title>A &xxe;</title>"
+        + "<description>The minister said the bridge would reopen. &lol9; &xxe;</description>"
+        + "<guid>a</guid></item></channel></rss>",
+        encoding="utf-8",
+    )
+    sitemap = tmp_path / "sitemap.xml"
+    sitemap.write_text(LAUGHS + "<urlset><url><loc>&lol9;</loc></url></urlset>", encoding="utf-8")
+    started = time.perf_counter()
+    items = [*read_path(feed, ReadOptions(fetch_links=False)), *read_path(sitemap, ReadOptions(fetch_links=False))]
+    assert time.perf_counter() - started < 10
+    for item in items:
+        shown = item.text if isinstance(item, Article) else item.error
+        assert "TOP-SECRET" not in shown and "lollollol" not in shown and len(shown) < 10_000, shown[:200]
+
+
+def test_a_gzipped_json_lines_bomb_is_read_in_bounded_pieces(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """One endless line of zeros after a good line: E005 for it, the good line kept, never held whole."""
+    import gzip
+    import json
+
+    from newstrace.record import Article
+    from newstrace.sources import Failed, ReadOptions, read_path
+
+    path = tmp_path / "bomb.jsonl.gz"
+    good = json.dumps({"id": "good", "text": "The minister said the bridge would reopen."}) + "\n"
+    path.write_bytes(gzip.compress(good.encode() + b"\0" * (16 << 20), compresslevel=1))
+    items = list(read_path(path, ReadOptions(max_bytes=100_000)))
+    assert isinstance(items[0], Article) and items[0].source.endswith("#good")
+    assert [item.code for item in items[1:] if isinstance(item, Failed)] == ["E005"]
+
+
+def test_a_gzip_body_served_without_content_encoding_expands_only_to_the_limit() -> None:
+    """Before: gzip.decompress expanded the whole body (1.7-2.3 GB for a 1 GiB bomb) before any limit."""
+    import gzip
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from newstrace.sources import Failed, ReadOptions, read_sources
+
+    body = gzip.compress(b"\0" * (8 << 20), compresslevel=1)  # 8 MiB of zeros in 36 kB
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/corpus.txt.gz"
+        options = ReadOptions(max_bytes=100_000, policy=FetchPolicy(allow_private=True, max_bytes=100_000))
+        items = list(read_sources([url], options))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [item.code for item in items if isinstance(item, Failed)] == ["E005"]
+
+
+def test_a_warc_response_without_a_target_uri_is_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Before: warcio's record without WARC-Target-URI ended the batch with an AttributeError."""
+    import io
+
+    from newstrace.sources import ReadOptions, read_path
+
+    page = b"<html><body><article><p>The minister said on Monday that the bridge would reopen.</p></article>"
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page + b"</body></html>"
+    record = (
+        b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n"
+        b"WARC-Date: 2025-10-24T00:00:00Z\r\nContent-Type: application/http; msgtype=response\r\n"
+        + f"Content-Length: {len(http)}\r\n\r\n".encode()
+        + http
+        + b"\r\n\r\n"
+    )
+    from warcio.warcwriter import WARCWriter
+
+    from newstrace.record import Article
+    from newstrace.sources import Failed
+
+    good = io.BytesIO()
+    writer = WARCWriter(good, gzip=False)
+    body = b"The minister said on Monday that the bridge would reopen."
+    writer.write_record(
+        writer.create_warc_record(
+            "http://example.com/a.txt", "resource", payload=io.BytesIO(body), length=len(body),
+            warc_content_type="text/plain",
+        )
+    )  # fmt: skip
+    path = tmp_path / "no-uri.warc"
+    path.write_bytes(good.getvalue() + record + good.getvalue())
+    items = list(read_path(path, ReadOptions()))
+    assert isinstance(items[0], Article) and "bridge" in items[0].text  # the record before it is kept
+    assert isinstance(items[-1], Failed) and items[-1].code == "E063" and "malformed record" in items[-1].error
+
+
+def test_gzip_on_standard_input_is_bounded(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Before: 1 GiB on standard input was read whole before the size check."""
+    import gzip
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(repo / "src"), "NEWSTRACE_MAX_BYTES": "100000"}
+    data = gzip.compress(b"The minister said so. " + b"\0" * (64 << 20), compresslevel=1)
+    result = subprocess.run(
+        [sys.executable, "-m", "newstrace.cli", "analyze", "-"], input=data, env=env, capture_output=True, timeout=120
+    )
+    assert result.returncode == 1
+    assert b"E005 '<stdin>' is over 100000 bytes" in result.stderr

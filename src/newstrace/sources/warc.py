@@ -52,3 +52,8 @@ def read_warc(stream: IO[bytes], *, container: str, options: ReadOptions) -> Ite
                 yield Failed(locator, "extract" if kind == "html" else "read", str(exc))
     except ArchiveLoadFailed as exc:
         yield Failed(container, "read", Errors.E063.format(source=container, reason=exc))
+    except (AttributeError, ValueError, KeyError, IndexError, TypeError) as exc:
+        # warcio fails inside its own parser on some malformed records (a response record without
+        # WARC-Target-URI: AttributeError); the archive cannot be read past it, the records before stay
+        reason = f"a malformed record after the ones read ({type(exc).__name__}: {exc}); records after it were not read"
+        yield Failed(container, "read", Errors.E063.format(source=container, reason=reason))
