@@ -18,6 +18,7 @@ EVALUATIONS = {
     "attributions": ("attributions", "who said what on real news (KCNA, Reuters, allsides) against hand-read gold"),
     "stories": ("stories", "story grouping (B-cubed, adjusted Rand) against NeuS's stories"),
     "persuasion": ("persuasion", "persuasion techniques against the SemEval-2023 dev fold"),
+    "timeml": ("timeml", "time expressions (extent, value, type) against TimeML, scored as TempEval-3"),
 }
 
 
