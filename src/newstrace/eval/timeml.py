@@ -124,7 +124,7 @@ class TimeScore:
     relaxed: int = 0
     value_right: int = 0
     type_right: int = 0
-    errors: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)
+    errors: list[tuple[str, str, str | None, str | None, str]] = field(default_factory=list)
     missed: list[tuple[str, str, str | None]] = field(default_factory=list)
 
     @staticmethod
@@ -174,6 +174,7 @@ def evaluate(folder: str | Path = DEFAULT_DIR, *, split: str = "dev", limit: int
             break
         (article,) = pipeline.pipe([Article(document.text, source=document.name, published=document.dct)])
         found = [(t.span.start, t.span.end, t.value, t.resolution) for t in article.times]
+        found_text = [t.span.text for t in article.times]
         score.documents += 1
         score.gold += len(document.timexes)
         score.system += len(found)
@@ -187,7 +188,7 @@ def evaluate(folder: str | Path = DEFAULT_DIR, *, split: str = "dev", limit: int
             if value == gold.value:
                 score.value_right += 1
             else:
-                score.errors.append((document.name, gold.text, gold.value, value))
+                score.errors.append((document.name, gold.text, gold.value, value, found_text[s]))
         for g, gold in enumerate(document.timexes):
             if g not in matched_gold:
                 score.missed.append((document.name, gold.text, gold.value))
@@ -216,8 +217,8 @@ def run_cli(args: argparse.Namespace) -> int:
     ):
         print(f"{name:<18}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
     print(f"{'type accuracy':<18}{score.type_accuracy:>24.3f}")
-    for name, text, gold, got in score.errors[: args.show_errors]:
-        print(f"  wrong value  {name}: {text!r} gold {gold} got {got}")
+    for name, text, gold, got, found in score.errors[: args.show_errors]:
+        print(f"  wrong value  {name}: {text!r} gold {gold} got {got} (from {found!r})")
     for name, text, gold in score.missed[: args.show_errors]:
         print(f"  missed       {name}: {text!r} gold {gold}")
     return 0

@@ -8,6 +8,7 @@ preceding "since"/"until" is kept in the span because it changes what the expres
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..record import Article, TimeExpression
 from ..stage import ENGLISH, Stage
@@ -16,6 +17,33 @@ from ._lib.tokens import token_span
 
 BOUNDARY_PREPS = {"since": "start", "until": "end", "till": "end", "through": "end"}
 ISO_DATE_RE = re.compile(r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])")
+
+
+FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo", "going"}
+
+
+def _direction(token: Any) -> str | None:
+    """'future' or 'past' from the verb an expression belongs to, or None when it says neither.
+
+    "will meet on Monday", "is to meet Monday", "the talks begin Monday" point ahead; "met
+    Monday", "has said" back. The weekday and month resolution follows it (wire copy's default
+    is the past).
+    """
+    verb = token
+    for _ in range(4):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+    if auxiliaries & FUTURE_AUXILIARIES or (verb.tag_ == "VB" and "to" in auxiliaries):
+        return "future"
+    if verb.tag_ in {"VBD", "VBN"} or auxiliaries & {"did", "has", "have", "had", "was", "were"}:
+        return "past"
+    if verb.tag_ in {"VBZ", "VBP"} or (verb.tag_ == "VBG" and auxiliaries & {"is", "are", "am"}):
+        return "future"  # "the talks begin Monday", "is meeting Tuesday": scheduled
+    return None
 
 
 class TimeStage(Stage):
@@ -48,7 +76,9 @@ class TimeStage(Stage):
             else:
                 span_first = first
             span = token_span(article, span_first, last)
-            value, resolution = resolve(token_span(article, first, last).text, anchor)
+            # what something has lasted "since" lies behind; otherwise the verb's tense says
+            direction = "past" if role == "start" else _direction(ent.root)
+            value, resolution = resolve(token_span(article, first, last).text, anchor, direction)
             found.append(TimeExpression(span, value, resolution, role))
         for match in ISO_DATE_RE.finditer(article.text, article.body_start):
             if not any(t.span.start <= match.start() < t.span.end for t in found):

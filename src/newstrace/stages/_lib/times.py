@@ -1,8 +1,10 @@
 """Resolve time expressions against an anchor date (the article's publication date).
 
-Values follow TimeML/TIMEX3 conventions: ``2025-10-23`` (day), ``2025-10`` (month), ``2024``
-(year), ``2025-W43`` (week), ``199`` (decade); ``XXXX-10-23`` when the year is unknown;
-``None`` for sets ("every day") and for what cannot be resolved.
+Values follow TimeML/TIMEX3 conventions as TimeBank writes them: ``2025-10-23`` (day), ``2025-10``
+(month), ``2024`` (year), ``2025-W43`` (week), ``199X`` (decade), ``2025-SU`` (season),
+``2025-10-23TNI`` (a part of a day), ``2025-10-23T10:35`` (a time), ``P2W`` / ``PT5H`` / ``PXY``
+(durations), ``PRESENT_REF``; ``XXXX-10-23`` when the year is unknown; ``None`` for sets ("every
+day") and for what cannot be resolved.
 """
 
 from __future__ import annotations
@@ -31,13 +33,117 @@ MONTH_YEAR_RE = re.compile(rf"^(?:(?:early|late|mid|mid-)\s*)?{_MONTH_RE}(?:,?\s
 ISO_RE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")
 YEAR_RE = re.compile(r"^(?:the\s+)?(?:year\s+)?(?P<year>1[89]\d\d|20\d\d)$")
 DECADE_RE = re.compile(r"^(?:the\s+)?(?P<decade>1[89]\d|20\d)0s$")
-AGO_RE = re.compile(
-    r"^(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago$"
-)
 RELATIVE_RE = re.compile(r"^(?P<which>last|next|this|past|coming)\s+(?P<unit>week|month|year|weekend)$")
 SET_RE = re.compile(
     r"^(?:every|each)\s+(?:day|week|month|year|morning|evening|night)$|^(?:daily|weekly|monthly|annually|yearly)$"
 )
+
+
+# Words around an expression that do not change its value: "about two weeks", "early 1997",
+# "last year's", "mid-2011", "late-November", "earlier this week".
+_QUALIFIERS = re.compile(
+    r"^(?:(?:about|around|nearly|almost|only|just|some|roughly|approximately|at least|at most|up to|as long as|"
+    r"as much as|more than|less than|over|under|barely|fully|another)\s+)+"
+)
+_MODIFIER = re.compile(r"^(?:early|late|mid|earlier|later)(?:\s+|-)(?=\S)")
+_NUMBERS = {
+    **{k: v for k, v in NUMBER_WORDS.items() if v is not None},
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "one hundred": 100,
+}  # fmt: skip
+_VAGUE = {"several", "few", "a few", "many", "a couple of", "couple of", "a number of", "some"}
+# unit -> (TIMEX3 designator, multiplier, is a time unit)
+_DURATION_UNITS = {
+    "second": ("S", 1, True), "minute": ("M", 1, True), "hour": ("H", 1, True), "day": ("D", 1, False),
+    "week": ("W", 1, False), "fortnight": ("W", 2, False), "month": ("M", 1, False), "quarter": ("Q", 1, False),
+    "year": ("Y", 1, False), "decade": ("Y", 10, False), "century": ("Y", 100, False),
+}  # fmt: skip
+_NUMBER = r"\d+|" + "|".join(sorted((re.escape(w) for w in [*_NUMBERS, *_VAGUE]), key=len, reverse=True))
+_UNIT_WORDS = r"(?:days?|weeks?|months?|years?|decades?)"
+AGO_RE = re.compile(
+    rf"^(?P<n>\d+|{'|'.join(sorted(_NUMBERS, key=len, reverse=True))})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago$"
+)
+DURATION_RE = re.compile(
+    rf"^(?:the\s+)?(?:(?P<span>past|last|next|first|coming|previous|following|final)\s+)?"
+    rf"(?:(?P<n>{_NUMBER})\s*-?\s*)?(?P<unit>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|"
+    r"years?|decades?|century|centuries)(?:\s*-?\s*(?:long|old))?$"
+)
+PART_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "tonight": "TNI"}
+WEEKDAY_PART_RE = re.compile(
+    r"^(?:(?P<which>last|this|next|on)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?P<part>morning|afternoon|evening|night))?$"
+)
+CLOCK_RE = re.compile(
+    r"^(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<half>a\.?\s?m\.?|p\.?\s?m\.?)(?:\s+[a-z]{2,4}t)?$"
+)
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+SEASON_RE = re.compile(r"^(?:(?P<which>last|this|next|past|coming)\s+)?(?P<season>spring|summer|fall|autumn|winter)$")
+MONTH_RELATIVE_YEAR_RE = re.compile(rf"^{_MONTH_RE}\s+(?P<which>this|last|next)\s+year$")
+LAST_MONTH_RE = re.compile(rf"^(?P<which>last|next|this)\s+{_MONTH_RE}$")
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+QUARTER_RE = re.compile(
+    r"^(?:the\s+)?(?:(?P<year>\d{4})\s+)?(?:(?:fiscal|financial)\s+)?(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)"
+    r"[\s-]+(?:(?:fiscal|financial)\s+)?quarter(?:\s+of\s+(?P<of>\d{4}))?$"
+)
+OTHER_QUARTER_RE = re.compile(
+    r"^(?:the\s+)?(?P<which>latest|last|previous|most recent|past|this|current|next|coming)\s+"
+    r"(?:(?:fiscal|financial)\s+)?quarter$"
+)
+DAY_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21, "twenty-second": 22, "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25,
+    "twenty-sixth": 26, "twenty-seventh": 27, "twenty-eighth": 28, "twenty-ninth": 29, "thirtieth": 30,
+    "thirty-first": 31,
+}  # fmt: skip
+ORDINAL_DAY_RE = re.compile(rf"^(?:the\s+)?(?P<day>[a-z-]+)\s+of\s+{_MONTH_RE}(?:,?\s+(?P<year>\d{{4}}))?$")
+SHORT_YEAR_RE = re.compile(r"^(?:'|’)(?P<yy>\d\d)$")
+REFERENCES = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "the present": "PRESENT_REF",
+    "present": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
+    "the future": "FUTURE_REF", "future": "FUTURE_REF", "the past": "PAST_REF", "recently": "PAST_REF",
+    "once": "PAST_REF", "formerly": "PAST_REF",
+}  # fmt: skip
+
+
+def normalize_expression(text: str) -> str:
+    """The words that carry an expression's value: lower case, one space, without qualifiers ("about"),
+    modifiers ("early", "mid-"), a possessive ("last year's") or a closing period."""
+    expr = " ".join(text.strip().split()).lower()
+    expr = re.sub(r"(?:'s|’s|')$", "", expr).rstrip(".,;:")
+    expr = _QUALIFIERS.sub("", expr)
+    expr = re.sub(r"^the\s+(?=(?:early|late|mid)\b)", "", expr)
+    expr = _MODIFIER.sub("", expr)
+    # "Friday, Oct. 23": the date says it all; "between 1994 and 1997": the range's start
+    expr = re.sub(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?=[a-z]+\.?\s+\d)", "", expr)
+    range_start = re.match(r"^(?:between|from)?\s*(\d{4})\s*(?:and|to|-|–|through)\s*\d{4}$", expr)
+    return range_start.group(1) if range_start else expr
+
+
+def duration_value(expr: str) -> str | None:
+    """``P2W``, ``PT5H``, ``P10Y`` ("a decade"), ``PXY`` ("years", "several years"), or None."""
+    match = DURATION_RE.match(expr)
+    if not match:
+        return None
+    unit = match["unit"].removesuffix("s") if match["unit"] != "centuries" else "century"
+    unit = "century" if unit == "centurie" else unit
+    designator, multiplier, is_time = _DURATION_UNITS[unit]
+    plural = match["unit"].endswith("s") or match["unit"] == "centuries"
+    raw = match["n"]
+    if raw is None:
+        if not plural and not match["span"]:
+            return None  # a bare "year", "day": not a duration on its own
+        if not plural and match["span"] and not expr.startswith("the ") and unit in {"day", "week", "month", "year"}:
+            return None  # "last year", "next week": a date, resolved elsewhere ("past decade" is a duration)
+        amount: str = "X" if plural else str(multiplier)
+    elif raw in _VAGUE:
+        amount = "X"
+    else:
+        number = int(raw) if raw.isdigit() else _NUMBERS[raw]
+        amount = str(number * multiplier)
+    return f"P{'T' if is_time else ''}{amount}{designator}"
 
 
 def month_number(name: str) -> int | None:
@@ -148,10 +254,114 @@ def _shift_months(anchor: date, months: int) -> tuple[int, int]:
     return total // 12, total % 12 + 1
 
 
-def resolve(text: str, anchor: date | None) -> tuple[str | None, str]:
-    """(value, resolution) for one expression; resolution names the granularity or why there is none."""
-    expr = " ".join(text.strip().split())
-    lowered = expr.lower()
+def _weekday(anchor: date, weekday: int, which: str | None, direction: str | None) -> date:
+    """The day of that weekday the text means: the past one by default (wire copy reports what
+    happened), the coming one after "next" or in a future sentence, today when it is that day."""
+    if which == "next" or (which in {None, "on", "this"} and direction == "future"):
+        ahead = (weekday - anchor.weekday()) % 7
+        return anchor + timedelta(days=ahead or (7 if which == "next" else 0))
+    behind = (anchor.weekday() - weekday) % 7
+    if which == "last" and behind == 0:
+        behind = 7
+    return anchor - timedelta(days=behind)
+
+
+def resolve(text: str, anchor: date | None, direction: str | None = None) -> tuple[str | None, str]:
+    """(value, resolution) for one expression; resolution names the granularity or why there is none.
+
+    ``direction`` ('past' or 'future', from the tense of the verb the expression belongs to)
+    decides which way a bare weekday or month points: "will meet on Monday" is the next Monday.
+    """
+    raw = " ".join(text.strip().split())
+    lowered = normalize_expression(raw)
+    expr = raw if lowered == raw.lower() else lowered
+    if lowered in REFERENCES:
+        return REFERENCES[lowered], "reference"
+    duration = duration_value(lowered)
+    if duration is not None:
+        return duration, "duration"
+    match = CLOCK_RE.match(lowered)
+    if match and anchor is not None and 1 <= int(match["hour"]) <= 12:
+        hour = int(match["hour"]) % 12 + (12 if match["half"].startswith("p") else 0)
+        return f"{anchor.isoformat()}T{hour:02d}:{int(match['minute'] or 0):02d}", "time"
+    if lowered in {"noon", "midday"} and anchor is not None:
+        return f"{anchor.isoformat()}T12:00", "time"
+    if lowered == "midnight" and anchor is not None:
+        return f"{anchor.isoformat()}T24:00", "time"
+    if lowered in {"this morning", "this afternoon", "this evening", "tonight"} and anchor is not None:
+        return anchor.isoformat() + PART_OF_DAY[lowered.removeprefix("this ")], "part of day"
+    match = WEEKDAY_PART_RE.match(lowered)
+    if match and anchor is not None:
+        day = _weekday(anchor, WEEKDAYS[match["weekday"]], match["which"], direction)
+        if match["part"]:
+            return day.isoformat() + PART_OF_DAY[match["part"]], "part of day"
+        return day.isoformat(), "day"
+    match = QUARTER_RE.match(lowered)
+    if match and (match["year"] or match["of"] or anchor is not None):
+        nth = _ORDINALS[match["nth"]]
+        if match["year"] or match["of"]:
+            year = int(match["year"] or match["of"])
+        else:
+            assert anchor is not None
+            current = (anchor.month - 1) // 3 + 1
+            year = anchor.year - (1 if nth > current and direction != "future" else 0)
+        return f"{year}-Q{nth}", "quarter"
+    match = OTHER_QUARTER_RE.match(lowered)
+    if match and anchor is not None:
+        step = {"this": 0, "current": 0, "next": 1, "coming": 1}.get(match["which"], -1)
+        index = anchor.year * 4 + (anchor.month - 1) // 3 + step
+        return f"{index // 4}-Q{index % 4 + 1}", "quarter"
+    match = ORDINAL_DAY_RE.match(lowered)
+    if match and match["day"] in DAY_ORDINALS and (month := month_number(match["month"])):
+        return _day_value(month, DAY_ORDINALS[match["day"]], match["year"], anchor), "day"
+    match = SHORT_YEAR_RE.match(lowered)
+    if match:
+        century = (anchor.year // 100) * 100 if anchor else 2000
+        year = century + int(match["yy"])
+        if anchor and year > anchor.year + 10:
+            year -= 100
+        return str(year), "year"
+    if re.match(rf"^(?:several|a few|few|many|some)\s+{_UNIT_WORDS}\s+ago$", lowered):
+        return "PAST_REF", "reference"
+    match = SEASON_RE.match(lowered)
+    if match and anchor is not None:
+        season = SEASONS[match["season"]]
+        now = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(anchor.month, "FA")
+        order = ["WI", "SP", "SU", "FA"]
+        year = anchor.year
+        if match["which"] in {"last", "past"}:
+            year -= 1 if order.index(season) >= order.index(now) else 0
+        elif match["which"] in {"next", "coming"}:
+            year += 1 if order.index(season) <= order.index(now) else 0
+        return f"{year}-{season}", "season"
+    match = MONTH_RELATIVE_YEAR_RE.match(lowered)
+    if match and anchor is not None and (month := month_number(match["month"])):
+        year = anchor.year + {"this": 0, "last": -1, "next": 1}[match["which"]]
+        return f"{year}-{month:02d}", "month"
+    if lowered.startswith("last ") and anchor is not None:
+        match = MONTH_DAY_RE.match(lowered[5:]) or DAY_MONTH_RE.match(lowered[5:])
+        if match and not match["year"] and (month := month_number(match["month"])):
+            return _day_value(month, int(match["day"]), None, anchor), "day"
+    match = LAST_MONTH_RE.match(lowered)
+    if match and anchor is not None and (month := month_number(match["month"])):
+        if match["which"] == "last":
+            year = anchor.year if month < anchor.month else anchor.year - 1
+        elif match["which"] == "next":
+            year = anchor.year if month > anchor.month else anchor.year + 1
+        else:
+            year = anchor.year
+        return f"{year}-{month:02d}", "month"
+    if direction == "future" and anchor is not None:
+        match = MONTH_DAY_RE.match(expr) or DAY_MONTH_RE.match(expr)
+        if match and not match["year"] and (month := month_number(match["month"])):
+            year = anchor.year if (month, int(match["day"])) >= (anchor.month, anchor.day) else anchor.year + 1
+            try:
+                return date(year, month, int(match["day"])).isoformat(), "day"
+            except ValueError:
+                return None, "unresolved"
+        match = MONTH_YEAR_RE.match(expr)
+        if match and not match["year"] and (month := month_number(match["month"])):
+            return f"{anchor.year if month >= anchor.month else anchor.year + 1}-{month:02d}", "month"
     for pattern in (MONTH_DAY_RE, DAY_MONTH_RE):
         match = pattern.match(expr)
         if match:
@@ -175,7 +385,7 @@ def resolve(text: str, anchor: date | None) -> tuple[str | None, str]:
         return match["year"], "year"
     match = DECADE_RE.match(lowered)
     if match:
-        return match["decade"], "decade"
+        return match["decade"] + "X", "decade"
     if SET_RE.match(lowered):
         return None, "set"
     if anchor is None:
@@ -195,7 +405,7 @@ def resolve(text: str, anchor: date | None) -> tuple[str | None, str]:
         return (anchor - timedelta(days=delta)).isoformat(), "day"
     match = AGO_RE.match(lowered)
     if match:
-        n = int(match["n"]) if match["n"].isdigit() else NUMBER_WORDS[match["n"]] or 1
+        n = int(match["n"]) if match["n"].isdigit() else _NUMBERS[match["n"]]
         unit = UNITS[match["unit"]]
         if unit == "day":
             return (anchor - timedelta(days=n)).isoformat(), "day"
