@@ -129,7 +129,7 @@ def test_a_malformed_url_is_a_failed_document_not_a_crash() -> None:
 
 
 def test_a_json_lines_line_keeps_its_unread_fields_as_metadata(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from newstrace.record import Article
+    from newstrace.record import SCHEMA_VERSION, Article
     from newstrace.schema import validate_record
     from newstrace.sources import read_sources
 
@@ -142,7 +142,7 @@ def test_a_json_lines_line_keeps_its_unread_fields_as_metadata(tmp_path) -> None
     assert isinstance(article, Article)
     assert article.metadata == {"bias": "left", "topic": ["a"]}, "read fields (id, outlet, date, text) are not repeated"
     record = article.to_dict()
-    assert record["schema"] == "newstrace.article/4" and record["metadata"] == article.metadata
+    assert record["schema"] == SCHEMA_VERSION and record["metadata"] == article.metadata
     validate_record(record)
     assert Article.from_dict(record).metadata == article.metadata
     old = {k: v for k, v in record.items() if k != "metadata"}

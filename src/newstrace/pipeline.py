@@ -65,6 +65,7 @@ DEFAULT_PIPELINE = (
     Slot("relay.v1"),
     Slot("confidence.v1"),
     Slot("times.v1"),
+    Slot("said.v1"),
     Slot("voice.v1"),
     Slot("persuasion.v1", setting="persuasion", optional=True),
 )

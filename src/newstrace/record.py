@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "newstrace.article/4"
+SCHEMA_VERSION = "newstrace.article/5"
 
 # The fields a reader fills before any stage runs: the document and what its source says about it.
 INPUT_FIELDS = ("text", "source", "published", "outlet", "url", "title", "byline", "metadata")
@@ -142,6 +142,23 @@ class Speaker:
 
 
 @dataclass
+class StatementTime:
+    """When a statement was made: the time the text gives its speech act ("said on Monday", "told
+    reporters Thursday"), resolved, with its span; or the article's date, ``assumed`` (schema 5)."""
+
+    value: str | None
+    assumed: bool
+    span: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "assumed": self.assumed, "span": self.span.to_dict() if self.span else None}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StatementTime:
+        return cls(data.get("value"), bool(data.get("assumed")), _optional_span(data.get("span")))
+
+
+@dataclass
 class Attribution:
     id: str
     kind: str
@@ -156,6 +173,8 @@ class Attribution:
     relay: Speaker | None = None
     # Estimated probability that the attribution is real and its speaker right (schema 3).
     confidence: float | None = None
+    # When it was said (schema 5); None until the statement-time stage has run.
+    said: StatementTime | None = None
 
     def spans(self) -> list[Span]:
         out = [self.content, *self.content_parts]
@@ -167,6 +186,8 @@ class Attribution:
             out.append(self.citing.mention)
         if self.relay and self.relay.mention:
             out.append(self.relay.mention)
+        if self.said and self.said.span:
+            out.append(self.said.span)
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -181,6 +202,7 @@ class Attribution:
             "citing": self.citing.to_dict() if self.citing else None,
             "rule": self.rule,
             "confidence": self.confidence,
+            "said": self.said.to_dict() if self.said else None,
         }
 
     @classmethod
@@ -197,6 +219,7 @@ class Attribution:
             citing=Speaker.from_dict(citing) if citing else None,
             rule=data.get("rule", ""),
             confidence=data.get("confidence"),
+            said=StatementTime.from_dict(data["said"]) if data.get("said") else None,
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -48,6 +49,16 @@ def number(minimum: float, maximum: float, *, open_below: bool = False) -> Calla
         return value
 
     return parse
+
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def partial_date(text: str) -> str:
+    """An argparse type: a year, a month or a day (YYYY, YYYY-MM, YYYY-MM-DD), or E124."""
+    if not _PARTIAL_DATE.match(text):
+        raise argparse.ArgumentTypeError(Errors.E124.format(value=text, expected="YYYY, YYYY-MM or YYYY-MM-DD"))
+    return text
 
 
 def add_store(parser: argparse.ArgumentParser) -> None:

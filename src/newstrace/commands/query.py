@@ -10,8 +10,8 @@ from ..corpus.identities import update_identities
 from ..corpus.quotes import update_quote_clusters
 from ..errors import Errors, StoreError
 from ..record import Article
-from ..store import QuoteClusterSummary
-from .options import add_common, add_period, number, open_existing_store, period, whole
+from ..store import Quote, QuoteClusterSummary
+from .options import add_common, add_period, number, open_existing_store, partial_date, period, whole
 from .report import render_article
 from .tables import emit
 
@@ -31,6 +31,14 @@ def register(subparsers: Any) -> None:
         metavar="P",
         help="only attributions at least this likely to be real with the right speaker (0-1; docs/realnews.md)",
     )
+    quotes.add_argument(
+        "--said-since",
+        type=partial_date,
+        metavar="DATE",
+        help="said on or after this year, month or day (YYYY[-MM[-DD]]): the time the text gives the speech act, "
+        "else the article's date",
+    )
+    quotes.add_argument("--said-until", type=partial_date, metavar="DATE", help="said on or before (YYYY[-MM[-DD]])")
     quotes.add_argument(
         "--shared",
         action="store_true",
@@ -107,6 +115,8 @@ def run_quotes(args: argparse.Namespace) -> int:
         "search": args.search,
         "kind": args.kind,
         "min_confidence": args.min_confidence,
+        "said_since": args.said_since,
+        "said_until": args.said_until,
     }
     with open_existing_store(args) as store:
         if args.speaker is not None or args.shared:
@@ -121,13 +131,23 @@ def run_quotes(args: argparse.Namespace) -> int:
         total = store.count_quotes(**filters) if args.format == "table" else len(rows)
     emit(
         [q.to_dict() for q in rows],
-        ("published", "outlet", "speaker", "kind", "cue", "content", "via", "article"),
-        [(q.published, q.outlet, q.speaker, q.kind, q.cue, q.content, " → ".join(q.via), q.article_key) for q in rows],
+        ("published", "said", "outlet", "speaker", "kind", "cue", "content", "via", "article"),
+        [
+            (q.published, _said(q), q.outlet, q.speaker, q.kind, q.cue, q.content, " → ".join(q.via), q.article_key)
+            for q in rows
+        ],
         args.format,
     )
     if args.format == "table":
         print(f"{len(rows)} of {total} attributions shown")
     return 0
+
+
+def _said(quote: Quote) -> str | None:
+    """When it was said, as a table shows it: the value, with '~' when the article's date stands in."""
+    if quote.said is None:
+        return None
+    return f"~{quote.said}" if quote.said_assumed else quote.said
 
 
 def run_persuasion(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ SCHEMA_FILES = {
     "newstrace.article/2": "article.v2.json",
     "newstrace.article/3": "article.v3.json",
     "newstrace.article/4": "article.v4.json",
+    "newstrace.article/5": "article.v5.json",
 }
 
 

@@ -18,6 +18,7 @@ BUILTIN_STAGES = {
     "relay.v1": "newstrace.stages.relay:RelayStage",
     "confidence.v1": "newstrace.stages.confidence:ConfidenceStage",
     "times.v1": "newstrace.stages.times:TimeStage",
+    "said.v1": "newstrace.stages.said:StatementTimeStage",
     "voice.v1": "newstrace.stages.voice:OwnVoiceStage",
     "persuasion.v1": "newstrace.stages.persuasion:PersuasionStage",
 }

@@ -65,6 +65,8 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
         "outlet",
         "published",
         "confidence",
+        "said",
+        "said_assumed",
     ),
     "entities": ("article_key", "entity_id", "name", "name_key", "type", "aliases", "roles", "n_mentions"),
     "mentions": ("article_key", "entity_id", "seq", "start_char", "end_char", "text", "kind"),
@@ -157,6 +159,8 @@ class Quote(_Row):
     url: str | None
     confidence: float | None = None
     cluster: str | None = None  # the quote cluster carrying the same statement in other articles
+    said: str | None = None  # when it was said (TIMEX3 value), given by the text or assumed
+    said_assumed: bool | None = None  # True: the article's date stands in; None: stored before schema 5
 
 
 @dataclass(frozen=True)
@@ -675,6 +679,8 @@ class Store(AbstractContextManager["Store"]):
                     article.outlet,
                     article.published,
                     att.confidence,
+                    att.said.value if att.said else None,
+                    int(att.said.assumed) if att.said else None,
                 )
             )
             speaker_names = [speaker.name]
@@ -690,7 +696,8 @@ class Store(AbstractContextManager["Store"]):
         self._executemany(
             "INSERT INTO attributions (article_key, attribution_id, seq, kind, speaker, speaker_key, speaker_entity, "
             "speaker_resolution, citing, citing_key, via, cue, content, content_start, content_end, rule, outlet, "
-            "published, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "published, confidence, said, said_assumed) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             attribution_rows,
         )
         self._executemany(
@@ -854,9 +861,20 @@ class Store(AbstractContextManager["Store"]):
         min_confidence: float | None = None,
         shared: bool = False,
         cluster: str | None = None,
+        said_since: str | None = None,
+        said_until: str | None = None,
     ) -> tuple[str, list[Any]] | None:
         clauses: list[str] = []
         params: list[Any] = []
+        # when it was said: TIMEX3 values of days, months and years sort as dates do ('2011' < '2011-03')
+        if said_since is not None or said_until is not None:
+            clauses.append("a.said >= '0' AND a.said < ':'")  # dates only: not P2W, PRESENT_REF
+        if said_since is not None:
+            clauses.append("a.said >= ?")
+            params.append(said_since)
+        if said_until is not None:
+            clauses.append("a.said <= ?")
+            params.append(said_until + "\uffff")  # the whole day, month or year
         if shared:
             # carried by at least two outlets (the dateline's agency stands for a missing outlet)
             clauses.append(
@@ -953,15 +971,30 @@ class Store(AbstractContextManager["Store"]):
         min_confidence: float | None = None,
         shared: bool = False,
         cluster: str | None = None,
+        said_since: str | None = None,
+        said_until: str | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Quote]:
         """Attributions matching every filter given; the speaker by any spelling of its name.
 
         ``min_confidence`` keeps attributions whose estimated probability of being real with the
-        right speaker is at least that (records stored without a confidence never pass it)."""
+        right speaker is at least that (records stored without a confidence never pass it).
+        ``said_since``/``said_until`` filter by when the statement was made (YYYY, YYYY-MM or
+        YYYY-MM-DD; records stored before schema 5 have no such time and never pass)."""
         filters = self._quote_filters(
-            speaker, outlet, since, until, search, via, kind, min_confidence, shared=shared, cluster=cluster
+            speaker,
+            outlet,
+            since,
+            until,
+            search,
+            via,
+            kind,
+            min_confidence,
+            shared=shared,
+            cluster=cluster,
+            said_since=said_since,
+            said_until=said_until,
         )
         if filters is None:
             return []
@@ -973,7 +1006,8 @@ class Store(AbstractContextManager["Store"]):
         newest = "(a.published || '')" if by_set else "a.published"
         sql = (
             "SELECT a.article_key, ar.id, a.attribution_id, a.kind, a.speaker, a.speaker_resolution, a.citing, a.via, "
-            "a.cue, a.content, a.outlet, a.published, ar.title, ar.url, a.confidence, qc.cluster_id "
+            "a.cue, a.content, a.outlet, a.published, ar.title, ar.url, a.confidence, qc.cluster_id, a.said, "
+            "a.said_assumed "
             "FROM attributions a JOIN articles ar ON ar.key = a.article_key LEFT JOIN quote_cluster_members qc "
             f"ON qc.article_key = a.article_key AND qc.attribution_id = a.attribution_id WHERE {where} "
             f"ORDER BY {newest} DESC NULLS LAST, a.article_key, a.seq"
@@ -982,7 +1016,10 @@ class Store(AbstractContextManager["Store"]):
             sql += " LIMIT ? OFFSET ?"
             params.extend([limit, offset])
         rows = self._execute(sql, params).fetchall()
-        return [Quote(*row[:7], json.loads(row[7]), *row[8:]) for row in rows]  # type: ignore[call-arg]
+        return [
+            Quote(*row[:7], json.loads(row[7]), *row[8:-1], None if row[-1] is None else bool(row[-1]))  # type: ignore[call-arg]
+            for row in rows
+        ]
 
     def count_quotes(
         self,
@@ -997,9 +1034,22 @@ class Store(AbstractContextManager["Store"]):
         min_confidence: float | None = None,
         shared: bool = False,
         cluster: str | None = None,
+        said_since: str | None = None,
+        said_until: str | None = None,
     ) -> int:
         filters = self._quote_filters(
-            speaker, outlet, since, until, search, via, kind, min_confidence, shared=shared, cluster=cluster
+            speaker,
+            outlet,
+            since,
+            until,
+            search,
+            via,
+            kind,
+            min_confidence,
+            shared=shared,
+            cluster=cluster,
+            said_since=said_since,
+            said_until=said_until,
         )
         if filters is None:
             return 0

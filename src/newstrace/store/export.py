@@ -45,6 +45,7 @@ INTEGER_COLUMNS = {
     "end_char",
     "n_articles",
     "n_outlets",
+    "said_assumed",
 }
 FLOAT_COLUMNS = {"confidence", "score", "containment"}
 LIST_COLUMNS = {"via", "aliases", "roles"}  # JSON text in the store

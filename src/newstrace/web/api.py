@@ -138,6 +138,9 @@ def article(request: Request, ref: str) -> dict[str, Any]:
     return _config(request).store().records(ref)[0]
 
 
+PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
 @router.get("/quotes", summary="Who said what: attributions by speaker identity, outlet, relay, time, text")
 def quotes(
     request: Request,
@@ -149,6 +152,10 @@ def quotes(
     search: Annotated[str | None, Query(max_length=500, description="words in the quote or its speaker")] = None,
     kind: Literal["direct", "indirect", "speech_act", "belief"] | None = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    said_since: Annotated[
+        str | None, Query(pattern=PARTIAL_DATE, description="said on or after (YYYY, YYYY-MM or YYYY-MM-DD)")
+    ] = None,
+    said_until: Annotated[str | None, Query(pattern=PARTIAL_DATE, description="said on or before")] = None,
     cluster: Annotated[str | None, Query(description="only this quote cluster's carriers")] = None,
     shared: Annotated[bool, Query(description="only statements carried by two outlets or more")] = False,
     limit: Limit = 50,
@@ -167,6 +174,8 @@ def quotes(
             search=search,
             kind=kind,
             min_confidence=min_confidence,
+            said_since=said_since,
+            said_until=said_until,
             cluster=cluster,
             shared=shared,
             limit=limit + 1,
