@@ -45,7 +45,7 @@ def test_quotes_in_every_format(db: str, capsys: pytest.CaptureFixture[str]) -> 
     assert {r["speaker"] for r in rows} == {"Kim Jong-un", "KIM JONG UN", "Kim Jong Un"}
     assert main(["quotes", "--db", db, "--speaker", "Kim Jong Un", "--format", "csv"]) == 0
     table = list(csv.reader(io.StringIO(capsys.readouterr().out)))
-    assert table[0][:3] == ["published", "outlet", "speaker"] and len(table) == len(rows) + 1
+    assert table[0][:4] == ["published", "said", "outlet", "speaker"] and len(table) == len(rows) + 1
     assert main(["quotes", "--db", db, "--speaker", "Kim Jong Un", "--limit", "1"]) == 0
     out = capsys.readouterr().out
     assert f"1 of {len(rows)} attributions shown" in out

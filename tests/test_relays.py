@@ -111,6 +111,10 @@ def test_an_old_store_gets_its_hops_from_the_records(tmp_path, seed: newstrace.A
                 store._execute(f"DROP TABLE {table}")  # what migrations 4 and later made
             for index in indexes:
                 store._execute(f"DROP INDEX {index}")
+            for table, column in [
+                c for m in later for c in re.findall(r"ALTER TABLE (\w+) ADD COLUMN (\w+)", m.common)
+            ]:
+                store._execute(f"ALTER TABLE {table} DROP COLUMN {column}")  # and the columns they added
             store._execute("DELETE FROM schema_migrations WHERE version >= 4")
     with open_store(db, migrate=False) as store:
         assert store.schema_version() == 3

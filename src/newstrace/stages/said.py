@@ -33,7 +33,15 @@ class StatementTimeStage(Stage):
         doc = article.doc
         index = token_index(doc)
         offset = article.body_start
-        mentions = [t for t in article.times if t.role not in {"published", "dateline"}]
+        # a speech act happens at a time, not over a duration ("two months out, observers say"),
+        # and a time that cannot be resolved against a known date is no time ("an election year")
+        mentions = [
+            t
+            for t in article.times
+            if t.role not in {"published", "dateline"}
+            and not (t.value or "").startswith("P")
+            and not (assumed and t.resolution == "unresolved")
+        ]
         for attribution in article.attributions:
             content = [attribution.content, *attribution.content_parts]
             found = self._stated(attribution.cue, content, mentions, doc, index, offset)

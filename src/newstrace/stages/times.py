@@ -46,6 +46,19 @@ def _direction(token: Any) -> str | None:
     return None
 
 
+def _joined(doc: Any) -> list[Any]:
+    """The parser's DATE and TIME entities, neighbours joined: "Tuesday" + "morning" is one time."""
+    found: list[Any] = []
+    for ent in doc.ents:
+        if ent.label_ not in {"DATE", "TIME"}:
+            continue
+        if found and found[-1].end == ent.start:
+            found[-1] = doc[found[-1].start : ent.end]
+        else:
+            found.append(ent)
+    return found
+
+
 class TimeStage(Stage):
     name = "times.v1"
     requires = ("text", "body_start", "doc", "published", "dateline", "header")
@@ -62,9 +75,7 @@ class TimeStage(Stage):
         if article.dateline and article.dateline.date and article.dateline.date_span:
             found.append(TimeExpression(article.dateline.date_span, article.dateline.date, "day", "dateline"))
         doc = article.doc
-        for ent in doc.ents:
-            if ent.label_ not in {"DATE", "TIME"}:
-                continue
+        for ent in _joined(doc):
             first, last = ent[0], ent[-1]
             if first.lower_ in {"the"} and len(ent) > 1 and not last.text.endswith("s"):
                 first = ent[1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -12,6 +13,9 @@ from urllib.parse import quote
 from ..errors import Errors, StoreError
 from .base import Row, Store
 from .search import Search, fts5_query
+
+# What SQLite says when a write cannot be made: a full disk, an I/O error, a lock held past the timeout.
+_WRITE_FAILURE = re.compile(r"disk|full|I/O|locked|readonly|unable to open", re.IGNORECASE)
 
 
 class SQLiteStore(Store):
@@ -78,10 +82,12 @@ class SQLiteStore(Store):
                 raise
             self._depth = 0
             self.conn.execute("COMMIT")
-        except sqlite3.OperationalError as exc:  # disk full, I/O error, locked past the timeout
+        except sqlite3.OperationalError as exc:
             if self.conn.in_transaction:
                 with suppress(sqlite3.Error):
                     self.conn.execute("ROLLBACK")
+            if not _WRITE_FAILURE.search(str(exc)):
+                raise  # a mistake in newstrace's SQL, not the disk's: shown as such
             raise StoreError(Errors.E123.format(url=self.url, reason=exc)) from exc
 
     def _search_condition(self, target: str, search: Search) -> tuple[str, list[Any]]:

@@ -104,7 +104,8 @@ REFERENCES = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "the present": "PRESENT_REF",
     "present": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "the past": "PAST_REF", "recently": "PAST_REF",
-    "once": "PAST_REF", "formerly": "PAST_REF",
+    "once": "PAST_REF", "formerly": "PAST_REF", "recent years": "PAST_REF", "recent months": "PAST_REF",
+    "recent weeks": "PAST_REF", "recent days": "PAST_REF",
 }  # fmt: skip
 
 
