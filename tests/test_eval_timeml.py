@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newstrace.eval.timeml import Timex, _match, evaluate, read_tml, split_of, system_type
+from newstrace.eval.timeml import Timex, _match, evaluate, read_meantime, read_tml, split_of, system_type
 
 from .conftest import shared_path
 
@@ -68,3 +68,30 @@ def test_timeml_dev_gate() -> None:
     measured = {"relaxed": score.relaxed_prf()[2], "value": score.value_prf()[2], "type": score.type_accuracy}
     for name, floor in FLOORS.items():
         assert measured[name] >= floor, f"{name} {measured[name]:.3f} under its floor {floor}"
+
+
+MEANTIME = """<?xml version="1.0" ?><Document doc_id="1" doc_name="x" lang="en">
+<token number="0" sentence="0" t_id="1">Plant</token><token number="1" sentence="0" t_id="2">closes</token>
+<token number="2" sentence="1" t_id="3">May</token><token number="3" sentence="1" t_id="4">14</token>
+<token number="4" sentence="1" t_id="5">,</token><token number="5" sentence="1" t_id="6">2009</token>
+<token number="6" sentence="2" t_id="7">It</token><token number="7" sentence="2" t_id="8">closed</token>
+<token number="8" sentence="2" t_id="9">(</token><token number="9" sentence="2" t_id="10">last</token>
+<token number="10" sentence="2" t_id="11">week</token><token number="11" sentence="2" t_id="12">)</token>
+<token number="12" sentence="2" t_id="13">.</token>
+<Markables>
+<TIMEX3 m_id="16" type="DATE" value="2009-05-14" functionInDocument="CREATION_TIME">
+<token_anchor t_id="3"/><token_anchor t_id="4"/><token_anchor t_id="5"/><token_anchor t_id="6"/></TIMEX3>
+<TIMEX3 m_id="17" type="DATE" value="2009-W19" functionInDocument="NONE"><token_anchor t_id="10"/>
+<token_anchor t_id="11"/></TIMEX3>
+</Markables></Document>
+"""
+
+
+def test_read_meantime_joins_tokens_back_into_text(tmp_path: Path) -> None:
+    path = tmp_path / "x.xml"
+    path.write_text(MEANTIME, encoding="utf-8")
+    document = read_meantime(path)
+    assert document.text == "Plant closes\nMay 14, 2009\nIt closed (last week)."
+    assert document.dct == "2009-05-14"
+    assert [(t.text, t.value) for t in document.timexes] == [("May 14, 2009", "2009-05-14"), ("last week", "2009-W19")]
+    assert document.annotated_until == len(document.text)  # three sentences: all annotated

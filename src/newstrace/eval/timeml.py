@@ -8,6 +8,8 @@ and the record's ``times`` are matched one to one:
 - **value**: over relaxed matches, the system's value equals the gold ``value`` exactly
   (``1998-01-08``, ``1997-10``, ``P1W``, ``PRESENT_REF``); value precision is over the system's
   expressions, recall over gold's, as TempEval-3's attribute F1.
+- **MEANTIME** (NAF/CAT ``.xml``): the tokens are joined back into text, and only what was
+  annotated is scored — the title, the date line and the first four sentences.
 - **type**: over relaxed matches. The record has no TIMEX3 type, so it is read off the value
   (``P...`` DURATION, a ``T`` time part TIME, ``XXXX-WXX...`` or an unresolved "every ..." SET,
   else DATE) — an expression left without a value counts as DATE.
@@ -50,6 +52,8 @@ class TimemlDocument:
     text: str
     dct: str | None
     timexes: list[Timex]
+    # gold covers only the text before this offset (MEANTIME annotates the first six sentences)
+    annotated_until: int | None = None
 
 
 def split_of(name: str) -> str:
@@ -94,13 +98,65 @@ def read_tml(path: Path) -> TimemlDocument:
     return TimemlDocument(path.stem, "".join(pieces), dct[:10] if dct else None, timexes)
 
 
+# MEANTIME's annotators marked the title, the date line and the first four sentences (sentences
+# 0-5): found expressions after them have no gold to be scored against.
+MEANTIME_SENTENCES = 6
+_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "%", "'s", "’s", "n't", "'", "''"}
+_NO_SPACE_AFTER = {"(", "[", "$", "``"}
+
+
+def read_meantime(path: Path) -> TimemlDocument:
+    """A MEANTIME (NAF/CAT) document: its tokens joined back into text (no space before a comma or
+    after an opening bracket), sentences on lines of their own, TIMEX3 spans over their tokens."""
+    root = ET.parse(path).getroot()
+    pieces: list[str] = []
+    spans: dict[str, tuple[int, int]] = {}
+    length = 0
+    previous: ET.Element | None = None
+    for token in root.iter("token"):
+        text = token.text or ""
+        if previous is not None:
+            if token.get("sentence") != previous.get("sentence"):
+                separator = "\n"
+            elif text in _NO_SPACE_BEFORE or (previous.text or "") in _NO_SPACE_AFTER:
+                separator = ""
+            else:
+                separator = " "
+            pieces.append(separator)
+            length += len(separator)
+        spans[token.get("t_id", "")] = (length, length + len(text))
+        pieces.append(text)
+        length += len(text)
+        previous = token
+    dct = None
+    timexes: list[Timex] = []
+    full = "".join(pieces)
+    for element in root.iter("TIMEX3"):
+        anchors = [spans[a.get("t_id", "")] for a in element.iter("token_anchor") if a.get("t_id") in spans]
+        if element.get("functionInDocument") == "CREATION_TIME":
+            dct = (element.get("value") or "")[:10] or None
+        if not anchors:
+            continue
+        start, end = min(a[0] for a in anchors), max(a[1] for a in anchors)
+        timexes.append(Timex(start, end, element.get("type", "DATE"), element.get("value"), full[start:end]))
+    timexes.sort(key=lambda t: (t.start, t.end))
+    annotated = [end for token, (_, end) in zip(root.iter("token"), spans.values(), strict=False)
+                 if int(token.get("sentence", "0")) <= MEANTIME_SENTENCES - 1]  # fmt: skip
+    return TimemlDocument(path.stem, full, dct, timexes, max(annotated, default=len(full)))
+
+
 def documents(folder: Path, split: str) -> Iterator[TimemlDocument]:
+    """TimeML ``.tml`` files (TBAQ), or MEANTIME's NAF/CAT ``.xml`` files when there is no ``.tml``."""
     files = sorted(p for p in folder.rglob("*.tml") if not p.name.startswith("._"))  # not macOS metadata
+    reader = read_tml
     if not files:
-        raise EvaluationError(Errors.E040.format(path=folder, expected="a folder of TimeML .tml files"))
+        files = sorted(p for p in folder.rglob("*.xml") if not p.name.startswith("._"))
+        reader = read_meantime
+    if not files:
+        raise EvaluationError(Errors.E040.format(path=folder, expected="a folder of TimeML .tml or MEANTIME .xml"))
     for path in files:
         if split == "all" or split_of(path.stem) == split:
-            yield read_tml(path)
+            yield reader(path)
 
 
 def system_type(value: str | None, resolution: str) -> str:
@@ -173,8 +229,10 @@ def evaluate(folder: str | Path = DEFAULT_DIR, *, split: str = "dev", limit: int
         if limit is not None and number >= limit:
             break
         (article,) = pipeline.pipe([Article(document.text, source=document.name, published=document.dct)])
-        found = [(t.span.start, t.span.end, t.value, t.resolution) for t in article.times]
-        found_text = [t.span.text for t in article.times]
+        limit = document.annotated_until if document.annotated_until is not None else len(document.text)
+        scored = [t for t in article.times if t.span.start < limit]
+        found = [(t.span.start, t.span.end, t.value, t.resolution) for t in scored]
+        found_text = [t.span.text for t in scored]
         score.documents += 1
         score.gold += len(document.timexes)
         score.system += len(found)
@@ -198,7 +256,9 @@ def evaluate(folder: str | Path = DEFAULT_DIR, *, split: str = "dev", limit: int
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", default=str(DEFAULT_DIR), help="folder of TimeML .tml files (TBAQ)")
+    parser.add_argument(
+        "path", nargs="?", default=str(DEFAULT_DIR), help="folder of TimeML .tml files (TBAQ) or MEANTIME .xml files"
+    )
     parser.add_argument(
         "--split", choices=("dev", "test", "all"), default="dev", help="dev (default), test (held out) or all"
     )
