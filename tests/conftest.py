@@ -5,6 +5,8 @@ Tests that need ``../shared`` fail (never skip) with the missing path named: CI 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -52,12 +54,9 @@ def postgres_url_or_skip() -> str:
     return url
 
 
-@pytest.fixture(params=STORE_BACKENDS)
-def store_url(request, tmp_path):  # type: ignore[no-untyped-def]
-    """A fresh, empty store URL on each backend: a SQLite file, or a PostgreSQL schema of its own."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path}/corpus.db"
-        return
+@contextmanager
+def postgres_schema() -> Iterator[str]:
+    """A PostgreSQL URL whose search_path is a fresh schema of its own, dropped afterwards."""
     import uuid
     from urllib.parse import quote
 
@@ -68,6 +67,18 @@ def store_url(request, tmp_path):  # type: ignore[no-untyped-def]
     with psycopg.connect(base, autocommit=True) as conn:
         conn.execute(f"CREATE SCHEMA {schema}")
     separator = "&" if "?" in base else "?"
-    yield f"{base}{separator}options={quote(f'-csearch_path={schema}')}"
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    try:
+        yield f"{base}{separator}options={quote(f'-csearch_path={schema}')}"
+    finally:
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=STORE_BACKENDS)
+def store_url(request, tmp_path):  # type: ignore[no-untyped-def]
+    """A fresh, empty store URL on each backend: a SQLite file, or a PostgreSQL schema of its own."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/corpus.db"
+        return
+    with postgres_schema() as url:
+        yield url

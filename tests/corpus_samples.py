@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 SAMPLES = (
     (
         'Kim Jong-un said on Tuesday that the country would "never give up its nuclear deterrent", according to '
@@ -25,3 +27,18 @@ SAMPLES = (
         "http://example.org/reuters/1",
     ),
 )
+
+
+def text_warc(body: bytes, *, gzipped: bool = False) -> bytes:
+    """One WARC 'resource' record holding ``body`` as text/plain, as a crawler archives a text file."""
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=gzipped)
+    writer.write_record(
+        writer.create_warc_record(
+            "http://example.com/a.txt", "resource", payload=io.BytesIO(body), length=len(body),
+            warc_content_type="text/plain",
+        )
+    )  # fmt: skip
+    return out.getvalue()

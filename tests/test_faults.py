@@ -33,7 +33,7 @@ from newstrace.settings import load_settings
 from newstrace.sources import Failed
 from newstrace.store import open_store
 
-from .conftest import postgres_url_or_skip, shared_path
+from .conftest import postgres_schema, shared_path
 
 pytestmark = pytest.mark.model
 
@@ -124,6 +124,17 @@ def _wait_for(process: subprocess.Popen[bytes], url: str, at_least: int, seconds
     raise AssertionError(f"the ingest ended or stalled before storing {at_least} articles ({stored})")
 
 
+def _finish(process: subprocess.Popen[bytes]) -> None:
+    """Let the ingest run to its end (killed if it hangs); it must exit 0 on its own."""
+    try:
+        _, stderr = process.communicate(timeout=300)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == 0, stderr.decode()[-2000:]
+
+
 def _children(pid: int) -> set[int]:
     found = set()
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -186,12 +197,8 @@ def test_a_worker_killed_mid_ingest_costs_nothing(
         workers = [p for p in _children(process.pid) if "spawn_main" in Path(f"/proc/{p}/cmdline").read_text()]
         assert workers, "no worker process to kill"
         os.kill(workers[0], signal.SIGKILL)
-        _, stderr = process.communicate(timeout=300)
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-    assert process.returncode == 0, stderr.decode()[-2000:]
+        _finish(process)
     counts = tally(db, reference)
     report("kill -9 of a worker mid-ingest", counts, capsys)
     assert (counts.lost, counts.failed, counts.different, counts.stored) == (0, 0, 0, N)
@@ -245,7 +252,7 @@ def test_a_document_that_kills_its_worker_fails_alone(
     assert failed[0].errors[0].message.startswith("E122")  # type: ignore[union-attr]
     good = [_unsourced(item.to_dict()) for item in crashed if item not in failed]  # type: ignore[union-attr]
     assert good == [_unsourced(item.to_dict()) for item in clean]  # type: ignore[union-attr]
-    counts = Tally(len(crashed), len(good), len(failed), 0)
+    counts = Tally(len(rows) + 1, len(good), len(failed), 0)  # documents in: the input's, not the output's
     report("a document that kills its worker every time", counts, capsys)
     assert counts.lost == 0
 
@@ -282,24 +289,13 @@ def test_disk_full_stops_cleanly_and_the_resumed_store_is_complete(
 
 
 @pytest.fixture
-def postgres_schema() -> Iterator[str]:
-    import uuid
-    from urllib.parse import quote
-
-    import psycopg
-
-    base = postgres_url_or_skip()
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    joiner = "&" if "?" in base else "?"
-    yield f"{base}{joiner}options={quote(f'-csearch_path={schema}')}"
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+def schema_url() -> Iterator[str]:
+    with postgres_schema() as url:
+        yield url
 
 
 def test_postgresql_restarted_mid_ingest(
-    postgres_schema: str, corpus: Path, reference: dict[str, dict[str, Any]], capsys: pytest.CaptureFixture[str]
+    schema_url: str, corpus: Path, reference: dict[str, dict[str, Any]], capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The server restarts while an ingest writes to it: the ingest reconnects and finishes (exit 0)."""
     restart = os.environ.get("NEWSTRACE_TEST_POSTGRES_RESTART")
@@ -310,17 +306,13 @@ def test_postgresql_restarted_mid_ingest(
         if os.environ.get("CI"):
             pytest.fail(f"CI must test a PostgreSQL restart: {reason}", pytrace=False)
         pytest.skip(reason)
-    process = _cli(corpus, postgres_schema, "--commit-every", "2", "--workers", "1")
+    process = _cli(corpus, schema_url, "--commit-every", "2", "--workers", "1")
     try:
-        _wait_for(process, postgres_schema, random.Random(3).randint(4, N // 2))
+        _wait_for(process, schema_url, random.Random(3).randint(4, N // 2))
         subprocess.run(shlex.split(restart), check=True, capture_output=True, timeout=60)
-        _, stderr = process.communicate(timeout=300)
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-    assert process.returncode == 0, stderr.decode()[-2000:]
-    counts = tally(postgres_schema, reference)
+        _finish(process)
+    counts = tally(schema_url, reference)
     report("PostgreSQL restarted mid-ingest", counts, capsys)
     assert (counts.lost, counts.failed, counts.different, counts.stored) == (0, 0, 0, N)
 

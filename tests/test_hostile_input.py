@@ -11,7 +11,6 @@ generated text; a fuzz target feeds random and mutated bytes to every reader und
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import random
 from collections.abc import Iterator
@@ -29,6 +28,8 @@ from newstrace.sources import Failed, ReadOptions, Skipped, read_path
 from newstrace.sources.base import decode
 from newstrace.stages.header import match_dateline
 from newstrace.stages.quotes import find_quotes
+
+from .corpus_samples import text_warc
 
 ENGLISH = (
     "MOSCOW, October 24 (TASS) - The minister said on Monday that the bridge would reopen in May. "
@@ -222,21 +223,6 @@ SEEDS: dict[str, bytes] = {
 }
 
 
-def _warc_seed() -> bytes:
-    from warcio.warcwriter import WARCWriter
-
-    out = io.BytesIO()
-    writer = WARCWriter(out, gzip=False)
-    body = ENGLISH.encode()
-    writer.write_record(
-        writer.create_warc_record(
-            "http://example.com/a", "resource", payload=io.BytesIO(body), length=len(body),
-            warc_content_type="text/plain",
-        )
-    )  # fmt: skip
-    return out.getvalue()
-
-
 def mutate(data: bytes, rng: random.Random) -> bytes:
     """Flip, insert, delete and cut bytes: the damage a broken download or a hostile file does."""
     buffer = bytearray(data)
@@ -260,7 +246,7 @@ def test_fuzz_readers_never_raise(tmp_path_factory: pytest.TempPathFactory, name
     """Whatever the bytes, a reader yields Articles and numbered failures, never an exception."""
     rng = random.Random(seed)
     base = name.removesuffix(".gz")
-    data = _warc_seed() if base == "doc.warc" else SEEDS[base]
+    data = text_warc(ENGLISH.encode()) if base == "doc.warc" else SEEDS[base]
     damaged = mutate(data, rng)
     if name.endswith(".gz"):
         damaged = mutate(gzip.compress(damaged), rng) if rng.random() < 0.5 else gzip.compress(damaged)

@@ -50,6 +50,8 @@ TIMEML = [
     ("September 1", date(2019, 6, 2), "future", "2019-09-01"),
     ("July 1", date(2019, 6, 2), "future", "2019-07-01"),
     ("earlier Monday", date(2025, 10, 24), None, "2025-10-20"),
+    ("this past Monday", date(2025, 10, 24), None, "2025-10-20"),
+    ("this past Friday", date(2025, 10, 24), None, "2025-10-17"),  # said on a Friday: the week before
     ("Eleven years ago", date(2025, 10, 24), None, "2014"),
     ("the fourth of March", date(2025, 10, 24), None, "2025-03-04"),
     ("mid-2011", date(2011, 1, 10), None, "2011"),

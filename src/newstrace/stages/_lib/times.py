@@ -71,7 +71,8 @@ DURATION_RE = re.compile(
 )
 PART_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "tonight": "TNI"}
 WEEKDAY_PART_RE = re.compile(
-    r"^(?:(?P<which>last|this|next|on)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"^(?:(?P<which>last|this past|this|next|on)\s+)?"
+    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?$"
 )
 CLOCK_RE = re.compile(
@@ -128,8 +129,7 @@ def duration_value(expr: str) -> str | None:
     match = DURATION_RE.match(expr)
     if not match:
         return None
-    unit = match["unit"].removesuffix("s") if match["unit"] != "centuries" else "century"
-    unit = "century" if unit == "centurie" else unit
+    unit = "century" if match["unit"] == "centuries" else match["unit"].removesuffix("s")
     designator, multiplier, is_time = _DURATION_UNITS[unit]
     plural = match["unit"].endswith("s") or match["unit"] == "centuries"
     raw = match["n"]
@@ -262,7 +262,7 @@ def _weekday(anchor: date, weekday: int, which: str | None, direction: str | Non
         ahead = (weekday - anchor.weekday()) % 7
         return anchor + timedelta(days=ahead or (7 if which == "next" else 0))
     behind = (anchor.weekday() - weekday) % 7
-    if which == "last" and behind == 0:
+    if which in {"last", "this past"} and behind == 0:
         behind = 7
     return anchor - timedelta(days=behind)
 
@@ -397,13 +397,6 @@ def resolve(text: str, anchor: date | None, direction: str | None = None) -> tup
         return (anchor - timedelta(days=1)).isoformat(), "day"
     if lowered == "tomorrow":
         return (anchor + timedelta(days=1)).isoformat(), "day"
-    weekday = lowered.removeprefix("last ").removeprefix("on ").removeprefix("this past ")
-    if weekday in WEEKDAYS:
-        # Wire copy uses bare weekdays for the current week, almost always in the past.
-        delta = (anchor.weekday() - WEEKDAYS[weekday]) % 7
-        if lowered.startswith("last ") and delta == 0:
-            delta = 7
-        return (anchor - timedelta(days=delta)).isoformat(), "day"
     match = AGO_RE.match(lowered)
     if match:
         n = int(match["n"]) if match["n"].isdigit() else _NUMBERS[match["n"]]
