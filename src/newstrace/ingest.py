@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from .errors import Errors, InputError
+from .errors import Errors, InputError, StoreError
 from .record import Article
 from .run import CorpusReport, Source, analyze_corpus
 from .settings import Settings, load_settings
@@ -157,8 +157,6 @@ def _written(store: Store, write: Callable[[], T]) -> T:
     """``write()``, once more on a new connection when the server dropped the old one (a PostgreSQL
     restart); a write that fails again, or a full disk, stops the run with E123 (nothing lost: the
     batch was rolled back and a new run resumes after the last commit)."""
-    from .errors import StoreError
-
     try:
         return write()
     except StoreError:
