@@ -26,14 +26,14 @@ def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
         (folder / f"s{n}.txt").write_text(text, encoding="utf-8")
     (folder / "bad.txt").write_bytes(b"\xff\xfe\x00binary")
     url = f"sqlite:///{tmp_path}/cli.db"
-    assert main(["ingest", str(folder), "--db", url, "--outlet", "Desk", "--published", "2024-05-07"]) == 0
+    assert main(["ingest", str(folder), "--db", url, "--outlet", "Desk", "--published", "2024-05-07"]) == 1
     err = capsys.readouterr().err
     assert "3 analyzed (3 stored), 0 failed in a stage, 1 unreadable, 0 skipped as already stored" in err
     return url
 
 
 def test_second_ingest_reports_duplicates(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["ingest", str(tmp_path / "docs"), "--db", db, "--json"]) == 0
+    assert main(["ingest", str(tmp_path / "docs"), "--db", db, "--format", "json"]) == 1  # bad.txt again
     summary = json.loads(capsys.readouterr().out)
     assert (summary["stored"], summary["skipped"], summary["unreadable"]) == (0, 3, 1)
 
@@ -54,7 +54,7 @@ def test_quotes_in_every_format(db: str, capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_bad_date_is_a_clear_error(db: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["quotes", "--db", db, "--since", "last week"]) == 1
+    assert main(["quotes", "--db", db, "--since", "last week"]) == 2
     assert "E070" in capsys.readouterr().err
 
 
@@ -79,8 +79,9 @@ def test_speakers_entities_outlets_show(db: str, capsys: pytest.CaptureFixture[s
     report = capsys.readouterr().out
     assert "WHO SAID WHAT" in report and "KIM JONG UN" in report
     assert main(["show", key[:6], "--db", db, "--format", "json"]) == 0
-    assert json.loads(capsys.readouterr().out)["schema"] == newstrace.SCHEMA_VERSION
-    assert main(["show", "ffffffffffff", "--db", db]) == 1
+    (record,) = json.loads(capsys.readouterr().out)  # an array: one stored copy here
+    assert record["schema"] == newstrace.SCHEMA_VERSION
+    assert main(["show", "ffffffffffff", "--db", db]) == 2
     assert "E068" in capsys.readouterr().err
 
 
@@ -106,7 +107,7 @@ def test_export_and_retry_list(db: str, tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["retry", "--db", db, "--list"]) == 0
     listed = capsys.readouterr().out
     assert "bad.txt" in listed and "E003" in listed
-    assert main(["retry", "--db", db]) == 1  # still binary: still failing
+    assert main(["retry", "--db", db]) == 2  # still binary: nothing could be retried
     assert main(["retry", "--db", db, "--drop"]) == 0
     capsys.readouterr()
     assert main(["retry", "--db", db, "--list"]) == 0
@@ -128,5 +129,5 @@ def test_persuasion_counts_by_voice(db: str, capsys: pytest.CaptureFixture[str])
     assert main(["persuasion", "--db", db, "--by", "outlet,voice", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {r["outlet"] for r in rows} == {"Desk"} and sum(r["spans"] for r in rows) == spans > 0
-    assert main(["persuasion", "--db", db, "--by", "speaker"]) == 1
+    assert main(["persuasion", "--db", db, "--by", "speaker"]) == 2
     assert "E074" in capsys.readouterr().err

@@ -54,5 +54,5 @@ def test_cli_prints_the_table(capsys: pytest.CaptureFixture[str]) -> None:
 def test_missing_corpus_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(EvaluationError, match="E040"):
         read_corpus(tmp_path)
-    assert main(["eval", "persuasion", str(tmp_path)]) == 1
+    assert main(["eval", "persuasion", str(tmp_path)]) == 2
     assert "E040" in capsys.readouterr().err

@@ -86,7 +86,7 @@ def test_shared_statement_in_the_store_and_the_commands(tmp_path, capsys) -> Non
     assert main(["quote", cluster.id, "--db", db]) == 0
     out = capsys.readouterr().out
     assert "first seen" in out and "Interfax" in out and "TASS" in out
-    assert main(["quote", "q-000000000000", "--db", db]) == 1
+    assert main(["quote", "q-000000000000", "--db", db]) == 2
 
 
 @pytest.mark.model

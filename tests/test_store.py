@@ -127,6 +127,9 @@ SEARCHES = {
     "monitored": [1],  # any form of the word
     "nuclear OR trembling defence": [1],  # (nuclear OR trembling) AND defence
     "***": [],
+    "monitor*": [1],  # a prefix
+    "harv* OR tract*": [0, 2],
+    "kim -tract*": [0, 1],
     "the": [],  # nothing left to find
 }
 

@@ -70,7 +70,10 @@ class Errors(StrEnum):
         "E030 The record does not match schema {schema}: {reason} at {where}. This is a bug in newstrace: "
         "please report it."
     )
-    E040 = "E040 Gold data not found at '{path}'. Point the command at a folder with {expected}."
+    E040 = (
+        "E040 Gold data not found at '{path}'. Point the command at a folder with {expected} (defaults under "
+        "'../shared' are relative to the working directory: run from the repository root, or give the path)."
+    )
     E041 = "E041 Cannot parse gold annotation {path}:{line}: {reason}. Fix or remove that line."
     E043 = (
         "E043 No story in '{path}' has a gold dateline with a place, so there is nothing to score. Point the "
@@ -200,6 +203,14 @@ class Errors(StrEnum):
     E125 = (
         "E125 The search {text!r} only excludes words: say what to find as well, e.g. 'talks -rumour' "
         '(the syntax: docs/corpus.md, "Full-text search").'
+    )
+    E126 = (
+        "E126 Cannot read the config file '{path}' ({reason}). It must be TOML: 'name = value' lines in "
+        "newstrace.toml, or under [tool.newstrace] in pyproject.toml (docs/settings.md)."
+    )
+    E127 = (
+        "E127 The config file '{path}' sets '{name}', which is not a setting. Known settings: {options} "
+        "(spelled with _ or -)."
     )
     E090 = (
         "E090 A worker process died while analyzing documents {first} to {last} ({reason}). It was most likely "

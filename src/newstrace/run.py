@@ -470,6 +470,13 @@ class CorpusReport:
         """True when nothing failed: every document was analyzed or skipped as already stored."""
         return not self.failed and not self.unreadable
 
+    def exit_code(self) -> int:
+        """The commands' exit code: 0 when every document was analyzed (or already stored), 1 when
+        some failed (the summary names them), 2 when none could be analyzed (or there was none)."""
+        if not self.analyzed and not self.skipped:
+            return 2
+        return 0 if self.ok else 1
+
     @property
     def words_per_second(self) -> float:
         return self.words / self.seconds if self.seconds else 0.0

@@ -1,14 +1,20 @@
 """Settings as one declarative table: name, default, environment variable, help.
 
-Every setting is documented in docs/settings.md; a test checks that the table and the docs agree.
-Nothing here is read at import time: :func:`load_settings` reads the environment when called.
+A setting's value comes from, in rising precedence: its default, the config file (``newstrace.toml``
+or ``[tool.newstrace]`` in pyproject.toml), its environment variable, then a command-line option or
+an explicit argument. Every setting is documented in docs/settings.md; a test checks that the
+table and the docs agree. Nothing here is read at import time: :func:`load_settings` reads the
+environment and the file when called.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, fields
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, Errors
@@ -135,17 +141,108 @@ class Settings:
                 raise ConfigError(Errors.E014.format(name="extra_stages", value=self.extra_stages, reason=reason))
 
 
-def load_settings(**overrides: Any) -> Settings:
-    """Settings from defaults, then environment variables, then explicit overrides."""
-    known = {f.name for f in fields(Settings)}
+CONFIG_ENV = "NEWSTRACE_CONFIG"
+CONFIG_FILE = "newstrace.toml"
+
+
+@dataclass(frozen=True)
+class ResolvedSettings:
+    """Effective settings and, for each, where its value came from (``newstrace settings`` prints both)."""
+
+    settings: Settings
+    sources: dict[str, str]
+    config_path: Path | None
+
+
+def find_config(cwd: Path | None = None, environ: Mapping[str, str] | None = None) -> Path | None:
+    """The config file in effect: ``NEWSTRACE_CONFIG``, else ``./newstrace.toml``, else a
+    ``./pyproject.toml`` that has a ``[tool.newstrace]`` table. Only the working directory is
+    looked at, never its parents, so a run's settings never depend on where a folder happens to sit."""
+    environ = os.environ if environ is None else environ
+    named = environ.get(CONFIG_ENV)
+    if named:
+        return Path(named)
+    cwd = cwd or Path.cwd()
+    if (cwd / CONFIG_FILE).is_file():
+        return cwd / CONFIG_FILE
+    pyproject = cwd / "pyproject.toml"
+    if pyproject.is_file() and "newstrace" in _read_toml(pyproject).get("tool", {}):
+        return pyproject
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(Errors.E126.format(path=path, reason=exc)) from exc
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    """A config file's settings by name: all of ``newstrace.toml``, or ``[tool.newstrace]`` of a
+    pyproject.toml. Names may use ``-`` for ``_``; an unknown name is an error (E127), not ignored."""
+    table = _read_toml(path)
+    if path.name == "pyproject.toml":
+        table = table.get("tool", {}).get("newstrace", {})
+    known = {spec.name for spec in SETTINGS}
     values: dict[str, Any] = {}
-    for spec in SETTINGS:
-        raw = os.environ.get(spec.env)
-        if raw is not None and raw != "":
-            values[spec.name] = type(spec.default)(raw) if not isinstance(spec.default, str) else raw
-    for name, value in overrides.items():
+    for key, value in table.items():
+        name = key.replace("-", "_")
         if name not in known:
-            raise ConfigError(Errors.E013.format(name=name, options=", ".join(sorted(known))))
+            raise ConfigError(Errors.E127.format(path=path, name=key, options=", ".join(sorted(known))))
+        values[name] = value
+    return values
+
+
+def _typed(spec: SettingSpec, value: Any) -> Any:
+    """A value from a file or the environment as the setting's type, or E014 saying what is expected."""
+    kind = type(spec.default)
+    wrong_type = kind is str and not isinstance(value, str)
+    if isinstance(value, bool) or wrong_type or (kind is int and isinstance(value, float)):
+        raise ConfigError(Errors.E014.format(name=spec.name, value=value, reason=f"expected {kind.__name__}"))
+    try:
+        return kind(value)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(Errors.E014.format(name=spec.name, value=value, reason=f"expected {kind.__name__}")) from exc
+
+
+def resolve_settings(
+    flags: Mapping[str, Any] | None = None,
+    *,
+    config: str | Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> ResolvedSettings:
+    """Settings from four layers, later ones winning: defaults, the config file, environment
+    variables, then ``flags`` (command-line options or keyword arguments; ``None`` means unset).
+
+    ``config`` names the file (``--config``); without it :func:`find_config` looks for one."""
+    environ = os.environ if environ is None else environ
+    by_name = {spec.name: spec for spec in SETTINGS}
+    values: dict[str, Any] = {spec.name: spec.default for spec in SETTINGS}
+    sources = dict.fromkeys(values, "default")
+    path = Path(config) if config is not None else find_config(cwd, environ)
+    if path is not None:
+        if not path.is_file():
+            raise ConfigError(Errors.E126.format(path=path, reason="no such file"))
+        for name, value in read_config(path).items():
+            values[name] = _typed(by_name[name], value)
+            sources[name] = f"config file {path}"
+    for spec in SETTINGS:
+        raw = environ.get(spec.env)
+        if raw is not None and raw != "":
+            values[spec.name] = _typed(spec, raw)
+            sources[spec.name] = f"environment {spec.env}"
+    for name, value in (flags or {}).items():
+        if name not in by_name:
+            raise ConfigError(Errors.E013.format(name=name, options=", ".join(sorted(by_name))))
         if value is not None:
             values[name] = value
-    return Settings(**values)
+            sources[name] = "option"
+    return ResolvedSettings(Settings(**values), sources, path)
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Settings from defaults, the config file, environment variables, then explicit overrides."""
+    return resolve_settings(overrides).settings

@@ -15,14 +15,26 @@ from typing import Any, TextIO
 
 from ..record import Article
 from ..run import CorpusReport, analyze_corpus
-from ..settings import load_settings
 from ..sources import Failed
-from .options import whole
+from .options import add_command, add_settings, settings_from
+from .output import add_format
 from .report import render_article
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("analyze", help="analyze articles: who said what, on whose word")
+    parser = add_command(
+        subparsers,
+        "analyze",
+        "analyze articles: who said what, on whose word",
+        "Analyze articles and print one record each, in input order: a readable report (table), one JSON "
+        "array (json) or a record per line (jsonl). Nothing is stored; 'newstrace ingest' stores. Exit code 0 "
+        "when every input was analyzed, 1 when some failed (each named on standard error), 2 when none could be.",
+        (
+            "newstrace analyze article.txt",
+            "newstrace analyze folder/ corpus.jsonl.gz --format jsonl -o out.jsonl",
+            "cat article.txt | newstrace analyze - --format json --published 2025-10-24",
+        ),
+    )
     parser.add_argument(
         "paths",
         nargs="+",
@@ -30,24 +42,19 @@ def register(subparsers: Any) -> None:
         help="text or HTML files, folders (recursive), JSON Lines (.jsonl, .jsonl.gz), WARC files, RSS/Atom "
         "feeds, sitemaps, URLs, or - for stdin",
     )
-    parser.add_argument("--format", choices=("json", "jsonl", "text"), default="text", help="output format")
+    add_format(parser, ("table", "json", "jsonl"))
     parser.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
     parser.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, when the text has none")
     parser.add_argument("--outlet", help="outlet name to record for every input")
     parser.add_argument("--strict", action="store_true", help="stop at the first failing document, with traceback")
     parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
-    add_parallel_arguments(parser)
+    add_scheduler(parser)
+    add_settings(parser)
     parser.set_defaults(func=run)
 
 
-def add_parallel_arguments(parser: argparse.ArgumentParser) -> None:
-    """--workers and --scheduler, shared by every command that analyzes a corpus."""
-    parser.add_argument(
-        "--workers",
-        type=whole(0, 4096),
-        metavar="N",
-        help="worker processes (default: the 'workers' setting, NEWSTRACE_WORKERS; 0 = one per core)",
-    )
+def add_scheduler(parser: argparse.ArgumentParser) -> None:
+    """--scheduler, shared by every command that analyzes a corpus (--workers is a setting)."""
     parser.add_argument(
         "--scheduler",
         metavar="ADDRESS",
@@ -56,33 +63,20 @@ def add_parallel_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 class JsonArrayWriter:
-    """Writes what ``json.dumps(records, indent=2)`` would, one record at a time (one record: no list)."""
+    """Writes what ``json.dumps(records, indent=2)`` would, one record at a time: always an array,
+    for one document as for many, so a script reads the same shape whatever it was given."""
 
     def __init__(self, out: TextIO) -> None:
         self.out = out
-        self.first: str | None = None
         self.count = 0
 
     def write(self, record: dict[str, Any]) -> None:
         text = json.dumps(record, ensure_ascii=False, indent=2)
+        self.out.write(("[\n" if self.count == 0 else ",\n") + _indent(text))
         self.count += 1
-        if self.count == 1:
-            self.first = text  # held back: a single record is written bare, not in a list
-            return
-        if self.count == 2:
-            assert self.first is not None
-            self.out.write("[\n" + _indent(self.first))
-            self.first = None
-        self.out.write(",\n" + _indent(text))
 
     def close(self) -> None:
-        if self.count == 0:
-            self.out.write("[]\n")
-        elif self.count == 1:
-            assert self.first is not None
-            self.out.write(self.first + "\n")
-        else:
-            self.out.write("\n]\n")
+        self.out.write("[]\n" if self.count == 0 else "\n]\n")
 
 
 def _indent(text: str) -> str:
@@ -91,7 +85,7 @@ def _indent(text: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = load_settings(workers=args.workers)
+    settings = settings_from(args)
     report = CorpusReport()
     out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     json_writer = JsonArrayWriter(out) if args.format == "json" else None
@@ -127,4 +121,4 @@ def run(args: argparse.Namespace) -> int:
             out.close()
     if report.analyzed + report.failed + report.unreadable > 1 or not report.ok:
         print(f"newstrace: {report.summary()}", file=sys.stderr)
-    return 0 if report.analyzed else 1
+    return report.exit_code()

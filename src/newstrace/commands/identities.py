@@ -6,19 +6,18 @@ import argparse
 from typing import Any
 
 from ..corpus.identities import update_identities
-from .options import add_common, open_existing_store, whole
-from .tables import emit
+from .options import add_command, add_common, open_existing_store, whole
+from .output import cut_cells, emit
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "identities",
-        help="people and organizations across the corpus, each with every name it goes by",
-        description=(
-            "Corpus identities: the entities of all stored articles joined by name, alias and (when the corpus "
-            "leaves no doubt) surname; docs/corpus.md says how. Example: newstrace identities --db corpus.db "
-            "--type PERSON; newstrace identities --db corpus.db --name Biden"
-        ),
+        "people and organizations across the corpus, each with every name it goes by",
+        "Corpus identities: the entities of all stored articles joined by name, alias and (when the corpus "
+        "leaves no doubt) surname; docs/corpus.md says how.",
+        ("newstrace identities --db corpus.db --type PERSON", "newstrace identities --db corpus.db --name Biden"),
     )
     add_common(parser)
     parser.add_argument("--name", help="identities with this name or alias (any spelling)")
@@ -47,5 +46,6 @@ def run_identities(args: argparse.Namespace) -> int:
             for r in rows
         ],
         args.format,
+        cut=cut_cells(args),
     )
     return 0

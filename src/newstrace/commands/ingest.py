@@ -9,10 +9,10 @@ from typing import Any
 
 from ..ingest import ingest, retry
 from ..run import CorpusReport
-from ..settings import load_settings
 from ..store import open_store
-from .analyze import add_parallel_arguments
-from .options import add_store, number, whole
+from .analyze import add_scheduler
+from .options import SETTING_NAMES, add_command, add_settings, number, settings_from, whole
+from .output import ITEM_FORMATS, add_format
 
 
 def _add_fetch_options(parser: argparse.ArgumentParser) -> None:
@@ -27,14 +27,26 @@ def _add_fetch_options(parser: argparse.ArgumentParser) -> None:
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("ingest", help="read, analyze and store documents from files, folders, feeds, URLs")
+    parser = add_command(
+        subparsers,
+        "ingest",
+        "read, analyze and store documents from files, folders, feeds, URLs",
+        "Read, analyze and store documents in the corpus store (SQLite by default, or PostgreSQL), then "
+        "update identities, quote clusters and stories. Documents already stored are skipped, so the same "
+        "command resumes an interrupted run; failures are stored with their numbered error for 'newstrace "
+        "retry'. Exit code 0 when every document was stored, 1 when some failed, 2 when none could be.",
+        (
+            "newstrace ingest articles/ --db corpus.db",
+            "newstrace ingest corpus.jsonl.gz --db postgresql://localhost/news --field text=body --workers 4",
+            "newstrace ingest https://example.org/feed.xml --db corpus.db",
+        ),
+    )
     parser.add_argument(
         "sources",
         nargs="+",
         metavar="SOURCE",
         help="text/HTML files, folders, JSON Lines (.gz), WARC files, RSS/Atom feeds, sitemaps, URLs, or -",
     )
-    add_store(parser)
     parser.add_argument(
         "--field",
         action="append",
@@ -55,17 +67,25 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--progress", action="store_true", help="show the progress bar even when not on a terminal")
     parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
-    parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    add_format(parser, ITEM_FORMATS)
     parser.add_argument(
         "--no-corpus",
         action="store_true",
         help="do not update identities, stories and quote clusters now (the query commands that need them will)",
     )
-    add_parallel_arguments(parser)
+    add_scheduler(parser)
+    add_settings(parser, SETTING_NAMES)
     parser.set_defaults(func=run_ingest)
 
-    retry_parser = subparsers.add_parser("retry", help="re-read and re-analyze the stored failures")
-    add_store(retry_parser)
+    retry_parser = add_command(
+        subparsers,
+        "retry",
+        "re-read and re-analyze the stored failures",
+        "Documents that failed at ingest are stored with their numbered error; retry reads and analyzes "
+        "them again (after a fix, or with other settings), lists them, or drops them.",
+        ("newstrace retry --db corpus.db --list", "newstrace retry --db corpus.db"),
+    )
+    add_settings(retry_parser, SETTING_NAMES)
     _add_fetch_options(retry_parser)
     retry_parser.add_argument("--list", action="store_true", help="only list the stored failures")
     retry_parser.add_argument("--drop", action="store_true", help="delete the stored failures without retrying")
@@ -77,18 +97,18 @@ def _show_progress(args: argparse.Namespace) -> bool:
     return bool(getattr(args, "progress", False)) or (not args.no_progress and sys.stderr.isatty())
 
 
-def _print_report(report: CorpusReport, as_json: bool) -> None:
-    if as_json:
+def _print_report(report: CorpusReport, fmt: str) -> None:
+    if fmt == "json":
         print(json.dumps(report.to_dict()))
     else:
         print(f"newstrace: {report.summary()}", file=sys.stderr)
 
 
 def run_ingest(args: argparse.Namespace) -> int:
-    settings = load_settings(workers=args.workers)
+    settings = settings_from(args)
     report = ingest(
         args.sources,
-        db=args.db or settings.db,
+        db=settings.db,
         settings=settings,
         scheduler=args.scheduler,
         fields=args.field,
@@ -103,12 +123,13 @@ def run_ingest(args: argparse.Namespace) -> int:
         progress=_show_progress(args),
         corpus=not args.no_corpus,
     )
-    _print_report(report, args.json)
-    return 0 if report.analyzed or report.skipped or report.ok else 1
+    _print_report(report, args.format)
+    return report.exit_code()
 
 
 def run_retry(args: argparse.Namespace) -> int:
-    db = args.db or load_settings().db
+    settings = settings_from(args)
+    db = settings.db
     if args.list or args.drop:
         with open_store(db, create=False) as store:
             failures = store.failures()
@@ -120,7 +141,11 @@ def run_retry(args: argparse.Namespace) -> int:
             print(f"newstrace: dropped {len(failures)} failures", file=sys.stderr)
         return 0
     report = retry(
-        db, allow_private=args.allow_private, allowed_networks=args.allow_network, progress=_show_progress(args)
+        db,
+        settings=settings,
+        allow_private=args.allow_private,
+        allowed_networks=args.allow_network,
+        progress=_show_progress(args),
     )
-    _print_report(report, False)
-    return 0 if report.ok else 1
+    _print_report(report, "table")
+    return 0 if report.ok else report.exit_code()  # nothing to retry is all good

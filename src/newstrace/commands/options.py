@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any
 
 from ..errors import ConfigError, Errors
-from ..settings import load_settings
+from ..settings import SETTINGS, ResolvedSettings, Settings, resolve_settings
 from ..store import Store, open_store
-from .tables import FORMATS
+from .output import LIST_FORMATS, add_format
 
 MAX_ROWS = 1_000_000_000
 
@@ -61,17 +62,82 @@ def partial_date(text: str) -> str:
     return text
 
 
-def add_store(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db", metavar="URL", help="store: file path, sqlite:///path or postgresql://... (NEWSTRACE_DB)"
+# Each setting's command-line option: its type for argparse and its metavar.
+_SETTING_OPTIONS: dict[str, tuple[Callable[[str], Any], str]] = {
+    "spacy_model": (str, "NAME"),
+    "max_bytes": (whole(1), "BYTES"),
+    "batch_size": (whole(1, 100_000), "N"),
+    "document_seconds": (number(0, 86_400), "SECONDS"),
+    "workers": (whole(0, 4096), "N"),
+    "attribution": (str, "MODE"),
+    "db": (str, "URL"),
+    "persuasion": (str, "on|off|STAGE"),
+    "extra_stages": (str, "STAGES"),
+}
+SETTING_NAMES = tuple(spec.name for spec in SETTINGS)
+ANALYSIS_SETTINGS = tuple(name for name in SETTING_NAMES if name != "db")
+
+
+def setting_option(name: str) -> str:
+    return "--" + name.replace("_", "-")
+
+
+def add_settings(parser: argparse.ArgumentParser, names: Sequence[str] = ANALYSIS_SETTINGS) -> None:
+    """``--config`` and one option per named setting, each overriding its environment variable and
+    the config file (read back by :func:`settings_from`)."""
+    group = parser.add_argument_group(
+        "settings", "each overrides its environment variable and the config file ('newstrace settings' shows all)"
     )
+    group.add_argument(
+        "--config",
+        metavar="FILE",
+        help="config file to read (default: NEWSTRACE_CONFIG, ./newstrace.toml, or [tool.newstrace] in "
+        "./pyproject.toml)",
+    )
+    specs = {spec.name: spec for spec in SETTINGS}
+    for name in names:
+        spec = specs[name]
+        kind, metavar = _SETTING_OPTIONS[name]
+        default = spec.default if spec.default != "" else "none"
+        group.add_argument(
+            setting_option(name),
+            dest=name,
+            type=kind,
+            metavar=metavar,
+            help=f"{spec.help} Default {default}; environment {spec.env}.",
+        )
 
 
-def add_common(parser: argparse.ArgumentParser, *, formats: bool = True) -> None:
-    """``--db``, and ``--format`` (table, json, csv) unless the command has its own formats."""
+def resolved_from(args: argparse.Namespace) -> ResolvedSettings:
+    """The settings a command runs with: its options over the environment over the config file."""
+    flags = {spec.name: getattr(args, spec.name, None) for spec in SETTINGS}
+    return resolve_settings(flags, config=getattr(args, "config", None))
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    return resolved_from(args).settings
+
+
+def add_store(parser: argparse.ArgumentParser) -> None:
+    add_settings(parser, ("db",))
+
+
+def add_common(parser: argparse.ArgumentParser, formats: Sequence[str] = LIST_FORMATS) -> None:
+    """``--db`` and ``--config``, and ``--format`` with the shared names (commands/output.py)."""
     add_store(parser)
-    if formats:
-        parser.add_argument("--format", choices=FORMATS, default="table", help="table (default), json or csv")
+    add_format(parser, formats)
+
+
+def add_command(subparsers: Any, name: str, summary: str, description: str, examples: Sequence[str]) -> Any:
+    """A sub-command whose ``--help`` says what it does and shows examples to copy."""
+    lines = "\n".join(f"  {example}" for example in examples)
+    return subparsers.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=f"examples:\n{lines}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
 
 
 def add_period(parser: argparse.ArgumentParser, what: str = "published") -> None:
@@ -81,7 +147,7 @@ def add_period(parser: argparse.ArgumentParser, what: str = "published") -> None
 
 
 def store_url(args: argparse.Namespace) -> str:
-    return str(args.db or load_settings().db)
+    return settings_from(args).db
 
 
 def open_existing_store(args: argparse.Namespace) -> Store:

@@ -11,13 +11,25 @@ from ..corpus.quotes import update_quote_clusters
 from ..errors import Errors, StoreError
 from ..record import Article
 from ..store import Quote, QuoteClusterSummary
-from .options import add_common, add_period, number, open_existing_store, partial_date, period, whole
+from .options import add_command, add_common, add_period, number, open_existing_store, partial_date, period, whole
+from .output import ITEM_FORMATS, cut_cells, emit
 from .report import render_article
-from .tables import emit
 
 
 def register(subparsers: Any) -> None:
-    quotes = subparsers.add_parser("quotes", help="who said what across the stored corpus")
+    quotes = add_command(
+        subparsers,
+        "quotes",
+        "who said what across the stored corpus",
+        "Attributions in the store, newest first, filtered by speaker (any of an identity's names), relay, "
+        'outlet, time and words. --search takes words (all must occur), "a phrase", prefix* and -excluded '
+        '(docs/corpus.md, "Full-text search").',
+        (
+            'newstrace quotes --db corpus.db --speaker "Kim Jong Il" --since 2011-01-01 --until 2011-12-31',
+            "newstrace quotes --db corpus.db --via KCNA --search 'nucl*' --format csv > kcna.csv",
+            "newstrace quotes --db corpus.db --shared",
+        ),
+    )
     add_common(quotes)
     quotes.add_argument("--speaker", metavar="NAME", help="speaker, any spelling ('Kim Jong-un' = 'KIM JONG UN')")
     quotes.add_argument("--via", metavar="NAME", help="relayed through or citing this outlet or agency (e.g. KCNA)")
@@ -48,30 +60,50 @@ def register(subparsers: Any) -> None:
     quotes.add_argument("--offset", type=whole(0), default=0, help="rows to skip")
     quotes.set_defaults(func=run_quotes)
 
-    quote = subparsers.add_parser(
+    quote = add_command(
+        subparsers,
         "quote",
-        help="one statement followed across articles: every carrier, its speaker, relay and wording",
-        description="Example: newstrace quote q-1f2e3d4c5b6a --db corpus.db (ids from 'quotes --shared')",
+        "one statement followed across articles: every carrier, its speaker, relay and wording",
+        "One quote cluster: the same statement in several articles, first seen where and when, and how each "
+        "carrier attributes and words it. Cluster ids come from 'newstrace quotes --shared'.",
+        ("newstrace quote q-1f2e3d4c5b6a --db corpus.db", "newstrace quote q-1f2e3d4c5b6a --format json"),
     )
-    add_common(quote, formats=False)
+    add_common(quote, ITEM_FORMATS)
     quote.add_argument("cluster", metavar="CLUSTER_ID", help="a quote cluster's id (q-...)")
-    quote.add_argument("--format", choices=("text", "json"), default="text", help="report (default) or JSON")
     quote.set_defaults(func=run_quote)
 
-    speakers = subparsers.add_parser("speakers", help="who is quoted most, in which outlets, relayed by whom")
+    speakers = add_command(
+        subparsers,
+        "speakers",
+        "who is quoted most, in which outlets, relayed by whom",
+        "Speakers of the stored attributions, one row per corpus identity, most quoted first.",
+        ("newstrace speakers --db corpus.db", "newstrace speakers --db corpus.db --outlet KCNA --limit 10"),
+    )
     add_common(speakers)
     speakers.add_argument("--outlet", help="only quotes carried by this outlet")
     speakers.add_argument("--all", action="store_true", help="include speakers the pipeline could not resolve")
     speakers.add_argument("--limit", type=whole(0), default=30, help="rows (default 30)")
     speakers.set_defaults(func=run_speakers)
 
-    entities = subparsers.add_parser("entities", help="entities across the corpus, most widespread first")
+    entities = add_command(
+        subparsers,
+        "entities",
+        "entities across the corpus, most widespread first",
+        "Named entities of the stored articles, by the number of articles that name them.",
+        ("newstrace entities --db corpus.db --type PERSON", "newstrace entities --db corpus.db --format csv"),
+    )
     add_common(entities)
     entities.add_argument("--type", help="PERSON, ORG, GPE, ...")
     entities.add_argument("--limit", type=whole(0), default=30, help="rows (default 30)")
     entities.set_defaults(func=run_entities)
 
-    articles = subparsers.add_parser("articles", help="stored articles, newest first; full-text search")
+    articles = add_command(
+        subparsers,
+        "articles",
+        "stored articles, newest first; full-text search",
+        "Stored articles with their number of attributions; --search as in 'newstrace quotes'.",
+        ("newstrace articles --db corpus.db --search 'nucl*'", "newstrace articles --db corpus.db --outlet KCNA"),
+    )
     add_common(articles)
     articles.add_argument("--search", metavar="TEXT", help="words in the title or text")
     articles.add_argument("--outlet", help="only this outlet")
@@ -79,14 +111,26 @@ def register(subparsers: Any) -> None:
     articles.add_argument("--limit", type=whole(0), default=50, help="rows (default 50; 0 for all)")
     articles.set_defaults(func=run_articles)
 
-    outlets = subparsers.add_parser("outlets", help="outlets in the corpus: articles, quotes, speakers, dates")
+    outlets = add_command(
+        subparsers,
+        "outlets",
+        "outlets in the corpus: articles, quotes, speakers, dates",
+        "One row per outlet: its articles, attributions, distinct speakers, first and last date.",
+        ("newstrace outlets --db corpus.db", "newstrace outlets --db corpus.db --format json"),
+    )
     add_common(outlets)
     outlets.set_defaults(func=run_outlets)
 
-    persuasion = subparsers.add_parser(
+    persuasion = add_command(
+        subparsers,
         "persuasion",
-        help="persuasion techniques counted by outlet, voice (the outlet's own or a quoted speaker's), month",
-        description="Example: newstrace persuasion --by outlet,voice --technique Loaded_Language --db corpus.db",
+        "persuasion techniques counted by outlet, voice (the outlet's own or a quoted speaker's), month",
+        "Persuasion-technique spans of the stored articles counted by the groups --by names; 'voice' tells "
+        "the outlet's own words from the words it attributes.",
+        (
+            "newstrace persuasion --db corpus.db --by outlet,voice",
+            "newstrace persuasion --db corpus.db --by outlet,voice --technique Loaded_Language",
+        ),
     )
     add_common(persuasion)
     persuasion.add_argument(
@@ -99,10 +143,16 @@ def register(subparsers: Any) -> None:
     persuasion.add_argument("--limit", type=whole(0), default=50, help="rows (default 50; 0 for all)")
     persuasion.set_defaults(func=run_persuasion)
 
-    show = subparsers.add_parser("show", help="one stored article with its attributions")
-    add_common(show, formats=False)
+    show = add_command(
+        subparsers,
+        "show",
+        "one stored article with its attributions",
+        "One stored article as a who-said-what report, or its whole record as JSON. Ids and keys come from "
+        "'newstrace articles'.",
+        ("newstrace show 3f2a9c --db corpus.db", "newstrace show 3f2a9c --db corpus.db --format json"),
+    )
+    add_common(show, ITEM_FORMATS)
     show.add_argument("ref", metavar="ARTICLE_ID", help="the article's id (content hash) or store key, or a prefix")
-    show.add_argument("--format", choices=("text", "json"), default="text", help="report (default) or the JSON record")
     show.set_defaults(func=run_show)
 
 
@@ -125,7 +175,7 @@ def run_quotes(args: argparse.Namespace) -> int:
             update_quote_clusters(store)
             ids = list(dict.fromkeys(q.cluster for q in store.quotes(**filters, shared=True) if q.cluster))
             clusters = store.quote_clusters(ids=ids, limit=args.limit or None)
-            _emit_clusters(clusters, args.format)
+            _emit_clusters(clusters, args.format, cut_cells(args))
             return 0
         rows = store.quotes(**filters, limit=args.limit or None, offset=args.offset)
         total = store.count_quotes(**filters) if args.format == "table" else len(rows)
@@ -137,6 +187,7 @@ def run_quotes(args: argparse.Namespace) -> int:
             for q in rows
         ],
         args.format,
+        cut=cut_cells(args),
     )
     if args.format == "table":
         print(f"{len(rows)} of {total} attributions shown")
@@ -166,11 +217,12 @@ def run_persuasion(args: argparse.Namespace) -> int:
         (*by, "spans", "articles"),
         [(*(getattr(r, b) for b in by), r.spans, r.articles) for r in rows],
         args.format,
+        cut=cut_cells(args),
     )
     return 0
 
 
-def _emit_clusters(clusters: list[QuoteClusterSummary], fmt: str) -> None:
+def _emit_clusters(clusters: list[QuoteClusterSummary], fmt: str, cut: bool) -> None:
     rows = []
     for c in clusters:
         first = c.first_seen
@@ -191,6 +243,7 @@ def _emit_clusters(clusters: list[QuoteClusterSummary], fmt: str) -> None:
         ("cluster", "outlets", "first", "first outlet", "speaker", "statement", "carried by"),
         rows,
         fmt,
+        cut=cut,
     )
 
 
@@ -236,6 +289,7 @@ def run_speakers(args: argparse.Namespace) -> int:
             for s in rows
         ],
         args.format,
+        cut=cut_cells(args),
     )
     return 0
 
@@ -248,6 +302,7 @@ def run_entities(args: argparse.Namespace) -> int:
         ("entity", "type", "articles", "mentions", "quoted"),
         [(e.name, e.type, e.articles, e.mentions, e.quoted) for e in rows],
         args.format,
+        cut=cut_cells(args),
     )
     return 0
 
@@ -267,6 +322,7 @@ def run_articles(args: argparse.Namespace) -> int:
         ("published", "outlet", "title", "attributions", "key"),
         [(a.published, a.outlet, a.title, a.attributions, a.key) for a in rows],
         args.format,
+        cut=cut_cells(args),
     )
     return 0
 
@@ -279,6 +335,7 @@ def run_outlets(args: argparse.Namespace) -> int:
         ("outlet", "articles", "attributions", "speakers", "first", "last"),
         [(o.outlet or "(unknown)", o.articles, o.attributions, o.speakers, o.first, o.last) for o in rows],
         args.format,
+        cut=cut_cells(args),
     )
     return 0
 
@@ -287,8 +344,8 @@ def run_show(args: argparse.Namespace) -> int:
     with open_existing_store(args) as store:
         records = store.records(args.ref)
     if args.format == "json":
-        payload: Any = records[0] if len(records) == 1 else records
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        # always an array: the article may be stored under several keys (one per source that carried it)
+        print(json.dumps(records, ensure_ascii=False, indent=2))
         return 0
     for record in records:
         article = Article.from_dict({k: v for k, v in record.items() if k != "key"})

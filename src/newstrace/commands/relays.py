@@ -10,29 +10,26 @@ from typing import Any
 
 from ..corpus.relays import to_gexf, to_graphml
 from ..corpus.update import update_corpus
-from .options import add_period, add_store, open_existing_store, period, whole
-from .tables import emit
+from .options import add_command, add_period, add_store, open_existing_store, period, whole
+from .output import LIST_FORMATS, add_format, cut_cells, emit
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "relays",
-        help="the relay graph: publisher -> relaying agency -> ... -> speaker, with counts and dates",
-        description=(
-            "Edges of the relay graph from the stored attributions: 'TASS -> Korean Central News Agency' when a "
-            "TASS story says KCNA reported something, 'Korean Central News Agency -> Kim Jong Un' for what KCNA "
-            "quoted him as saying. Examples: newstrace relays --db corpus.db --agency KCNA; "
-            "newstrace relays --db corpus.db --chains; "
-            "newstrace relays --db corpus.db --format graphml -o relays.graphml"
+        "the relay graph: publisher -> relaying agency -> ... -> speaker, with counts and dates",
+        "Edges of the relay graph from the stored attributions: 'TASS -> Korean Central News Agency' when a "
+        "TASS story says KCNA reported something, 'Korean Central News Agency -> Kim Jong Un' for what KCNA "
+        "quoted him as saying. graphml and gexf are graph files for networkx and Gephi.",
+        (
+            "newstrace relays --db corpus.db --agency KCNA",
+            "newstrace relays --db corpus.db --chains",
+            "newstrace relays --db corpus.db --format graphml -o relays.graphml",
         ),
     )
     add_store(parser)
-    parser.add_argument(
-        "--format",
-        choices=("table", "json", "csv", "graphml", "gexf"),
-        default="table",
-        help="table (default), json, csv, or a graph file for networkx/Gephi (graphml, gexf)",
-    )
+    add_format(parser, (*LIST_FORMATS, "graphml", "gexf"))
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     parser.add_argument("--outlet", help="only attributions this outlet published")
     parser.add_argument("--agency", help="only attributions this agency published or relayed (KCNA, TASS, ...)")
@@ -52,7 +49,10 @@ def run_relays(args: argparse.Namespace) -> int:
         **period(args),
     }
     if args.chains and args.format in ("graphml", "gexf"):
-        print("newstrace: a graph file holds edges; give --chains with --format table, json or csv", file=sys.stderr)
+        print(
+            "newstrace: a graph file holds edges; give --chains with --format table, json, jsonl or csv",
+            file=sys.stderr,
+        )
         return 2
     with ExitStack() as stack:
         store = stack.enter_context(open_existing_store(args))
@@ -65,6 +65,7 @@ def run_relays(args: argparse.Namespace) -> int:
                 [(" → ".join(c.chain), c.attributions, c.articles, c.first, c.last) for c in chains],
                 args.format,
                 out=out,
+                cut=cut_cells(args, out),
             )
             return 0
         update_corpus(store)  # reuse edges come from stories: bring them up to date first
@@ -80,5 +81,6 @@ def run_relays(args: argparse.Namespace) -> int:
                 [(e.source, e.target, e.kind, e.attributions, e.articles, e.first, e.last) for e in edges],
                 args.format,
                 out=out,
+                cut=cut_cells(args, out),
             )
     return 0

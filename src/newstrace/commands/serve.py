@@ -7,17 +7,17 @@ import sys
 from typing import Any
 
 from ..errors import ConfigError, Errors
-from .options import add_store, store_url, whole
+from .options import add_command, add_store, store_url, whole
 
 
 def register(subparsers: Any) -> None:
-    serve = subparsers.add_parser(
+    serve = add_command(
+        subparsers,
         "serve",
-        help="web pages and an HTTP API over a store: read articles, speakers, outlets, stories, relays",
-        description=(
-            "Serve the store read-only on http://127.0.0.1:8000 (pages at /, the API under /api, its "
-            "description at /openapi.json). Example: newstrace serve --db corpus.db"
-        ),
+        "web pages and an HTTP API over a store: read articles, speakers, outlets, stories, relays",
+        "Serve the store read-only on http://127.0.0.1:8000 (pages at /, the API under /api, its "
+        "description at /openapi.json); docs/web.md.",
+        ("newstrace serve --db corpus.db", "newstrace serve --db corpus.db --port 8080"),
     )
     add_store(serve)
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine)")

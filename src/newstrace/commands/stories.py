@@ -12,19 +12,18 @@ from tqdm import tqdm
 from ..corpus.stories import compare_story, update_stories
 from ..corpus.update import update_corpus
 from ..store import Store
-from .options import add_common, add_period, open_existing_store, period, whole
-from .tables import emit
+from .options import add_command, add_common, add_period, open_existing_store, period, whole
+from .output import ITEM_FORMATS, cut_cells, emit
 
 
 def register(subparsers: Any) -> None:
-    stories = subparsers.add_parser(
+    stories = add_command(
+        subparsers,
         "stories",
-        help="articles grouped by the event they report, newest story first",
-        description=(
-            "Articles grouped into stories: coverage of one event by one or more outlets. Articles stored "
-            "since the last call are placed first (an embedding of each lead, about 10 ms an article). "
-            "Example: newstrace stories --db corpus.db --min-articles 3"
-        ),
+        "articles grouped by the event they report, newest story first",
+        "Articles grouped into stories: coverage of one event by one or more outlets. Articles stored "
+        "since the last call are placed first (an embedding of each lead, about 10 ms an article).",
+        ("newstrace stories --db corpus.db --min-articles 3", "newstrace stories --db corpus.db --outlet KCNA"),
     )
     add_common(stories)
     stories.add_argument("--outlet", help="only stories this outlet covered")
@@ -35,14 +34,16 @@ def register(subparsers: Any) -> None:
     stories.add_argument("--rebuild", action="store_true", help="group every stored article again from scratch")
     stories.set_defaults(func=run_stories)
 
-    story = subparsers.add_parser(
+    story = add_command(
+        subparsers,
         "story",
-        help="one story, outlet by outlet: whom each quotes, what it names, its own voice, its techniques",
-        description="Example: newstrace story story-3f2a9c0d1e4b5a6f --db corpus.db",
+        "one story, outlet by outlet: whom each quotes, what it names, its own voice, its techniques",
+        "One story compared outlet by outlet: a timeline, then for each outlet whom it quotes, the statements "
+        "it shares with others, the names it uses, its own voice and its persuasion techniques.",
+        ("newstrace story story-3f2a9c0d1e4b5a6f --db corpus.db",),
     )
-    add_common(story, formats=False)
+    add_common(story, ITEM_FORMATS)
     story.add_argument("story_id", metavar="STORY_ID", help="as listed by 'newstrace stories'")
-    story.add_argument("--format", choices=("text", "json"), default="text", help="report (default) or JSON")
     story.set_defaults(func=run_story)
 
 
@@ -78,6 +79,7 @@ def run_stories(args: argparse.Namespace) -> int:
             for s in rows
         ],
         args.format,
+        cut=cut_cells(args),
     )
     return 0
 

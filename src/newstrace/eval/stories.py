@@ -160,7 +160,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("gold", nargs="?", default=DEFAULT_PATH, help=f"NeuS stories (default {DEFAULT_PATH})")
     parser.add_argument("--no-dates", action="store_true", help="group by text alone, ignoring publication dates")
     parser.add_argument("--threshold", type=float, default=None, help="override the joining threshold (tuning)")
-    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument("--format", choices=("table", "json"), default="table", help="table (default) or json")
 
 
 def run_cli(args: argparse.Namespace) -> int:

@@ -5,6 +5,7 @@
     talks OR negotiations    either; OR binds closer than the space: 'nuclear talks OR negotiations'
                              is nuclear AND (talks OR negotiations)
     -rumour, NOT rumour      without this word (or "-a phrase")
+    nucl*                    any word that starts with 'nucl' (nuclear, nucleus)
 
 Everything else is text: punctuation separates words, AND is the default, 'U.S.' is the phrase
 "u s". Common English words ('the', 'and', 'said' is not one) are dropped from unquoted terms, as
@@ -29,6 +30,7 @@ _WORD = re.compile(r"\w+")
 @dataclass(frozen=True)
 class Phrase:
     words: tuple[str, ...]
+    prefix: bool = False  # one word, matched as the start of words ('nucl*')
 
 
 @dataclass(frozen=True)
@@ -58,12 +60,13 @@ def parse_search(text: str) -> Search | None:
             continue
         negated = negate_next or bool(minus) or (bare is not None and bare.startswith("-") and len(bare) > 1)
         words = tuple(word.lower() for word in _WORD.findall(quoted if quoted is not None else bare))
-        if quoted is None and len(words) == 1 and words[0] in stop_words():
+        prefix = quoted is None and len(words) == 1 and bare.endswith("*") and bare.rstrip("*").endswith(words[0])
+        if quoted is None and len(words) == 1 and words[0] in stop_words() and not prefix:
             words = ()
         was_joined, join_next, negate_next = join_next, False, False
         if not words:
             continue
-        phrase = Phrase(words)
+        phrase = Phrase(words, prefix)
         if negated:
             excluded.append(phrase)
         elif was_joined and groups:
@@ -81,7 +84,7 @@ def fts5_query(search: Search) -> str:
     """The search in SQLite FTS5's syntax: every phrase quoted, so no user text is FTS5 syntax."""
 
     def quoted(phrase: Phrase) -> str:
-        return '"' + " ".join(phrase.words) + '"'
+        return '"' + " ".join(phrase.words) + '"' + ("*" if phrase.prefix else "")
 
     query = " AND ".join("(" + " OR ".join(quoted(p) for p in group) + ")" for group in search.groups)
     return query + "".join(f" NOT {quoted(p)}" for p in search.excluded)
@@ -92,6 +95,9 @@ def tsquery_sql(search: Search) -> tuple[str, list[str]]:
     params: list[str] = []
 
     def phrase(p: Phrase) -> str:
+        if p.prefix:  # one word of \w characters only, so nothing in it is tsquery syntax
+            params.append(p.words[0] + ":*")
+            return "to_tsquery('english', ?)"
         params.append(" ".join(p.words))
         return "phraseto_tsquery('english', ?)"
 
