@@ -35,6 +35,7 @@ LAYERS: dict[str, int] = {
     "newstrace.corpus": 5,
     "newstrace.ingest": 5,
     "newstrace.commands": 6,
+    "newstrace.integrations": 6,
     "newstrace.cli": 6,
     "newstrace.web": 6,
     "newstrace": 6,  # the package itself: the public API

@@ -263,3 +263,23 @@ def test_plain_path_and_sqlite_url_open_the_same_file(tmp_path, articles: list[A
     with open_store(f"sqlite:///{path}") as store:
         assert store.counts()["articles"] == 1
         assert set(store.counts()) == set(TABLES)
+
+
+def test_frame_gives_a_querys_rows_as_a_dataframe(store_url: str, articles: list[Article]) -> None:
+    import pandas  # in requirements.lock; users add it with the [frame] extra
+
+    with open_store(store_url) as store:
+        store.save_many(articles)
+        quotes = store.frame("quotes", speaker="Kim Jong Un")
+        rows = store.quotes(speaker="Kim Jong Un", limit=None)
+        assert len(quotes) == len(rows) > 0
+        assert list(quotes["content"]) == [q.content for q in rows]
+        assert pandas.api.types.is_datetime64_any_dtype(quotes["published"])
+        assert str(quotes["published"].iloc[0].date()) == rows[0].published
+        outlets = store.frame("outlets")
+        assert set(outlets["outlet"].dropna()) == {o.outlet for o in store.outlets() if o.outlet}
+        counts = store.frame("persuasion", by=("outlet", "voice"))
+        assert list(counts.columns) == ["outlet", "voice", "spans", "articles"]
+        assert counts["spans"].sum() == sum(len(a.persuasion) for a in articles)
+        with pytest.raises(StoreError, match="E129"):
+            store.frame("everything")

@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "export",
     "serve",
     "settings",
+    "render",
 )
 
 

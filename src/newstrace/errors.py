@@ -212,6 +212,11 @@ class Errors(StrEnum):
         "E127 The config file '{path}' sets '{name}', which is not a setting. Known settings: {options} "
         "(spelled with _ or -)."
     )
+    E128 = (
+        "E128 Store.frame() needs pandas, which is not installed ({reason}). Install it with "
+        "'pip install newstrace[frame]' (or 'pip install pandas')."
+    )
+    E129 = "E129 Store.frame() cannot make a table of {what!r}: choose one of {options}."
     E090 = (
         "E090 A worker process died while analyzing documents {first} to {last} ({reason}). It was most likely "
         "killed for lack of memory: use fewer workers (--workers) or smaller batches (NEWSTRACE_BATCH_SIZE); to "

@@ -19,7 +19,7 @@ from importlib import resources
 from types import TracebackType
 from typing import Any, ClassVar
 
-from ..errors import Errors, StoreError
+from ..errors import ConfigError, Errors, StoreError
 from ..record import Article, Attribution
 from ..resources import agency_name
 from .keys import article_key, name_key
@@ -536,6 +536,43 @@ class Store(AbstractContextManager["Store"]):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+    # -- dataframes ----------------------------------------------------------------------------
+    FRAMES = (
+        "quotes",
+        "speakers",
+        "entities",
+        "articles",
+        "outlets",
+        "persuasion",
+        "stories",
+        "identities",
+        "relay_edges",
+        "relay_chains",
+    )
+
+    def frame(self, what: str, **filters: Any) -> Any:
+        """A query's rows as a pandas DataFrame: ``store.frame("quotes", speaker="Kim Jong Il")`` takes
+        the keywords of ``store.quotes`` and returns its rows, one column per field, ``published`` as
+        a datetime. Needs pandas (``pip install newstrace[frame]``, E128). Identities, quote clusters
+        and stories are what the last ingest (or query command) left; ``newstrace ingest`` updates them."""
+        if what not in self.FRAMES:
+            raise StoreError(Errors.E129.format(what=what, options=", ".join(self.FRAMES)))
+        try:
+            import pandas
+        except ImportError as exc:
+            raise ConfigError(Errors.E128.format(reason=exc)) from exc
+        if what in {"quotes", "articles", "stories", "relay_edges", "relay_chains", "persuasion", "identities"}:
+            filters.setdefault("limit", None)  # a frame holds every row unless told otherwise
+        rows = [row.to_dict() for row in getattr(self, what)(**filters)]
+        table = pandas.DataFrame.from_records(rows)
+        if what == "persuasion":  # only the groups asked for, then the counts
+            by = list(filters.get("by", ("outlet", "voice", "technique")))
+            table = table.reindex(columns=[*by, "spans", "articles"])
+        for column in ("published", "first_published", "last_published", "first", "last"):
+            if column in table.columns:
+                table[column] = pandas.to_datetime(table[column], errors="coerce", format="ISO8601")
+        return table
 
     # -- schema --------------------------------------------------------------------------------
     def check_current(self) -> None:

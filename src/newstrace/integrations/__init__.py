@@ -1,0 +1,1 @@
+"""newstrace inside other tools: a spaCy pipeline component (``nlp.add_pipe("newstrace")``)."""
