@@ -40,11 +40,11 @@ def test_analyze_and_ingest_give_the_same_records(tmp_path: Path, capsys: pytest
 
     out = tmp_path / "out.jsonl"
     options = ["--workers", "1", "--outlet", "Desk"]
-    assert main(["analyze", str(folder), "--format", "jsonl", "-o", str(out), *options]) == 0
+    assert main(["analyze", str(folder), "--format", "jsonl", "-o", str(out), *options]) == 1  # broken.txt
     analyzed_err = capsys.readouterr().err
     analyzed = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     db = f"sqlite:///{tmp_path}/store.db"
-    assert main(["ingest", str(folder), "--db", db, *options]) == 0
+    assert main(["ingest", str(folder), "--db", db, *options]) == 1  # broken.txt again
     capsys.readouterr()
 
     assert len(analyzed) == 4  # the page, two JSON Lines records, the dispatch

@@ -30,3 +30,16 @@ def test_unknown_and_overlong_words_become_one_unk() -> None:
     pieces = tokenizer.tokenize(text)
     assert [p.id for p in pieces[1:]] == [tokenizer.unk, tokenizer.unk]
     assert (pieces[1].start, pieces[1].end) == (3, 153)
+
+
+def test_control_characters_are_removed_not_word_breaks() -> None:
+    # BERT's text cleaning drops a soft hyphen (U+00AD) inside a word: 'sev\xaden' is 'seven', one
+    # piece spanning all six characters; splitting there gave 'sev' '##en' (found on allsides text).
+    tokenizer = WordPiece(RESOURCES / "vocab.txt")
+    inverse = {i: tok for tok, i in tokenizer.vocab.items()}
+    pieces = tokenizer.tokenize("last sev\xaden weeks")
+    assert [(inverse[p.id], (p.start, p.end)) for p in pieces] == [
+        ("last", (0, 4)),
+        ("seven", (5, 11)),
+        ("weeks", (12, 17)),
+    ]

@@ -71,7 +71,9 @@ class WordPiece:
         start = -1
         for i, ch in enumerate(text):
             cp = ord(ch)
-            if ch.isspace() or cp == 0 or cp == 0xFFFD or _is_control(ch):
+            if cp == 0 or cp == 0xFFFD or _is_control(ch):
+                continue  # removed, as BERT's text cleaning does: a soft hyphen does not split 'sev\xaden'
+            if ch.isspace():
                 if start >= 0:
                     out.append((start, i))
                     start = -1
@@ -95,6 +97,8 @@ class WordPiece:
         chars: list[str] = []
         owners: list[int] = []
         for i, ch in enumerate(word):
+            if ord(ch) == 0 or ord(ch) == 0xFFFD or _is_control(ch):
+                continue
             for c in _normalize(ch):
                 chars.append(c)
                 owners.append(i)
