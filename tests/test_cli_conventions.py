@@ -42,8 +42,7 @@ def test_every_command_has_a_description_and_an_example() -> None:
     assert {"analyze", "ingest", "quotes", "settings", "serve", "export"} <= set(commands)
     for name, parser in commands.items():
         assert parser.description, f"'newstrace {name} --help' has no description"
-        if name != "eval":  # 'eval' lists the evaluations; each has its own --help
-            assert parser.epilog and f"newstrace {name}" in parser.epilog, f"'newstrace {name} --help' has no example"
+        assert parser.epilog and f"newstrace {name}" in parser.epilog, f"'newstrace {name} --help' has no example"
 
 
 def test_every_option_has_help_and_every_format_uses_the_shared_names() -> None:

@@ -126,7 +126,7 @@ def test_an_installed_plugin_stage_is_found_and_runs(tmp_path: Path) -> None:
 
     chosen = _analyze(site, article, NEWSTRACE_ATTRIBUTION="attribution.quoteonly.v1")
     assert chosen.returncode == 0, chosen.stderr
-    record = json.loads(chosen.stdout)
+    (record,) = json.loads(chosen.stdout)  # an array, even of one
     assert "attribution.quoteonly.v1" in record["stages"]
     assert [(a["rule"], a["content"]["text"]) for a in record["attributions"]] == [
         ("plugin", "We will win,"),
@@ -135,7 +135,7 @@ def test_an_installed_plugin_stage_is_found_and_runs(tmp_path: Path) -> None:
 
     added = _analyze(site, article, NEWSTRACE_ATTRIBUTION="rules", NEWSTRACE_EXTRA_STAGES="shout.v1")
     assert added.returncode == 0, added.stderr
-    record = json.loads(added.stdout)
+    (record,) = json.loads(added.stdout)
     assert record["stages"][-1] == "shout.v1" and record["title"] == "TALKS"
 
 

@@ -28,6 +28,9 @@ def register(subparsers: Any) -> None:
         "eval",
         help="evaluate against gold data (tables of precision/recall/F1)",
         description=f"Evaluations:\n{listed}\n\n'newstrace eval NAME --help' shows each one's options.",
+        epilog="examples:\n  newstrace eval datelines ../shared/data/corpora/reuters21578.jsonl.gz\n"
+        "  newstrace eval timeml --split test\n"
+        "  newstrace eval attributions ../shared/data/realnews-dev/part-a.jsonl",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("evaluation", choices=EVALUATIONS, metavar="NAME", help=", ".join(EVALUATIONS))
