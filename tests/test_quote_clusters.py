@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import json
 import random
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from spacy.lang.en.stop_words import STOP_WORDS
 
 import newstrace
 from newstrace.cli import main
-from newstrace.corpus.quotes import Statement, cluster_statements, linked, statement_words, update_quote_clusters
+from newstrace.corpus.quotes import (
+    Statement,
+    cluster_statements,
+    linked,
+    shingles,
+    statement_features,
+    statement_words,
+    update_quote_clusters,
+)
 from newstrace.corpus.update import update_corpus
 from newstrace.store import open_store
 
@@ -122,3 +134,15 @@ def test_the_three_cross_outlet_quotes_of_neus_are_found(tmp_path) -> None:  # t
             and any(words in " ".join(q.content.lower().split()) for q in c.carriers)
         ]
         assert matching, f"no cluster of {speaker} carried by {outlets} with {words!r}"
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab’'s .,-THE the said 1")), max_size=120))
+def test_one_pass_features_are_the_two_definitions(text: str) -> None:
+    """statement_features() reads the words once for both; it must give what each definition gives."""
+    expected = set()
+    for match in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", text):
+        word = match.group().casefold().replace("’", "'")
+        word = word[:-2] if word.endswith("'s") else word
+        if len(word) > 1 and word not in STOP_WORDS:
+            expected.add(word)
+    assert statement_features(text) == (frozenset(expected), shingles(text))

@@ -46,6 +46,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..resources import agency_name, entity_types
 from ..store import Store, name_key
@@ -78,6 +79,7 @@ def surname_of(key: str) -> str:
     return words[-1]
 
 
+@lru_cache(maxsize=262_144)
 def person_key(name: str) -> str | None:
     """A person's name without titles or honorifics: the key names are joined by. Initials stay
     ("George W. Bush", "George H. W. Bush" and "George P. Bush" are three people)."""

@@ -44,6 +44,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -68,15 +69,35 @@ MAX_POSTINGS = 200  # words in more statements than this do not propose candidat
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
+@lru_cache(maxsize=262_144)
+def _token(raw: str) -> tuple[str, str | None, bool]:
+    """A word as written -> (the word folded, its content word or None, whether a run may hold it
+    as its content word): computed once per distinct word, since statements repeat their words."""
+    word = raw.casefold().replace("’", "'")
+    content = word[:-2] if word.endswith("'s") else word
+    return (
+        word,
+        (content if len(content) > 1 and content not in STOP_WORDS else None),
+        (word not in STOP_WORDS and len(word) > 1),
+    )
+
+
 def statement_words(text: str) -> frozenset[str]:
-    words = set()
-    for match in _WORD.finditer(text):
-        word = match.group().casefold().replace("’", "'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        if len(word) > 1 and word not in STOP_WORDS:
-            words.add(word)
-    return frozenset(words)
+    return statement_features(text)[0]
+
+
+def statement_features(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A statement's content words and its verbatim runs (:func:`shingles`), in one pass over its words."""
+    tokens = [_token(match.group()) for match in _WORD.finditer(text)]
+    words = frozenset(content for _, content, _ in tokens if content is not None)
+    runs = set()
+    folded = [word for word, _, _ in tokens]
+    since_content = SHINGLE  # words since the last one a run may hold as its content word
+    for i, (_, _, counts) in enumerate(tokens):
+        since_content = 0 if counts else since_content + 1
+        if i >= SHINGLE - 1 and since_content < SHINGLE:
+            runs.add(" ".join(folded[i - SHINGLE + 1 : i + 1]))
+    return words, frozenset(runs)
 
 
 @dataclass(frozen=True)
@@ -264,12 +285,10 @@ def update_quote_clusters(store: Store, *, force: bool = False) -> QuoteClusterU
         store.lock_corpus()
         if not force and store.quote_clusters_current():
             return QuoteClusterUpdate(0, 0, False)
-        statements = [
-            Statement(
-                key, attribution_id, published, who, statement_words(content), outlet, shingles(content), kind, story
-            )
-            for key, attribution_id, published, who, content, outlet, kind, story in store.statement_rows()
-        ]
+        statements = []
+        for key, attribution_id, published, who, content, outlet, kind, story in store.statement_rows():
+            words, runs = statement_features(content)
+            statements.append(Statement(key, attribution_id, published, who, words, outlet, runs, kind, story))
         clusters = cluster_statements(statements)
         store.replace_quote_clusters(
             [

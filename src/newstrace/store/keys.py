@@ -5,11 +5,13 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _DASHES = re.compile(r"[\-\u2010-\u2015\u2212_/]+")
 _NOT_WORD = re.compile(r"[^\w\s]+")
 
 
+@lru_cache(maxsize=262_144)  # names repeat across a corpus ('Trump' thousands of times): a pure function, cached
 def name_key(name: str | None) -> str | None:
     """One key per way of writing a name: 'Kim Jong-un', 'KIM JONG UN' and 'Kim Jong Un' agree.
 
