@@ -104,3 +104,18 @@ def test_the_company_is_the_company_that_spoke_before() -> None:
     article = analyzed("reuters21578.jsonl.gz", "reuters21578-16238")
     described = [a for a in article.attributions if a.speaker.mention and a.speaker.mention.text == "The company"]
     assert described and all(a.speaker.name and "Columbia Gas" in a.speaker.name for a in described)
+
+
+def _speakers_of(article: Article, mention: str) -> list[str | None]:
+    return [a.speaker.name for a in article.attributions if a.speaker.mention and a.speaker.mention.text == mention]
+
+
+def test_a_document_speaks_for_the_issuer_the_text_names() -> None:
+    # 'says Rodong Sinmun Wednesday in a bylined article. ... the article says, and goes on:'
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-01784")
+    assert set(_speakers_of(article, "the article")) == {"Rodong Sinmun"}
+    # 'The South Headquarters of the Pan-national Alliance ... released a commentary on Friday ...
+    # the commentary said': the issuer is the subject of the verb whose object is the document.
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-02383")
+    issuers = _speakers_of(article, "the commentary")
+    assert issuers and all(name and "Headquarters" in name for name in issuers)

@@ -5,7 +5,10 @@
 - a title or description ("The North Korean leader") → the one person known by that title in
   the article ("the country's leader Kim Jong Un"); several or none → unresolved;
 - a description with one name in apposition ("His wife Pak Un Jong") → that name;
-- "the company", "the bank" → the organization that spoke last, with no other one named between;
+- "the company", "the bank" → the organization that spoke last, with no other one named between
+  ("it" stays unresolved: resolved the same way it gave wrong names, docs/realnews.md);
+- "the article", "the appeal", "the letter" → whoever the text says issued it, earlier: "X issued an
+  appeal", "said X in an article", "X's statement", "a letter from X" (``SpeakerResolver._document``);
 - he/she/they → only with evidence: the subject of the sentence before, or the last speaker when
   that speaker was resolved (``SpeakerResolver._pronoun``);
 - who/which/that opening a relative clause → the entity its clause describes ("Merkel, who said");
@@ -34,6 +37,12 @@ PERSON_NOUNS = frozenset(TITLE_WORDS) | word_set(
 # Definite descriptions of an organization ('the company said'): the organization that spoke last,
 # when no other one is named in the narration between (SpeakerResolver._organization).
 BODY_NOUNS = word_set("company firm bank corporation pipeline utility airline carrier insurer")
+# Definite descriptions of a document that speaks for its issuer ('the article goes on'): the one the
+# text says issued it (SpeakerResolver._document).
+DOCUMENT_NOUNS = word_set(
+    "article commentary editorial appeal letter statement report declaration communique memorandum "
+    "message petition resolution column essay op-ed note notice complaint lawsuit filing"
+)
 
 
 class SpeakerResolver:
@@ -78,6 +87,8 @@ class SpeakerResolver:
             return Speaker(span, [], span.text, "unresolved")
         if head is not None and _definite_body(head):
             return self._organization(span)
+        if head is not None and _definite_body(head, DOCUMENT_NOUNS):
+            return self._document(span, head)
         people = self.entities_in(span, ("PERSON",))
         has_and = head is not None and any(t.lower_ in {"and", "&"} for t in head.subtree)
         if len(people) >= 2 and has_and:
@@ -170,6 +181,37 @@ class SpeakerResolver:
                 return self._speaker(span, [entity], "description", "description")
         return Speaker(span, [], _plain_name(span.text), "unresolved")
 
+    def _document(self, span: Span, head: Any) -> Speaker:
+        """'The article goes on', 'the appeal added': the entity the text says issued the document,
+        at its latest earlier mention that says so ('Rodong Sinmun says in a bylined article',
+        'X on Aug. 9 issued an appeal', "KCNA's report", 'a letter from the ministry'). Without such a
+        mention it stays unresolved: a document is not whoever spoke last."""
+        lemma = head.lemma_.lower()
+        doc = self.article.doc
+        for token in reversed(doc[: head.i]):
+            if token.lemma_.lower() == lemma and token.pos_ == "NOUN":
+                issuer = self._issuer(token)
+                if issuer is not None:
+                    return self._speaker(span, [issuer], "description", "description")
+        return Speaker(span, [], _plain_name(span.text), "unresolved")
+
+    def _issuer(self, document: Any) -> Entity | None:
+        """The entity a mention of a document names as its issuer, or None."""
+        candidates = [c for c in document.children if c.dep_ == "poss"]
+        candidates += [g for c in document.children if c.lower_ in {"of", "by", "from"} for g in c.children]
+        verb = None
+        if document.dep_ == "dobj":
+            verb = document.head
+        elif document.dep_ == "pobj" and document.head.lower_ in {"in", "through", "via"}:
+            verb = document.head.head
+        if verb is not None and verb.pos_ in {"VERB", "AUX"}:
+            candidates += [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        for candidate in candidates:
+            entity = self._entity_at(candidate)
+            if entity is not None and entity.type in ACTOR_TYPES:
+                return entity
+        return None
+
     def _rival_between(self, start: int, end: int, entity: Entity) -> bool:
         """Another organization or state named in the narration between a speaker and 'the company':
         it could be either. Names inside quoted or reported words are what was said, not rivals."""
@@ -222,9 +264,9 @@ class SpeakerResolver:
         return Speaker(span, [], _plain_name(span.text), "unresolved")
 
 
-def _definite_body(head: Any) -> bool:
-    """'The company', 'the bank': a definite description of an organization, nothing more."""
-    if head.lemma_.lower() not in BODY_NOUNS or head.pos_ != "NOUN":
+def _definite_body(head: Any, nouns: frozenset[str] = BODY_NOUNS) -> bool:
+    """'The company', 'the bank' (or 'the article' with DOCUMENT_NOUNS): a definite description, nothing more."""
+    if head.lemma_.lower() not in nouns or head.pos_ != "NOUN":
         return False
     children = list(head.children)
     return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and all(
