@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
@@ -18,7 +19,7 @@ from newstrace.corpus.identities import (
     person_key,
     update_identities,
 )
-from newstrace.store import open_store
+from newstrace.store import Store, open_store
 
 
 def _row(article: str, name: str, type_: str = "PERSON", aliases: tuple[str, ...] = (), n: int = 1) -> EntityRow:
@@ -169,6 +170,48 @@ def test_speaker_queries_and_listing_use_identities(store_url: str) -> None:
         listed = {s.name: s for s in store.speakers()}
         assert listed["Joe Biden"].quotes == len(quotes) and listed["Joe Biden"].key == joe[0].id
         assert "Biden" not in listed  # no separate row for the bare surname
+
+
+IDENTITY_TABLES = {
+    "identities": "identity_id, name, type, n_articles, n_mentions, key",
+    "entity_identities": "article_key, entity_id, identity_id, rule, score",
+    "identity_aliases": "identity_id, alias_key, alias",
+    "speaker_identities": "article_key, attribution_id, identity_id",
+}
+
+
+def _identity_tables(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    return {
+        table: sorted(tuple(row) for row in store._execute(f"SELECT {columns} FROM {table}").fetchall())
+        for table, columns in IDENTITY_TABLES.items()
+    }
+
+
+@pytest.mark.model
+def test_an_update_writes_what_a_full_rebuild_writes(store_url: str) -> None:
+    """replace_identities() writes only the rows that changed; the tables must end as a rebuild
+    from empty tables leaves them (a surname's identity changes when a full name arrives later)."""
+    articles = [newstrace.analyze(t, outlet=o, published="2021-05-0" + str(i + 1)) for i, (t, o) in enumerate(TEXTS)]
+    # enough articles the update leaves alone that it refreshes speakers article by article
+    others = [
+        newstrace.analyze(f"{first} {last} said the bridge would open in May.", outlet="Desk Z")
+        for first, last in itertools.product(
+            ["Maria", "Tomas", "Aiko", "Peter", "Lena", "Omar"], ["Lopez", "Novak", "Sato", "Hughes", "Berg", "Haddad"]
+        )
+    ]
+    with open_store(store_url) as store:
+        store.save_many(articles[3:] + others)
+        update_identities(store)
+        before = _identity_tables(store)
+        store.save_many(articles[:3])
+        update_identities(store)
+        updated = _identity_tables(store)
+        assert updated != before and len(updated["speaker_identities"]) > len(before["speaker_identities"])
+        with store.transaction():
+            for table in IDENTITY_TABLES:
+                store._execute(f"DELETE FROM {table}")
+        update_identities(store, force=True)
+        assert _identity_tables(store) == updated
 
 
 @pytest.mark.model

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import re
+from collections import Counter
+from unittest.mock import patch
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.lang.en.stop_words import STOP_WORDS
 
 import newstrace
 from newstrace.cli import main
+from newstrace.corpus import quotes
 from newstrace.corpus.quotes import (
     Statement,
     cluster_statements,
@@ -146,3 +150,36 @@ def test_one_pass_features_are_the_two_definitions(text: str) -> None:
         if len(word) > 1 and word not in STOP_WORDS:
             expected.add(word)
     assert statement_features(text) == (frozenset(expected), shingles(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.frozensets(st.sampled_from("abcdefghijkl"), max_size=10), st.one_of(st.none(), st.integers(0, 12))
+        ),
+        max_size=25,
+    )
+)
+def test_candidate_pairs_are_the_naive_pairs(rows: list[tuple[frozenset[str], int | None]]) -> None:
+    """The numpy candidate count must propose exactly the pairs a plain double loop proposes (small
+    thresholds, so that every rule bites on small inputs: too many words, common words, the window)."""
+    rows = sorted(rows, key=lambda row: (row[1] is None, row[1] or 0))  # dated by day, undated last
+    items = [Statement(f"k{i}", "a1", None, "kim", words) for i, (words, _) in enumerate(rows)]
+    days = [day for _, day in rows]
+    with (
+        patch.object(quotes, "MIN_SHARED", 4),
+        patch.object(quotes, "MAX_WORDS", 8),
+        patch.object(quotes, "MAX_POSTINGS", 6),
+        patch.object(quotes, "WINDOW_DAYS", 3),
+    ):
+        postings = Counter(word for s in items for word in s.words)
+        expected = [
+            (i, j)
+            for i, j in itertools.combinations(range(len(items)), 2)
+            if 4 <= len(items[i].words) <= 8
+            and len(items[j].words) <= 8
+            and sum(postings[w] <= 6 for w in items[i].words & items[j].words) >= 2
+            and (days[i] is None or days[j] is None or abs(days[i] - days[j]) <= 3)  # type: ignore[operator]
+        ]
+        assert sorted(quotes._candidate_pairs(items, days)) == expected

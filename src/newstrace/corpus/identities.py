@@ -119,6 +119,7 @@ def _join_name_forms(keys: Counter[str], union: _Union) -> None:
                 union.union("person:" + reversed_key, "person:" + key)
 
 
+@lru_cache(maxsize=262_144)
 def identity_id(key: str) -> str:
     return "id-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
@@ -297,7 +298,7 @@ def build_identities(
     row_of = {(r.article_key, r.entity_id): r for r in rows}
     for a in assignments:
         row = row_of[(a.article_key, a.entity_id)]
-        identity = identities.setdefault(a.identity, Identity(a.identity))
+        identity = identities.get(a.identity) or identities.setdefault(a.identity, Identity(a.identity))
         identity.names[" ".join(row.name.split())] += row.mentions
         identity.aliases.update(" ".join(alias.split()) for alias in variants.get((a.article_key, a.entity_id), []))
         identity.types["PERSON" if a.rule.startswith("surname") else row.type] += row.mentions
@@ -356,13 +357,17 @@ class IdentityUpdate:
     rebuilt: bool
 
 
+def _aliases(stored: str) -> list[str]:
+    return [] if stored == "[]" else list(json.loads(stored))  # most entities have none
+
+
 def update_identities(store: Store, *, force: bool = False) -> IdentityUpdate:
     """Rebuild the corpus identities if articles were stored since the last build (or ``force``)."""
     with store.transaction():
         store.lock_corpus()
         if not force and not store.entities_without_identity():
             return IdentityUpdate(0, 0, False)
-        rows = [EntityRow(k, e, n, t, json.loads(a), int(m)) for k, e, n, t, a, m in store.entity_rows()]
+        rows = [EntityRow(k, e, n, t, _aliases(a), int(m)) for k, e, n, t, a, m in store.entity_rows()]
         identities, assignments = build_identities(rows, store.outlet_names())
         store.replace_identities(
             [

@@ -40,12 +40,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_right
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..store import Store
@@ -86,18 +86,26 @@ def statement_words(text: str) -> frozenset[str]:
     return statement_features(text)[0]
 
 
+_NO_RUN = bytes(SHINGLE)  # SHINGLE words in a row none of which a run may hold as its content word
+
+
 def statement_features(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """A statement's content words and its verbatim runs (:func:`shingles`), in one pass over its words."""
-    tokens = [_token(match.group()) for match in _WORD.finditer(text)]
-    words = frozenset(content for _, content, _ in tokens if content is not None)
-    runs = set()
-    folded = [word for word, _, _ in tokens]
-    since_content = SHINGLE  # words since the last one a run may hold as its content word
-    for i, (_, _, counts) in enumerate(tokens):
-        since_content = 0 if counts else since_content + 1
-        if i >= SHINGLE - 1 and since_content < SHINGLE:
-            runs.add(" ".join(folded[i - SHINGLE + 1 : i + 1]))
-    return words, frozenset(runs)
+    """A statement's content words and its verbatim runs (:func:`shingles`), in one pass over its
+    words (a corpus has millions of statements: every step here runs at C speed where it can)."""
+    tokens = list(map(_token, _WORD.findall(text)))
+    if not tokens:
+        return frozenset(), frozenset()
+    folded, contents, counts = zip(*tokens, strict=True)
+    words = frozenset(contents)
+    if None in words:
+        words = words - {None}
+    starts = range(len(folded) - SHINGLE + 1)
+    if _NO_RUN in bytes(counts):
+        # a stretch of SHINGLE stop words: only the runs with a content word count
+        runs = {" ".join(folded[i : i + SHINGLE]) for i in starts if any(counts[i : i + SHINGLE])}
+    else:
+        runs = {" ".join(folded[i : i + SHINGLE]) for i in starts}
+    return words, frozenset(runs)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -180,63 +188,101 @@ def shingles(text: str) -> frozenset[str]:
     return frozenset(runs)
 
 
+def _spans(owners: np.ndarray, begin: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each owner repeated once per position of its range ``[begin, end)``, beside that position."""
+    counts = np.maximum(end - begin, 0)
+    total = int(counts.sum())
+    offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+    return np.repeat(owners, counts), np.repeat(begin, counts) + offsets
+
+
+def _candidate_pairs(items: Sequence[Statement], days: Sequence[int | None]) -> list[tuple[int, int]]:
+    """The pairs (i < j, by first-seen order) worth comparing: the earlier one of ``MIN_SHARED`` to
+    ``MAX_WORDS`` content words, the later one of at most ``MAX_WORDS``, sharing at least
+    ``MIN_SHARED // 2`` words that are in no more than ``MAX_POSTINGS`` statements, and no more
+    than ``WINDOW_DAYS`` apart when both are dated (an undated one pairs with any). Counted with
+    numpy over the postings of each word, since a corpus has millions of (word, statement) pairs."""
+    size: Counter[str] = Counter()
+    for s in items:
+        size.update(s.words)
+    # word ids from 1, so filter(None, ...) keeps only words that can pair and are rare enough
+    vocab = {w: k for k, w in enumerate((w for w, n in size.items() if 1 < n <= MAX_POSTINGS), start=1)}
+    word_ids: list[int] = []
+    owners: list[int] = []
+    for i, s in enumerate(items):
+        if len(s.words) <= MAX_WORDS:
+            ids = list(filter(None, map(vocab.get, s.words)))
+            word_ids.extend(ids)
+            owners.extend([i] * len(ids))
+    if not word_ids:
+        return []
+    words = np.asarray(word_ids, dtype=np.int64)
+    stmts = np.asarray(owners, dtype=np.int64)
+    order = np.lexsort((stmts, words))  # postings by word, then first-seen order
+    words, stmts = words[order], stmts[order]
+    n_words = np.fromiter((len(s.words) for s in items), dtype=np.int64, count=len(items))
+    source = (n_words >= MIN_SHARED) & (n_words <= MAX_WORDS)
+    dated = np.fromiter((d is not None for d in days), dtype=bool, count=len(items))
+    first_day = min((d for d in days if d is not None), default=0)
+    day = np.fromiter((0 if d is None else d - first_day for d in days), dtype=np.int64, count=len(items))
+    firsts: list[np.ndarray] = []
+    seconds: list[np.ndarray] = []
+    # both dated: later postings of the word within the window (days ascend with first-seen order)
+    on = dated[stmts]
+    d_words, d_stmts = words[on], stmts[on]
+    key = d_words * (1 << 24) + day[d_stmts]
+    positions = np.arange(len(d_stmts), dtype=np.int64)
+    ends = np.searchsorted(key, key + WINDOW_DAYS, side="right")
+    keep = source[d_stmts]
+    a, b = _spans(positions[keep], positions[keep] + 1, ends[keep])
+    firsts.append(d_stmts[a])
+    seconds.append(d_stmts[b])
+    # an undated one: with every other posting of the word, the earlier statement as the source
+    undated = np.flatnonzero(~on)
+    if len(undated):
+        group_begin = np.searchsorted(words, words[undated], side="left")
+        group_end = np.searchsorted(words, words[undated], side="right")
+        a, b = _spans(undated, undated + 1, group_end)  # later ones
+        firsts.append(stmts[a])
+        seconds.append(stmts[b])
+        a, b = _spans(undated, group_begin, undated)  # earlier dated ones (earlier undated pair above)
+        earlier_dated = dated[stmts[b]]
+        firsts.append(stmts[b][earlier_dated])
+        seconds.append(stmts[a][earlier_dated])
+    first = np.concatenate(firsts)
+    second = np.concatenate(seconds)
+    wanted = source[first]
+    pair_keys = first[wanted] * len(items) + second[wanted]
+    unique, counts = np.unique(pair_keys, return_counts=True)
+    chosen = unique[counts >= MIN_SHARED // 2]
+    return list(zip((chosen // len(items)).tolist(), (chosen % len(items)).tolist(), strict=True))
+
+
 def cluster_statements(statements: Iterable[Statement]) -> list[list[tuple[Statement, float]]]:
     """Clusters (of two or more articles) of the linked statements, each member with its best
     link; members and clusters in first-seen order."""
     items = sorted(statements, key=lambda s: (s.published or "9999", s.article_key, s.attribution_id))
     days = [day_of(s.published) for s in items]
-    # Postings per word: dated statements with their days (ascending, as the items are sorted by
-    # publication), and undated ones; a dated statement is compared only with later ones within
-    # the window, and with every undated one (which may link near-verbatim).
-    size: dict[str, int] = defaultdict(int)
-    dated: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
-    undated: dict[str, list[int]] = defaultdict(list)
-    for i, s in enumerate(items):
-        day = days[i]
-        for word in s.words:
-            size[word] += 1
-            if day is None:
-                undated[word].append(i)
-            else:
-                indices, on_days = dated[word]
-                indices.append(i)
-                on_days.append(day)
     links: dict[int, dict[int, float]] = defaultdict(dict)  # later statement -> {earlier: score}
-    for i, s in enumerate(items):
-        if not MIN_SHARED <= len(s.words) <= MAX_WORDS:
+    for i, j in _candidate_pairs(items, days):
+        s, other = items[i], items[j]
+        if other.article_key == s.article_key:
             continue
-        counts: dict[int, int] = defaultdict(int)
-        day = days[i]
-        for word in s.words:
-            if size[word] > MAX_POSTINGS:
-                continue
-            indices, on_days = dated.get(word, ([], []))
-            if day is None:
-                later = [j for j in indices if j > i]
-            else:
-                later = indices[bisect_right(indices, i) : bisect_right(on_days, day + WINDOW_DAYS)]
-            for j in later:
-                counts[j] += 1
-            for j in undated.get(word, ()):
-                if j > i:
-                    counts[j] += 1
-        for j, n in counts.items():
-            other = items[j]
-            if other.article_key == s.article_key or n < MIN_SHARED // 2 or len(other.words) > MAX_WORDS:
-                continue
-            if days[i] is not None and days[j] is not None and abs(days[i] - days[j]) > WINDOW_DAYS:  # type: ignore[operator]
-                continue
-            score = linked(s, other)
-            if score is not None:
-                links[j][i] = score
+        score = linked(s, other)
+        if score is not None:
+            links[j][i] = score
     # short verbatim quotes: a rare run of SHINGLE words shared by two articles' statements
+    # (held by few statements of any kind; only direct quotes of a known speaker can link by one)
+    holding: Counter[str] = Counter()
+    for s in items:
+        holding.update(s.runs)
     by_run: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(items):
-        for run in s.runs:
-            by_run[run].append(i)
+        if s.kind == "direct" and s.identity:
+            for run in s.runs:
+                if 2 <= holding[run] <= MAX_SHINGLE_STATEMENTS:
+                    by_run[run].append(i)
     for holders in by_run.values():
-        if not 2 <= len(holders) <= MAX_SHINGLE_STATEMENTS:
-            continue
         for x, i in enumerate(holders):
             for j in holders[x + 1 :]:
                 if items[i].article_key == items[j].article_key or i in links.get(j, {}):
