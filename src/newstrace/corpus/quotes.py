@@ -105,7 +105,7 @@ def statement_features(text: str) -> tuple[frozenset[str], frozenset[str]]:
         runs = {" ".join(folded[i : i + SHINGLE]) for i in starts if any(counts[i : i + SHINGLE])}
     else:
         runs = {" ".join(folded[i : i + SHINGLE]) for i in starts}
-    return words, frozenset(runs)  # type: ignore[arg-type]
+    return words, frozenset(runs)
 
 
 @dataclass(frozen=True)
