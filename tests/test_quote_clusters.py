@@ -28,6 +28,7 @@ from newstrace.corpus.quotes import (
 )
 from newstrace.corpus.update import update_corpus
 from newstrace.store import open_store
+from newstrace.store.statements import run_digests
 
 QUOTE = "The bond between the two countries and their solidarity passed the most rigorous test on the battlefield"
 LONG = QUOTE + ", and our people place the heroes of the sacred war on a glorious pedestal"
@@ -183,3 +184,56 @@ def test_candidate_pairs_are_the_naive_pairs(rows: list[tuple[frozenset[str], in
             and (days[i] is None or days[j] is None or abs(days[i] - days[j]) <= 3)  # type: ignore[operator]
         ]
         assert sorted(quotes._candidate_pairs(items, days)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.frozensets(st.sampled_from([f"w{k} x y z u v" for k in range(12)]), max_size=5),
+            st.sampled_from(["direct", "indirect"]),
+            st.sampled_from([None, "kim", "moon"]),
+        ),
+        max_size=25,
+    )
+)
+def test_shared_run_pairs_are_the_naive_pairs(rows: list[tuple[frozenset[str], str, str | None]]) -> None:
+    """The numpy count of runs' holders must propose exactly the pairs a plain loop over the runs
+    proposes: direct quotes of a known speaker sharing a run that 2 to MAX_SHINGLE_STATEMENTS
+    statements of any kind hold."""
+    items = [
+        Statement(f"k{i}", "a1", None, who, frozenset(), runs=run_digests(runs), kind=kind)
+        for i, (runs, kind, who) in enumerate(rows)
+    ]
+    holding = Counter(run for runs, _, _ in rows for run in runs)
+    expected = {
+        (i, j)
+        for i, j in itertools.combinations(range(len(rows)), 2)
+        for run in rows[i][0] & rows[j][0]
+        if 2 <= holding[run] <= quotes.MAX_SHINGLE_STATEMENTS
+        and all(rows[k][1] == "direct" and rows[k][2] for k in (i, j))
+    }
+    assert quotes._shared_run_pairs(items) == sorted(expected)
+
+
+@pytest.mark.model
+def test_an_old_store_gets_the_statement_features(store_url: str) -> None:
+    """A store made before migration 12 gets every attribution's content words and run digests,
+    as an attribution stored now has them, and the same quote clusters."""
+    articles = [newstrace.analyze(text, outlet=o, published=d) for o, d, text in TEXTS]
+    with open_store(store_url) as store:
+        store.save_many(articles)
+        update_quote_clusters(store)
+        stored = store._execute("SELECT article_key, attribution_id, content_words, content_runs FROM attributions")
+        expected = sorted(stored.fetchall())
+        clusters = store.quote_clusters()
+        with store.transaction():
+            for column in ("content_words", "content_runs"):
+                store._execute(f"ALTER TABLE attributions DROP COLUMN {column}")
+            store._execute("DELETE FROM schema_migrations WHERE version >= 12")
+    with open_store(store_url) as store:
+        rows = store._execute("SELECT article_key, attribution_id, content_words, content_runs FROM attributions")
+        assert sorted(rows.fetchall()) == expected
+        assert all(words for _, _, words, _ in expected)
+        assert update_quote_clusters(store, force=True).clusters == len(clusters) == 1
+        assert store.quote_clusters() == clusters

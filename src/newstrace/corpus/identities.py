@@ -50,6 +50,7 @@ from functools import lru_cache
 
 from ..resources import agency_name, entity_types
 from ..store import Store, name_key
+from .bulk import collector_paused
 
 SURNAME_SHARE = 0.9
 SURNAME_MIN_ARTICLES = 3
@@ -71,6 +72,27 @@ def is_clean_name(name: str) -> bool:
     """True for a name written as people write names; only those count as evidence for a surname."""
     words = name.split()
     return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
+
+
+class _CleanNames:
+    """:func:`is_clean_name` of a name as written with its spaces normalized, and that written
+    form, each computed once per distinct name (a corpus repeats its names)."""
+
+    def __init__(self) -> None:
+        self._written: dict[str, str] = {}
+        self._clean: dict[str, bool] = {}
+
+    def written(self, name: str) -> str:
+        form = self._written.get(name)
+        if form is None:
+            form = self._written[name] = " ".join(name.split())
+        return form
+
+    def __call__(self, name: str) -> bool:
+        clean = self._clean.get(name)
+        if clean is None:
+            clean = self._clean[name] = is_clean_name(self.written(name))
+        return clean
 
 
 def surname_of(key: str) -> str:
@@ -168,6 +190,10 @@ class _Union:
             x = self.parent[x]
         return x
 
+    def roots(self) -> dict[str, str]:
+        """Every key seen, with its root (for the readers that come after the last union)."""
+        return {x: self.find(x) for x in list(self.parent)}
+
     def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
@@ -186,6 +212,12 @@ def is_variant(name: str, alias: str) -> bool:
     return a[0] == b[0] and a[-1] == b[-1]
 
 
+@lru_cache(maxsize=262_144)
+def _org_key(name: str) -> str | None:
+    """The key of a name that is not a person's: an agency's full name's when it is one."""
+    return name_key(agency_name(name)) or name_key(name)
+
+
 def _is_acronym(alias: str) -> bool:
     letters = alias.replace(".", "")
     return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
@@ -196,21 +228,21 @@ def build_identities(
 ) -> tuple[dict[str, Identity], list[Assignment]]:
     """Identities and the assignment of every entity to one, from all stored entities."""
     rows = list(rows)
+    refs = [(row.article_key, row.entity_id) for row in rows]
+    person_keys = [person_key(row.name) for row in rows]
     union = _Union()
     base: dict[tuple[str, str], str] = {}  # (article, entity) -> key before unions
     single: set[tuple[str, str]] = set()  # one-word names that may be a surname
     variants: dict[tuple[str, str], list[str]] = defaultdict(list)  # aliases that name the same referent
     # a full name the NER typed PERSON at least as often as anything else is a person's throughout
-    typed: dict[str, Counter[bool]] = defaultdict(Counter)
-    for row in rows:
-        key = person_key(row.name)
-        if key and " " in key:
-            typed[key][row.type == "PERSON"] += 1
-    for row in rows:
-        ref = (row.article_key, row.entity_id)
-        full = person_key(row.name)
-        if row.type == "PERSON" or (full and " " in full and typed[full][True] >= typed[full][False]):
-            key = person_key(row.name)
+    typed_person: Counter[str] = Counter()
+    typed_other: Counter[str] = Counter()
+    for row, full in zip(rows, person_keys, strict=True):
+        if full and " " in full:
+            (typed_person if row.type == "PERSON" else typed_other)[full] += 1
+    for row, ref, full in zip(rows, refs, person_keys, strict=True):
+        if row.type == "PERSON" or (full and " " in full and typed_person[full] >= typed_other[full]):
+            key = full
             if key is None:
                 continue
             if " " not in key:
@@ -225,7 +257,7 @@ def build_identities(
                         union.union("person:" + key, "person:" + alias_key)
             key = "person:" + key
         else:
-            key = name_key(agency_name(row.name)) or name_key(row.name)
+            key = _org_key(row.name)
             if key is None:
                 continue
             if row.type == "ORG" and " " not in key:
@@ -238,27 +270,26 @@ def build_identities(
         base[ref] = key
         union.find(key)
     _join_name_forms(Counter(k.removeprefix("person:") for k in base.values() if k.startswith("person:")), union)
+    roots = union.roots()  # no union after this point: each key's root, looked up once
 
     # full names by surname: in the corpus (articles naming each), and in each article
     by_surname: dict[str, Counter[str]] = defaultdict(Counter)
     in_article: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in rows:
-        key = base.get((row.article_key, row.entity_id))
-        if key and key.startswith("person:") and is_clean_name(" ".join(row.name.split())):
-            root = union.find(key)
-            surname = surname_of(key.removeprefix("person:"))
-            by_surname[surname][root] += 1  # one entity per article and person
-            in_article[(row.article_key, surname)].add(root)
     # who the corpus calls by the bare surname: the people it resolves in articles that name one
     # person of that surname in full ("Trump" there is Donald Trump 65 times, Melania Trump twice)
     # (or that the entities stage merged with one person's full name inside an article)
     called: dict[str, Counter[str]] = defaultdict(Counter)
-    for row in rows:
-        key = base.get((row.article_key, row.entity_id))
+    clean = _CleanNames()
+    for row, ref in zip(rows, refs, strict=True):
+        key = base.get(ref)
         if key and key.startswith("person:"):
+            root = roots[key]
             surname = surname_of(key.removeprefix("person:"))
-            if any(name_key(alias) == surname for alias in row.aliases):
-                called[surname][union.find(key)] += 1
+            if clean(row.name):
+                by_surname[surname][root] += 1  # one entity per article and person
+                in_article[(row.article_key, surname)].add(root)
+            if row.aliases and any(name_key(alias) == surname for alias in row.aliases):
+                called[surname][root] += 1
     for ref in single:
         word = base[ref]
         people = in_article.get((ref[0], word))
@@ -268,39 +299,40 @@ def build_identities(
     # of the articles with that ORG word that name a person of that surname in full (at least 3)
     org_resolved: Counter[str] = Counter()
     org_alone: Counter[str] = Counter()
-    for row in rows:
-        ref = (row.article_key, row.entity_id)
-        if ref in single and row.type == "ORG":
+    for row, ref in zip(rows, refs, strict=True):
+        if row.type == "ORG" and ref in single:
             people = in_article.get((row.article_key, base[ref]))
             if people and len(people) == 1:
                 org_resolved[base[ref]] += 1
             elif not people:
                 org_alone[base[ref]] += 1
     assignments: list[Assignment] = []
-    for row in rows:
-        ref = (row.article_key, row.entity_id)
+    assigned_rows: list[EntityRow] = []
+    for row, ref in zip(rows, refs, strict=True):
         key = base.get(ref)
         if key is None:
             continue
+        assigned_rows.append(row)
         if ref in single:
             evidence = called.get(key) or by_surname.get(key)
             surname_too = org_resolved[key] >= SURNAME_MIN_ARTICLES and org_resolved[key] >= org_alone[key]
             as_person = "PERSON" if row.type == "ORG" and surname_too else row.type
             assignment = _surname(ref, key, as_person, evidence, in_article.get((row.article_key, key)))
             if assignment is None:
-                assignment = Assignment(*ref, union.find(key), "name", 1.0)
+                assignment = Assignment(*ref, roots.get(key, key), "name", 1.0)
             assignments.append(assignment)
             continue
-        root = union.find(key)
+        root = roots[key]
         assignments.append(Assignment(*ref, root, "name" if root == key else "alias", 1.0))
 
     identities: dict[str, Identity] = {}
-    row_of = {(r.article_key, r.entity_id): r for r in rows}
-    for a in assignments:
-        row = row_of[(a.article_key, a.entity_id)]
+    written = clean.written
+    for a, row in zip(assignments, assigned_rows, strict=True):
         identity = identities.get(a.identity) or identities.setdefault(a.identity, Identity(a.identity))
-        identity.names[" ".join(row.name.split())] += row.mentions
-        identity.aliases.update(" ".join(alias.split()) for alias in variants.get((a.article_key, a.entity_id), []))
+        identity.names[written(row.name)] += row.mentions
+        aliases = variants.get((a.article_key, a.entity_id))
+        if aliases:
+            identity.aliases.update(map(written, aliases))
         identity.types["PERSON" if a.rule.startswith("surname") else row.type] += row.mentions
         identity.articles.add(row.article_key)
         identity.mentions += row.mentions
@@ -363,7 +395,7 @@ def _aliases(stored: str) -> list[str]:
 
 def update_identities(store: Store, *, force: bool = False) -> IdentityUpdate:
     """Rebuild the corpus identities if articles were stored since the last build (or ``force``)."""
-    with store.transaction():
+    with collector_paused(), store.transaction():
         store.lock_corpus()
         if not force and not store.entities_without_identity():
             return IdentityUpdate(0, 0, False)

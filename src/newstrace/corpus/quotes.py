@@ -39,16 +39,17 @@ no earlier carrier is stored.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from itertools import chain, repeat
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..store import Store
+from ..store.statements import _WORD, DIGEST_BYTES, SHINGLE, read_features, statement_features
+from .bulk import collector_paused
 from .stories import day_of
 
 MIN_SHARED = 6
@@ -60,52 +61,14 @@ MIN_OVERLAP = 0.25  # of the longer one: a trimmed quote keeps a quarter of the 
 MAX_WORDS = 120  # longer contents (lists, whole paragraphs the rules took in) link nothing
 MISATTRIBUTED_SHARED = 10
 SAME_OUTLET_CONTAINMENT = 0.9
-SHINGLE = 6  # words in a verbatim run
 MAX_SHINGLE_STATEMENTS = 4  # a run in more statements than this is a stock phrase, not a quote
 MISATTRIBUTED_CONTAINMENT = 0.9
 WINDOW_DAYS = 7
 MAX_POSTINGS = 200  # words in more statements than this do not propose candidates (still counted)
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-
-
-@lru_cache(maxsize=262_144)
-def _token(raw: str) -> tuple[str, str | None, bool]:
-    """A word as written -> (the word folded, its content word or None, whether a run may hold it
-    as its content word): computed once per distinct word, since statements repeat their words."""
-    word = raw.casefold().replace("’", "'")
-    content = word[:-2] if word.endswith("'s") else word
-    return (
-        word,
-        (content if len(content) > 1 and content not in STOP_WORDS else None),
-        (word not in STOP_WORDS and len(word) > 1),
-    )
-
 
 def statement_words(text: str) -> frozenset[str]:
     return statement_features(text)[0]
-
-
-_NO_RUN = bytes(SHINGLE)  # SHINGLE words in a row none of which a run may hold as its content word
-
-
-def statement_features(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """A statement's content words and its verbatim runs (:func:`shingles`), in one pass over its
-    words (a corpus has millions of statements: every step here runs at C speed where it can)."""
-    tokens = list(map(_token, _WORD.findall(text)))
-    if not tokens:
-        return frozenset(), frozenset()
-    folded, contents, counts = zip(*tokens, strict=True)
-    words = frozenset(contents)
-    if None in words:
-        words = words - {None}
-    starts = range(len(folded) - SHINGLE + 1)
-    if _NO_RUN in bytes(counts):
-        # a stretch of SHINGLE stop words: only the runs with a content word count
-        runs = {" ".join(folded[i : i + SHINGLE]) for i in starts if any(counts[i : i + SHINGLE])}
-    else:
-        runs = {" ".join(folded[i : i + SHINGLE]) for i in starts}
-    return words, frozenset(runs)
 
 
 @dataclass(frozen=True)
@@ -116,7 +79,7 @@ class Statement:
     identity: str | None  # the speaker's corpus identity (or name key); None when unresolved
     words: frozenset[str]
     outlet: str | None = None
-    runs: frozenset[str] = frozenset()  # shingles(): verbatim runs of words
+    runs: bytes = b""  # digests of its verbatim runs (shingles(), store/statements.py)
     kind: str = "direct"
     story: str | None = None  # the article's story (corpus/stories.py), when built
 
@@ -202,25 +165,19 @@ def _candidate_pairs(items: Sequence[Statement], days: Sequence[int | None]) -> 
     ``MIN_SHARED // 2`` words that are in no more than ``MAX_POSTINGS`` statements, and no more
     than ``WINDOW_DAYS`` apart when both are dated (an undated one pairs with any). Counted with
     numpy over the postings of each word, since a corpus has millions of (word, statement) pairs."""
-    size: Counter[str] = Counter()
-    for s in items:
-        size.update(s.words)
-    # word ids from 1, so filter(None, ...) keeps only words that can pair and are rare enough
+    flat = list(chain.from_iterable(s.words for s in items))
+    size = Counter(flat)
+    # word ids from 1; 0 for the words that cannot pair or are too common to propose pairs
     vocab = {w: k for k, w in enumerate((w for w, n in size.items() if 1 < n <= MAX_POSTINGS), start=1)}
-    word_ids: list[int] = []
-    owners: list[int] = []
-    for i, s in enumerate(items):
-        if len(s.words) <= MAX_WORDS:
-            ids = list(filter(None, map(vocab.get, s.words)))
-            word_ids.extend(ids)
-            owners.extend([i] * len(ids))
-    if not word_ids:
+    n_words = np.fromiter(map(len, (s.words for s in items)), dtype=np.int64, count=len(items))
+    all_ids = np.fromiter(map(vocab.get, flat, repeat(0, len(flat))), dtype=np.int64, count=len(flat))
+    all_owners = np.repeat(np.arange(len(items), dtype=np.int64), n_words)
+    keep = (all_ids > 0) & (n_words[all_owners] <= MAX_WORDS)
+    if not keep.any():
         return []
-    words = np.asarray(word_ids, dtype=np.int64)
-    stmts = np.asarray(owners, dtype=np.int64)
+    words, stmts = all_ids[keep], all_owners[keep]
     order = np.lexsort((stmts, words))  # postings by word, then first-seen order
     words, stmts = words[order], stmts[order]
-    n_words = np.fromiter((len(s.words) for s in items), dtype=np.int64, count=len(items))
     source = (n_words >= MIN_SHARED) & (n_words <= MAX_WORDS)
     dated = np.fromiter((d is not None for d in days), dtype=bool, count=len(items))
     first_day = min((d for d in days if d is not None), default=0)
@@ -258,6 +215,29 @@ def _candidate_pairs(items: Sequence[Statement], days: Sequence[int | None]) -> 
     return list(zip((chosen // len(items)).tolist(), (chosen % len(items)).tolist(), strict=True))
 
 
+def _shared_run_pairs(items: Sequence[Statement]) -> list[tuple[int, int]]:
+    """The pairs (i < j) of direct quotes of a known speaker that share a verbatim run held by no
+    more than ``MAX_SHINGLE_STATEMENTS`` statements of any kind (counted with numpy over the
+    runs' digests: a corpus has tens of millions of runs)."""
+    runs = np.frombuffer(b"".join(s.runs for s in items), dtype="<u8")
+    if not len(runs):
+        return []
+    lengths = np.fromiter((len(s.runs) // DIGEST_BYTES for s in items), dtype=np.int64, count=len(items))
+    owners = np.repeat(np.arange(len(items), dtype=np.int64), lengths)
+    _, run_ids, holding = np.unique(runs, return_inverse=True, return_counts=True)
+    quoted = np.fromiter((s.kind == "direct" and bool(s.identity) for s in items), dtype=bool, count=len(items))
+    held = holding[run_ids]
+    keep = quoted[owners] & (held >= 2) & (held <= MAX_SHINGLE_STATEMENTS)
+    run_ids, owners = run_ids[keep], owners[keep]
+    order = np.lexsort((owners, run_ids))  # holders of each run, in first-seen order
+    run_ids, owners = run_ids[order], owners[order]
+    positions = np.arange(len(owners), dtype=np.int64)
+    group_end = np.searchsorted(run_ids, run_ids, side="right")
+    a, b = _spans(positions, positions + 1, group_end)
+    pairs = np.unique(owners[a] * len(items) + owners[b])
+    return list(zip((pairs // len(items)).tolist(), (pairs % len(items)).tolist(), strict=True))
+
+
 def cluster_statements(statements: Iterable[Statement]) -> list[list[tuple[Statement, float]]]:
     """Clusters (of two or more articles) of the linked statements, each member with its best
     link; members and clusters in first-seen order."""
@@ -273,42 +253,31 @@ def cluster_statements(statements: Iterable[Statement]) -> list[list[tuple[State
             links[j][i] = score
     # short verbatim quotes: a rare run of SHINGLE words shared by two articles' statements
     # (held by few statements of any kind; only direct quotes of a known speaker can link by one)
-    holding: Counter[str] = Counter()
-    for s in items:
-        holding.update(s.runs)
-    by_run: dict[str, list[int]] = defaultdict(list)
-    for i, s in enumerate(items):
-        if s.kind == "direct" and s.identity:
-            for run in s.runs:
-                if 2 <= holding[run] <= MAX_SHINGLE_STATEMENTS:
-                    by_run[run].append(i)
-    for holders in by_run.values():
-        for x, i in enumerate(holders):
-            for j in holders[x + 1 :]:
-                if items[i].article_key == items[j].article_key or i in links.get(j, {}):
-                    continue
-                if days[i] is not None and days[j] is not None and abs(days[i] - days[j]) > WINDOW_DAYS:  # type: ignore[operator]
-                    continue
-                score = linked(items[i], items[j], verbatim=True)
-                if score is not None:
-                    links[j][i] = max(score, MIN_CONTAINMENT)
+    for i, j in _shared_run_pairs(items):
+        if items[i].article_key == items[j].article_key or i in links.get(j, {}):
+            continue
+        if days[i] is not None and days[j] is not None and abs(days[i] - days[j]) > WINDOW_DAYS:  # type: ignore[operator]
+            continue
+        score = linked(items[i], items[j], verbatim=True)
+        if score is not None:
+            links[j][i] = max(score, MIN_CONTAINMENT)
     # Leader clustering, first seen first: a statement joins the cluster of the earliest-seen
     # statement it links to best, and only through that statement (no chains of near misses).
-    leader = list(range(len(items)))
-    best = [0.0] * len(items)
-    for j in range(len(items)):
-        founders = [(score, -i) for i, score in links.get(j, {}).items() if leader[i] == i]
+    leader: dict[int, int] = {}  # a statement that joined a cluster -> the cluster's first statement
+    best: dict[int, float] = defaultdict(float)
+    for j in sorted(links):
+        founders = [(score, -i) for i, score in links[j].items() if leader.get(i, i) == i]
         if founders:
             score, minus_i = max(founders)
             leader[j] = -minus_i
             best[j] = score
             best[-minus_i] = max(best[-minus_i], score)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(items)):
-        groups[leader[i]].append(i)
+    joined: dict[int, list[int]] = defaultdict(list)
+    for j, root in leader.items():
+        joined[root].append(j)
     clusters = []
-    for root in sorted(groups):
-        members = groups[root]
+    for root in sorted(joined):
+        members = [root, *sorted(joined[root])]
         if len({items[i].article_key for i in members}) >= 2:
             clusters.append([(items[i], round(best[i], 3)) for i in members])
     return clusters
@@ -327,13 +296,23 @@ class QuoteClusterUpdate:
 
 def update_quote_clusters(store: Store, *, force: bool = False) -> QuoteClusterUpdate:
     """Rebuild the quote clusters if attributions were stored since the last build (or ``force``)."""
-    with store.transaction():
+    with collector_paused(), store.transaction():
         store.lock_corpus()
         if not force and store.quote_clusters_current():
             return QuoteClusterUpdate(0, 0, False)
         statements = []
-        for key, attribution_id, published, who, content, outlet, kind, story in store.statement_rows():
-            words, runs = statement_features(content)
+        for (
+            key,
+            attribution_id,
+            published,
+            who,
+            stored_words,
+            stored_runs,
+            outlet,
+            kind,
+            story,
+        ) in store.statement_rows():
+            words, runs = read_features(stored_words, stored_runs)
             statements.append(Statement(key, attribution_id, published, who, words, outlet, runs, kind, story))
         clusters = cluster_statements(statements)
         store.replace_quote_clusters(

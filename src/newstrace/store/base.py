@@ -24,6 +24,7 @@ from ..record import Article, Attribution
 from ..resources import agency_name
 from .keys import article_key, name_key
 from .search import Search, parse_search
+from .statements import stored_features
 
 Row = tuple[Any, ...]
 
@@ -497,6 +498,7 @@ class Store(AbstractContextManager["Store"]):
         4: "_backfill_relay_hops",
         7: "_backfill_persuasion_voice",
         9: "_backfill_times",
+        12: "_backfill_statement_features",
     }
 
     def __init__(self, url: str) -> None:
@@ -718,6 +720,7 @@ class Store(AbstractContextManager["Store"]):
                     att.confidence,
                     att.said.value if att.said else None,
                     int(att.said.assumed) if att.said else None,
+                    *stored_features(att.content.text),
                 )
             )
             speaker_names = [speaker.name]
@@ -733,8 +736,8 @@ class Store(AbstractContextManager["Store"]):
         self._executemany(
             "INSERT INTO attributions (article_key, attribution_id, seq, kind, speaker, speaker_key, speaker_entity, "
             "speaker_resolution, citing, citing_key, via, cue, content, content_start, content_end, rule, outlet, "
-            "published, confidence, said, said_assumed) VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "published, confidence, said, said_assumed, content_words, content_runs) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             attribution_rows,
         )
         self._executemany(
@@ -837,6 +840,14 @@ class Store(AbstractContextManager["Store"]):
         for (key,) in self._execute("SELECT key FROM articles ORDER BY key").fetchall():
             (record,) = self._execute("SELECT record FROM articles WHERE key = ?", (key,)).fetchone()
             self._insert_times(key, Article.from_dict(json.loads(record)))
+
+    def _backfill_statement_features(self) -> None:
+        """The content words and run digests of every stored attribution (migration 12)."""
+        rows = self._execute("SELECT article_key, attribution_id, content FROM attributions").fetchall()
+        self._executemany(
+            "UPDATE attributions SET content_words = ?, content_runs = ? WHERE article_key = ? AND attribution_id = ?",
+            ((*stored_features(content), key, attribution_id) for key, attribution_id, content in rows),
+        )
 
     def _backfill_persuasion_voice(self) -> None:
         """Persuasion spans and own-voice sentences of every stored article, from its record (migration 7)."""
@@ -1744,17 +1755,18 @@ class Store(AbstractContextManager["Store"]):
         after 100 articles changes a few thousand of several hundred thousand rows). The first
         ``key_length`` columns are the table's key; returns the keys of the rows written or removed.
         ``real_column``: a REAL column, compared to 5 decimals (PostgreSQL's REAL is single precision)."""
-
-        def same(row: Sequence[Any]) -> tuple[Any, ...]:
-            if real_column is None:
-                return tuple(row)
-            return (*row[:real_column], round(row[real_column], 5), *row[real_column + 1 :])
-
         listed = ", ".join(columns)
-        current = {same(row) for row in self._execute(f"SELECT {listed} FROM {table}").fetchall()}
-        wanted = {same(row): tuple(row) for row in rows}
-        gone = {row[:key_length] for row in current if row not in wanted}
-        new = [row for norm, row in wanted.items() if norm not in current]
+        stored = self._execute(f"SELECT {listed} FROM {table}").fetchall()
+        wanted: dict[tuple[Any, ...], tuple[Any, ...] | None]
+        if real_column is None:
+            current = set(map(tuple, stored))
+            wanted = dict.fromkeys(map(tuple, rows))
+        else:
+            c = real_column
+            current = {(*row[:c], round(row[c], 5), *row[c + 1 :]) for row in stored}
+            wanted = {(*row[:c], round(row[c], 5), *row[c + 1 :]): tuple(row) for row in rows}
+        gone = {row[:key_length] for row in current.difference(wanted)}
+        new = [wanted[norm] or norm for norm in wanted.keys() - current]
         where = " AND ".join(f"{column} = ?" for column in columns[:key_length])
         if gone:
             self._executemany(f"DELETE FROM {table} WHERE {where}", sorted(gone))
@@ -1890,15 +1902,18 @@ class Store(AbstractContextManager["Store"]):
         (n,) = self._execute("SELECT COUNT(*) FROM attributions").fetchone()
         return self._state("quote_clusters.attributions") == str(n)
 
-    def statement_rows(self) -> list[tuple[str, str, str | None, str | None, str, str | None, str, str | None]]:
-        """(article_key, attribution_id, published, speaker identity or name key, content, outlet,
-        kind, story) of every attribution; the speaker is None when unresolved, the outlet the
-        dateline's agency when the article names none, the story None when stories are not built."""
+    def statement_rows(
+        self,
+    ) -> list[tuple[str, str, str | None, str | None, str, str, str | None, str, str | None]]:
+        """(article_key, attribution_id, published, speaker identity or name key, content words, run
+        digests (store/statements.py), outlet, kind, story) of every attribution; the speaker is
+        None when unresolved, the outlet the dateline's agency when the article names none, the
+        story None when stories are not built."""
         return [
             tuple(row)
             for row in self._execute(
                 "SELECT a.article_key, a.attribution_id, a.published, COALESCE(ei.identity_id, CASE WHEN "
-                "a.speaker_resolution <> 'unresolved' THEN a.speaker_key END), a.content, "
+                "a.speaker_resolution <> 'unresolved' THEN a.speaker_key END), a.content_words, a.content_runs, "
                 "COALESCE(ar.outlet, ar.agency), a.kind, st.story_id "
                 "FROM attributions a JOIN articles ar ON ar.key = a.article_key "
                 "LEFT JOIN story_articles st ON st.article_key = a.article_key "
