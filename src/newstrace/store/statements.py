@@ -1,9 +1,10 @@
 """What the store keeps of each statement for quote clusters (corpus/quotes.py): its content words
 and digests of its verbatim runs, computed once when the attribution is stored.
 
-A statement's features depend on its content only, so computing them at ingest (in the workers,
-beside the analysis) rather than at every corpus update keeps the update after 100 new articles
-proportional to the corpus's size in rows read, not in text tokenized again. Runs are kept as
+A statement's features depend on its content only, so computing them once at ingest (under a
+millisecond an article, beside seconds of analysis) rather than at every corpus update keeps the
+update after 100 new articles proportional to the corpus's size in rows read, not in text
+tokenized again. Runs are kept as
 8-byte BLAKE2b digests: only their equality matters (two statements sharing a run), and a corpus
 of millions of statements has tens of millions of runs.
 """
