@@ -611,3 +611,42 @@ def test_it_stays_unresolved_even_after_an_organization() -> None:
         article.entities[0].type = kind
         it = resolver.resolve(Span.of(text, 15, 17))
         assert (it.entity, it.resolution) == (None, "unresolved")
+
+
+def test_company_short_forms() -> None:
+    """A company named with its legal form answers to its name without it and to its first word,
+    unless two companies share the form or the form is a place, a people or another known name."""
+    from newstrace.stages.entities import company_short_forms
+
+    forms = company_short_forms(
+        ["Alcan Aluminium Ltd", "China National Petroleum Corp", "Bell Industries Inc", "Bell Petroleum Co Ltd",
+         "Washington Post", "Co Ltd", "Mark Resources Inc,"],
+        {"China"},
+    )  # fmt: skip
+    assert forms == {
+        "Alcan Aluminium": "Alcan Aluminium Ltd",
+        "Alcan": "Alcan Aluminium Ltd",
+        "China National Petroleum": "China National Petroleum Corp",
+        "Bell Industries": "Bell Industries Inc",
+        "Bell Petroleum": "Bell Petroleum Co Ltd",
+        "Mark Resources": "Mark Resources Inc,",
+        "Mark": "Mark Resources Inc,",
+    }
+
+
+def test_a_company_speaks_by_its_short_name_but_a_place_stays_a_place() -> None:
+    import newstrace
+
+    article = newstrace.analyze(
+        "MIDLAND, Texas, March 3 - Zenith Laboratories Inc said it would sell shares. "
+        "Zenith said it had no plans to issue more."
+    )
+    found = [(a.speaker.mention.text if a.speaker.mention else None, a.speaker.name, a.speaker.resolution)
+             for a in sorted(article.attributions, key=lambda a: a.content.start)]  # fmt: skip
+    assert found[-1] == ("Zenith", "Zenith Laboratories Inc", "name")
+    article = newstrace.analyze(
+        "NORFOLK, Va., March 3 - Norfolk Southern Corp said it would build a tower. "
+        "The company said the tower in downtown Norfolk would open in October."
+    )
+    company = next(e for e in article.entities if e.name == "Norfolk Southern Corp")
+    assert all(m.span.text != "Norfolk" for m in company.mentions), "the dateline's city is no short form"

@@ -31,6 +31,11 @@ LOCATIVE_PREPS = {"in", "at", "near", "to", "from", "into", "outside", "inside",
                   "through", "toward", "towards", "within", "throughout", "over", "out"}  # fmt: skip
 PLACE_SUFFIXES = {"Region", "Province", "Oblast", "State", "County", "City", "District", "Territory", "Krai",
                   "Governorate", "Prefecture", "Republic", "Island", "Islands"}  # fmt: skip
+# A company's legal form: "Alcan Aluminium Ltd" is called "Alcan Aluminium" and "Alcan" in its own story.
+LEGAL_FORMS = {
+    "Ltd", "Limited", "Inc", "Incorporated", "Corp", "Corporation", "Co", "Company", "Plc", "PLC", "LLC", "AG",
+    "SA", "S.A.", "NV", "N.V.", "GmbH", "SpA", "Bhd", "Pty", "BV", "AB", "ASA", "Oyj",
+}  # fmt: skip
 HONORIFIC_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?[ ]+")
 ACRONYM_STOPWORDS = {"of", "the", "and", "for", "'s", "’s", "de", "du", "la", "&"}
 
@@ -127,6 +132,30 @@ def _extend_name_left(doc: Any, first: Any, ent: Any) -> Any:
     return first
 
 
+def company_short_forms(names: list[str], reserved: set[str]) -> dict[str, str]:
+    """Short forms of the companies an article names with their legal form, each mapped to the
+    full name: without the legal form ("Alcan Aluminium" for "Alcan Aluminium Ltd") and its first
+    word ("Alcan"), when exactly one such company has that short form and the form is not a place,
+    a people, an agency or another known name (no "China" for "China National Petroleum Corp")."""
+    owners: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split()
+        if len(words) < 2 or words[-1].rstrip(",") not in LEGAL_FORMS:
+            continue
+        stem = list(words)
+        while stem and stem[-1].rstrip(",") in LEGAL_FORMS:  # "Ltd", "Co Ltd", "Inc,"
+            stem.pop()
+        if stem:
+            stem[-1] = stem[-1].rstrip(",")
+        forms = {" ".join(stem)}
+        if len(stem) >= 2 and len(stem[0]) >= 3 and stem[0][0].isupper() and stem[0].isalpha():
+            forms.add(stem[0])
+        for form in forms:
+            if form and form != name and form not in reserved:
+                owners.setdefault(form, set()).add(name)
+    return {form: next(iter(full)) for form, full in owners.items() if len(full) == 1}
+
+
 def _is_locative(token: Any) -> bool:
     head = token
     while head.dep_ in {"compound", "conj", "cc", "appos"} and head.head is not head:
@@ -197,6 +226,12 @@ class EntityStage(Stage):
         agency_table, capital_table, demonym_table, alias_table = agencies(), capitals(), demonyms(), country_aliases()
         country_names = countries()
         known_types = entity_types()
+        reserved = {*agency_table, *capital_table, *demonym_table, *alias_table, *country_names, *known_types}
+        if article.dateline and article.dateline.place:  # "NORFOLK, Va." is no short form of Norfolk Southern
+            reserved.add(article.dateline.place.split(",")[0].strip().title())
+        short_forms = company_short_forms(
+            [" ".join(text[c.start : c.end].split()) for c in candidates if c.label == "ORG"], reserved
+        )
 
         for cand in candidates:
             surface = text[cand.start : cand.end]
@@ -220,6 +255,13 @@ class EntityStage(Stage):
                     table.add(capital_table[surface], "GPE", span, "metonym")
             elif surface in demonym_table and label in {"NORP", "GPE"}:
                 table.add(demonym_table[surface], "GPE", span, "demonym")
+            elif (
+                " ".join(surface.split()) in short_forms
+                and not _surname_of(surface, people)
+                and not _is_locative(cand.token)
+            ):
+                # 'Alcan' (tagged GPE) in a story that names Alcan Aluminium Ltd
+                table.add(short_forms[" ".join(surface.split())], "ORG", span, "alias")
             elif label == "PERSON" or (label == "ORG" and _surname_of(surface, people)):
                 # 'Wells' tagged ORG where the article names Barbara Wells: her surname
                 table.add(_person_key(surface, people), "PERSON", span, "name")
