@@ -21,14 +21,13 @@ from newstrace.corpus.quotes import (
     Statement,
     cluster_statements,
     linked,
-    shingles,
     statement_features,
     statement_words,
     update_quote_clusters,
 )
 from newstrace.corpus.update import update_corpus
 from newstrace.store import open_store
-from newstrace.store.statements import run_digests
+from newstrace.store.statements import run_digests, shingles
 
 QUOTE = "The bond between the two countries and their solidarity passed the most rigorous test on the battlefield"
 LONG = QUOTE + ", and our people place the heroes of the sacred war on a glorious pedestal"

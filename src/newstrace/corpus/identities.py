@@ -74,25 +74,15 @@ def is_clean_name(name: str) -> bool:
     return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
 
 
-class _CleanNames:
-    """:func:`is_clean_name` of a name as written with its spaces normalized, and that written
-    form, each computed once per distinct name (a corpus repeats its names)."""
+@lru_cache(maxsize=262_144)
+def _written(name: str) -> str:
+    """A name as written, its spaces normalized (once per distinct name: a corpus repeats them)."""
+    return " ".join(name.split())
 
-    def __init__(self) -> None:
-        self._written: dict[str, str] = {}
-        self._clean: dict[str, bool] = {}
 
-    def written(self, name: str) -> str:
-        form = self._written.get(name)
-        if form is None:
-            form = self._written[name] = " ".join(name.split())
-        return form
-
-    def __call__(self, name: str) -> bool:
-        clean = self._clean.get(name)
-        if clean is None:
-            clean = self._clean[name] = is_clean_name(self.written(name))
-        return clean
+@lru_cache(maxsize=262_144)
+def _is_clean(name: str) -> bool:
+    return is_clean_name(_written(name))
 
 
 def surname_of(key: str) -> str:
@@ -279,13 +269,12 @@ def build_identities(
     # person of that surname in full ("Trump" there is Donald Trump 65 times, Melania Trump twice)
     # (or that the entities stage merged with one person's full name inside an article)
     called: dict[str, Counter[str]] = defaultdict(Counter)
-    clean = _CleanNames()
     for row, ref in zip(rows, refs, strict=True):
         key = base.get(ref)
         if key and key.startswith("person:"):
             root = roots[key]
             surname = surname_of(key.removeprefix("person:"))
-            if clean(row.name):
+            if _is_clean(row.name):
                 by_surname[surname][root] += 1  # one entity per article and person
                 in_article[(row.article_key, surname)].add(root)
             if row.aliases and any(name_key(alias) == surname for alias in row.aliases):
@@ -326,13 +315,12 @@ def build_identities(
         assignments.append(Assignment(*ref, root, "name" if root == key else "alias", 1.0))
 
     identities: dict[str, Identity] = {}
-    written = clean.written
     for a, row in zip(assignments, assigned_rows, strict=True):
         identity = identities.get(a.identity) or identities.setdefault(a.identity, Identity(a.identity))
-        identity.names[written(row.name)] += row.mentions
+        identity.names[_written(row.name)] += row.mentions
         aliases = variants.get((a.article_key, a.entity_id))
         if aliases:
-            identity.aliases.update(map(written, aliases))
+            identity.aliases.update(map(_written, aliases))
         identity.types["PERSON" if a.rule.startswith("surname") else row.type] += row.mentions
         identity.articles.add(row.article_key)
         identity.mentions += row.mentions

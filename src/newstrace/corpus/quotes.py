@@ -45,10 +45,9 @@ from dataclasses import dataclass
 from itertools import chain, repeat
 
 import numpy as np
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..store import Store
-from ..store.statements import _WORD, DIGEST_BYTES, SHINGLE, read_features, statement_features
+from ..store.statements import DIGEST_BYTES, read_features, statement_features
 from .bulk import collector_paused
 from .stories import day_of
 
@@ -138,17 +137,6 @@ def linked(a: Statement, b: Statement, *, verbatim: bool = False) -> float | Non
         if a.story is None or a.story != b.story:
             return None
     return containment
-
-
-def shingles(text: str) -> frozenset[str]:
-    """Runs of ``SHINGLE`` words (all words, lower case) with at least one content word."""
-    words = [m.group().casefold().replace("’", "'") for m in _WORD.finditer(text)]
-    runs = set()
-    for i in range(len(words) - SHINGLE + 1):
-        run = words[i : i + SHINGLE]
-        if any(w not in STOP_WORDS and len(w) > 1 for w in run):
-            runs.add(" ".join(run))
-    return frozenset(runs)
 
 
 def _spans(owners: np.ndarray, begin: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -301,18 +289,8 @@ def update_quote_clusters(store: Store, *, force: bool = False) -> QuoteClusterU
         if not force and store.quote_clusters_current():
             return QuoteClusterUpdate(0, 0, False)
         statements = []
-        for (
-            key,
-            attribution_id,
-            published,
-            who,
-            stored_words,
-            stored_runs,
-            outlet,
-            kind,
-            story,
-        ) in store.statement_rows():
-            words, runs = read_features(stored_words, stored_runs)
+        for key, attribution_id, published, who, *stored, outlet, kind, story in store.statement_rows():
+            words, runs = read_features(*stored)
             statements.append(Statement(key, attribution_id, published, who, words, outlet, runs, kind, story))
         clusters = cluster_statements(statements)
         store.replace_quote_clusters(

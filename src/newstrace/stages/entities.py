@@ -256,12 +256,12 @@ class EntityStage(Stage):
             elif surface in demonym_table and label in {"NORP", "GPE"}:
                 table.add(demonym_table[surface], "GPE", span, "demonym")
             elif (
-                " ".join(surface.split()) in short_forms
+                (company := short_forms.get(" ".join(surface.split())))
                 and not _surname_of(surface, people)
                 and not _is_locative(cand.token)
             ):
                 # 'Alcan' (tagged GPE) in a story that names Alcan Aluminium Ltd
-                table.add(short_forms[" ".join(surface.split())], "ORG", span, "alias")
+                table.add(company, "ORG", span, "alias")
             elif label == "PERSON" or (label == "ORG" and _surname_of(surface, people)):
                 # 'Wells' tagged ORG where the article names Barbara Wells: her surname
                 table.add(_person_key(surface, people), "PERSON", span, "name")

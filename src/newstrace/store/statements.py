@@ -59,6 +59,18 @@ def statement_features(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return words, frozenset(runs)
 
 
+def shingles(text: str) -> frozenset[str]:
+    """Runs of ``SHINGLE`` words (all words, lower case) with at least one content word: the
+    definition :func:`statement_features` computes in one pass (a property test holds them equal)."""
+    words = [m.group().casefold().replace("’", "'") for m in _WORD.finditer(text)]
+    runs = set()
+    for i in range(len(words) - SHINGLE + 1):
+        run = words[i : i + SHINGLE]
+        if any(w not in STOP_WORDS and len(w) > 1 for w in run):
+            runs.add(" ".join(run))
+    return frozenset(runs)
+
+
 def run_digests(runs: frozenset[str]) -> bytes:
     """The runs as sorted ``DIGEST_BYTES``-byte digests, one after the other (numpy reads them as uint64)."""
     return b"".join(sorted(hashlib.blake2b(run.encode("utf-8"), digest_size=DIGEST_BYTES).digest() for run in runs))
