@@ -102,7 +102,7 @@ def test_dateline_and_agency(article: Article, gold: dict[str, Any]) -> None:
     assert article.dateline.span.text == document["dateline"]["text"]
 
 
-@pytest.mark.parametrize("text", ["October 24", "October 23", "since 2024"])
+@pytest.mark.parametrize("text", ["October 24", "October 23", "since 2024", "every day"])
 def test_times(article: Article, gold: dict[str, Any], text: str) -> None:
     expected = next(t for t in gold["times"] if t["text"] == text)
     found = [t for t in article.times if (t.span.start, t.span.end) == (expected["start"], expected["end"])]

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from newstrace.stages._lib.times import resolve
+from newstrace.stages._lib.times import resolve, resolve_anaphoric, spoken_year
 
 ANCHOR = date(2025, 10, 24)  # a Friday
 
@@ -85,9 +85,80 @@ TIMEML = [
     ("the late 1980s", date(1998, 10, 25), None, "198X"),
     ("last year's", date(1998, 10, 25), None, "1997"),
     ("between 1994 and 1997", date(1998, 10, 25), None, "1994"),
+    # half units and counts with "more"
+    ("2 1/2 years", date(1998, 2, 27), None, "P2Y6M"),
+    ("two and a half years", date(1998, 2, 27), None, "P2Y6M"),
+    ("5 1/2 hours", date(1998, 8, 17), None, "PT5H30M"),
+    ("a minute and a half", date(1998, 1, 14), None, "PT1M30S"),
+    ("half an hour", date(1998, 1, 14), None, "PT30M"),
+    ("two more weeks", date(2000, 6, 1), None, "P2W"),
+    ("at least 20 more years", date(1998, 2, 27), None, "P20Y"),
+    ("an additional year", date(1989, 11, 2), None, "P1Y"),
+    ("no more than sixty days", date(1998, 2, 22), None, "P60D"),
+    # a clock time with its day
+    ("10 p.m. Wednesday", date(1998, 2, 13), None, "1998-02-11T22:00"),
+    ("noon Thursday", date(1998, 2, 13), None, "1998-02-12T12:00"),
+    ("9 a.m. EST Tuesday", date(2000, 4, 3), "future", "2000-04-04T09:00"),
+    ("5 p.m. EST Nov. 9", date(1989, 11, 2), "future", "1989-11-09T17:00"),
+    # years as broadcast transcripts spell them
+    ("nineteen ninety-seven", date(1998, 2, 27), None, "1997"),
+    ("January nineteen ninety-seven", date(1998, 2, 27), None, "1997-01"),
+    ("the winter of nineteen ninety-four", date(1998, 2, 23), None, "1994-WI"),
+    ("the year two thousand", date(1998, 2, 5), None, "2000"),
+    # the weekend just gone, or the coming one
+    ("the weekend", date(1990, 8, 13), None, "1990-W32-WE"),
+    ("the weekend", date(1990, 8, 13), "future", "1990-W33-WE"),
+    # a month and day a day before the article in a future sentence is that day, not next year's
+    ("Jan. 14", date(2000, 1, 15), "future", "2000-01-14"),
+    ("Jan. 3", date(1999, 12, 30), "future", "2000-01-03"),
+    # named holidays: the last one, the next one in a future sentence, or the year's
+    ("Thanksgiving Day", date(2000, 1, 7), None, "1999-11-25"),
+    ("last Thanksgiving", date(2000, 2, 10), None, "1999-11-25"),
+    ("Easter", date(2000, 4, 17), "future", "2000-04-23"),
+    ("Christmas 1997", date(1998, 1, 1), None, "1997-12-25"),
+    ("Labor Day", date(2020, 6, 1), "future", "2020-09-07"),
 ]
 
 
 @pytest.mark.parametrize(("text", "anchor", "direction", "value"), TIMEML)
 def test_timeml_values(text: str, anchor: date, direction: str | None, value: str) -> None:
     assert resolve(text, anchor, direction)[0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        ("that year", "1988-06-02", "1988"),
+        ("later that year", "1998-03", "1998"),
+        ("Earlier that day", "1998-10-23", "1998-10-23"),
+        ("the same month", "1998-10-23", "1998-10"),
+        ("the following year", "1995", "1996"),
+        ("the next day", "2000-02-22", "2000-02-23"),
+        ("the next morning", "2000-02-22", "2000-02-23"),
+        ("the day before", "2000-02-22", "2000-02-21"),
+        ("two days later", "1998-10-23", "1998-10-25"),
+        ("three weeks earlier", "1998-10-23", "1998-W40"),
+        ("a year earlier", "1989-Q3", "1988-Q3"),  # the reference's own granularity
+        ("a year earlier", "1989-11-02", "1988-11-02"),
+        ("two days later", "1998", None),  # a year is too coarse to count days from
+        ("that year", None, None),  # nothing mentioned before: not guessed from the article's date
+    ],
+)
+def test_times_anchored_to_the_last_mentioned_time(text: str, reference: str | None, value: str | None) -> None:
+    resolved = resolve_anaphoric(text, reference)
+    assert resolved is not None
+    assert resolved[0] == value
+
+
+@pytest.mark.parametrize("text", ["next week", "last year", "two days", "Monday", "the next two weeks"])
+def test_times_of_the_article_are_not_anchored_to_earlier_mentions(text: str) -> None:
+    assert resolve_anaphoric(text, "1998-10-23") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("nineteen eighty-nine", "1989"), ("two thousand and one", "2001"), ("nineteen oh five", "1905"),
+     ("nineteen", None), ("twenty", None), ("two thousand troops", None)],
+)  # fmt: skip
+def test_spoken_years(text: str, year: str | None) -> None:
+    assert spoken_year(text) == year

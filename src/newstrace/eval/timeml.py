@@ -162,7 +162,7 @@ def documents(folder: Path, split: str) -> Iterator[TimemlDocument]:
 def system_type(value: str | None, resolution: str) -> str:
     if resolution == "set" or (value or "").startswith("XXXX-WXX"):
         return "SET"
-    if value is None:
+    if value is None or value.endswith("_REF"):  # PRESENT_REF is a DATE, not a P... duration
         return "DATE"
     if value.startswith("P"):
         return "DURATION"
@@ -229,8 +229,8 @@ def evaluate(folder: str | Path = DEFAULT_DIR, *, split: str = "dev", limit: int
         if limit is not None and number >= limit:
             break
         (article,) = pipeline.pipe([Article(document.text, source=document.name, published=document.dct)])
-        limit = document.annotated_until if document.annotated_until is not None else len(document.text)
-        scored = [t for t in article.times if t.span.start < limit]
+        until = document.annotated_until if document.annotated_until is not None else len(document.text)
+        scored = [t for t in article.times if t.span.start < until]
         found = [(t.span.start, t.span.end, t.value, t.resolution) for t in scored]
         found_text = [t.span.text for t in scored]
         score.documents += 1

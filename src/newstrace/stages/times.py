@@ -12,7 +12,7 @@ from typing import Any
 
 from ..record import Article, TimeExpression
 from ..stage import ENGLISH, Stage
-from ._lib.times import parse_iso, resolve
+from ._lib.times import HOLIDAYS, can_anchor, parse_iso, resolve, resolve_anaphoric
 from ._lib.tokens import token_span
 
 BOUNDARY_PREPS = {"since": "start", "until": "end", "till": "end", "through": "end"}
@@ -20,15 +20,26 @@ ISO_DATE_RE = re.compile(r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])")
 
 
 FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo", "going"}
+# Modal verbs put an expression ahead of the report: "could come as early as Tuesday".
+MODALS = {"could", "might", "may", "can", "should", "would", "must"}
+# An infinitive under these verbs points ahead ("plans to meet Monday"); under others it takes the
+# time of the verb it depends on ("staged celebrations to mark the entry on Friday" is past).
+PLANNING_VERBS = {
+    "plan", "expect", "intend", "hope", "want", "aim", "schedule", "set", "prepare", "agree", "decide", "vow",
+    "promise", "threaten", "pledge", "seek", "try", "propose", "order", "ask", "urge", "call", "wish", "need",
+}  # fmt: skip
 
 
-def _direction(token: Any) -> str | None:
+def _direction(token: Any, depth: int = 0) -> str | None:
     """'future' or 'past' from the verb an expression belongs to, or None when it says neither.
 
-    "will meet on Monday", "is to meet Monday", "the talks begin Monday" point ahead; "met
-    Monday", "has said" back. The weekday and month resolution follows it (wire copy's default
-    is the past).
+    "will meet on Monday", "is to meet Monday", "could come Tuesday", "the talks begin Monday" point
+    ahead; "met Monday", "has said" back; an infinitive follows the verb it depends on. A possessive
+    ("Wednesday's ruling") names something that has happened. The weekday and month resolution
+    follows it (wire copy's default is the past).
     """
+    if depth == 0 and any(child.tag_ == "POS" for child in token.children):
+        return "past"
     verb = token
     for _ in range(4):
         if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
@@ -37,8 +48,15 @@ def _direction(token: Any) -> str | None:
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
-    if auxiliaries & FUTURE_AUXILIARIES or (verb.tag_ == "VB" and "to" in auxiliaries):
+    if auxiliaries & FUTURE_AUXILIARIES or auxiliaries & MODALS:
         return "future"
+    if verb.tag_ == "VB" and "to" in auxiliaries:
+        governor = verb.head
+        if governor.i == verb.i or depth >= 3:
+            return "future"
+        if governor.lemma_ == "be" or governor.lemma_ in PLANNING_VERBS:
+            return "future"
+        return _direction(governor, depth + 1)
     if verb.tag_ in {"VBD", "VBN"} or auxiliaries & {"did", "has", "have", "had", "was", "were"}:
         return "past"
     if verb.tag_ in {"VBZ", "VBP"} or (verb.tag_ == "VBG" and auxiliaries & {"is", "are", "am"}):
@@ -59,6 +77,57 @@ def _joined(doc: Any) -> list[Any]:
     return found
 
 
+# Time words the parser does not tag as DATE or TIME: references to the present, past and future
+# and regular recurrences ("daily"), which TimeML annotates (TimeBank: "now" 44 of 60 times).
+REFERENCE_WORDS = {"now", "currently", "nowadays", "daily", "weekly", "monthly", "annually", "yearly"}
+REFERENCE_PHRASES = (("the", "future"), ("the", "past"), ("every", "day"), ("every", "week"), ("every", "year"))
+
+
+# Named holidays, capitalized as names ("Thanksgiving Day", "last Christmas"): the parser tags some.
+HOLIDAY_TEXT_RE = re.compile(
+    r"\b(?:(?:last|next|this)\s+)?(?P<name>"
+    + "|".join(re.escape(name) for name in sorted(HOLIDAYS, key=len, reverse=True))
+    + r")\b(?:,?\s+\d{4}\b)?",
+    re.IGNORECASE,
+)
+
+
+def _holidays(doc: Any, covered: set[int]) -> list[Any]:
+    """Holiday names outside the parser's entities; a name must be capitalized ("easter" is not one)."""
+    found: list[Any] = []
+    for match in HOLIDAY_TEXT_RE.finditer(doc.text):
+        name = match.group("name")
+        first = name[4] if name.lower().startswith("the ") else name[0]
+        if not first.isupper():
+            continue
+        span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+        if span is not None and len(span) and not any(i in covered for i in range(span.start, span.end)):
+            found.append(span)
+    return found
+
+
+def _lexical(doc: Any, taken: list[Any]) -> list[Any]:
+    """Spans for the time words above and named holidays that lie outside the parser's entities."""
+    covered = {i for ent in taken for i in range(ent.start, ent.end)}
+    found: list[Any] = _holidays(doc, covered)
+    covered |= {i for span in found for i in range(span.start, span.end)}
+    for token in doc:
+        if token.i in covered:
+            continue
+        lower = token.lower_
+        if lower in REFERENCE_WORDS:
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            # "now that" is a conjunction, "daily" in "daily life" an adjective of manner
+            if lower == "now" and following is not None and following.lower_ == "that":
+                continue
+            found.append(doc[token.i : token.i + 1])
+        elif token.i + 1 < len(doc) and token.i + 1 not in covered:
+            pair = (lower, doc[token.i + 1].lower_)
+            if pair in REFERENCE_PHRASES and (pair[0] != "the" or (token.i > 0 and doc[token.i - 1].lower_ == "in")):
+                found.append(doc[token.i : token.i + 2])
+    return found
+
+
 class TimeStage(Stage):
     name = "times.v1"
     requires = ("text", "body_start", "doc", "published", "dateline", "header")
@@ -75,7 +144,9 @@ class TimeStage(Stage):
         if article.dateline and article.dateline.date and article.dateline.date_span:
             found.append(TimeExpression(article.dateline.date_span, article.dateline.date, "day", "dateline"))
         doc = article.doc
-        for ent in _joined(doc):
+        reference: str | None = anchor.isoformat() if anchor else None  # the article date, then the last time mentioned
+        entities = _joined(doc)
+        for ent in sorted(entities + _lexical(doc, entities), key=lambda e: e.start):
             first, last = ent[0], ent[-1]
             if first.lower_ in {"the"} and len(ent) > 1 and not last.text.endswith("s"):
                 first = ent[1]
@@ -89,7 +160,11 @@ class TimeStage(Stage):
             span = token_span(article, span_first, last)
             # what something has lasted "since" lies behind; otherwise the verb's tense says
             direction = "past" if role == "start" else _direction(ent.root)
-            value, resolution = resolve(token_span(article, first, last).text, anchor, direction)
+            words = token_span(article, first, last).text
+            anchored = resolve_anaphoric(words, reference)
+            value, resolution = anchored if anchored is not None else resolve(words, anchor, direction)
+            if can_anchor(value, resolution):
+                reference = value
             found.append(TimeExpression(span, value, resolution, role))
         for match in ISO_DATE_RE.finditer(article.text, article.body_start):
             if not any(t.span.start <= match.start() < t.span.end for t in found):
