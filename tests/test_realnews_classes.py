@@ -119,3 +119,10 @@ def test_a_document_speaks_for_the_issuer_the_text_names() -> None:
     article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-02383")
     issuers = _speakers_of(article, "the commentary")
     assert issuers and all(name and "Headquarters" in name for name in issuers)
+
+
+def test_it_is_the_organization_that_spoke_before() -> None:
+    """'The Chamber of Mines said ... It said ...': the organization that spoke last, with no other
+    organization named in the narration between (a tuning article of realnews-dev)."""
+    article = analyzed("reuters21578.jsonl.gz", "reuters21578-14908")
+    assert _speakers_of(article, "It") and all(name and "Chamber" in name for name in _speakers_of(article, "It"))

@@ -85,6 +85,8 @@ class SpeakerResolver:
             return self._pronoun(span, "GROUP")
         if lower in FIRST_PERSON:
             return Speaker(span, [], span.text, "unresolved")
+        if text_lower == "it":
+            return self._organization(span, how="pronoun")
         if head is not None and _definite_body(head):
             return self._organization(span)
         if head is not None and _definite_body(head, DOCUMENT_NOUNS):
@@ -164,11 +166,11 @@ class SpeakerResolver:
                 return self._speaker(span, [entity], "pronoun", "pronoun")
         return Speaker(span, [], span.text, "unresolved")
 
-    def _organization(self, span: Span) -> Speaker:
-        """'The company said': the organization that was the last speaker, when it was resolved, is
-        near, is no person's surname typed ORG, and no other organization or state is named in the
-        narration between. The subject of the sentence before is no evidence here: in quoted
-        paragraphs it is what the speaker talks about."""
+    def _organization(self, span: Span, how: str = "description") -> Speaker:
+        """'The company said', 'it said': the organization that was the last speaker, when it was
+        resolved, is near, is no person's surname typed ORG, and no other organization or state is
+        named in the narration between. The subject of the sentence before is no evidence here: in
+        quoted paragraphs it is what the speaker talks about."""
         earlier = [(start, entity) for start, entity in self.speaker_history if start < span.start]
         if earlier and span.start - earlier[-1][0] <= PRONOUN_LOOKBACK * 2:
             start, entity = earlier[-1]
@@ -178,7 +180,7 @@ class SpeakerResolver:
                 and not self._surname_of_person(entity)
                 and not self._rival_between(start, span.start, entity)
             ):
-                return self._speaker(span, [entity], "description", "description")
+                return self._speaker(span, [entity], how, how)
         return Speaker(span, [], _plain_name(span.text), "unresolved")
 
     def _document(self, span: Span, head: Any) -> Speaker:
@@ -246,11 +248,31 @@ class SpeakerResolver:
         return None
 
     def _relative(self, span: Span, antecedent: Any) -> Speaker:
-        """'Merkel, who said ...': the relative pronoun speaks for the noun its clause describes."""
+        """'Merkel, who said ...': the relative pronoun speaks for the noun its clause describes. In
+        'the Supreme Court of the United States, which ...' the parser may hang the clause on the
+        noun after 'of'; the clause describes the head of the whole phrase (the court, not the
+        country), which may have no entity: then it stays unresolved."""
+        while (
+            antecedent.dep_ == "pobj"
+            and antecedent.head.lower_ == "of"
+            and antecedent.head.head.pos_
+            in {
+                "NOUN",
+                "PROPN",
+            }
+        ):
+            antecedent = antecedent.head.head
+        if self._in_case_name(antecedent):
+            return Speaker(span, [], antecedent.text, "unresolved")
         entity = self._entity_at(antecedent)
         if entity is not None and entity.type in ACTOR_TYPES:
             return self._speaker(span, [entity], "pronoun", "pronoun")
         return Speaker(span, [], antecedent.text, "unresolved")
+
+    def _in_case_name(self, token: Any) -> bool:
+        """'United States v. Windsor, which cited ...': a party's name inside a court case's name; the
+        clause describes the case (its ruling), and the party did not say it."""
+        return any(t.lower_ in {"v.", "vs.", "v"} and abs(t.i - token.i) <= 4 for t in token.sent)
 
     def _by_title(self, span: Span, title: str) -> Speaker:
         holders = [e for e in self.article.entities if e.type == "PERSON" and title in e.roles]
