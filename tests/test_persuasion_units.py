@@ -170,3 +170,22 @@ def test_lexical_rules_on_hand_made_text() -> None:
     assert ("Loaded_Language", "heroic courage") in found
     assert ("Loaded_Language", "sacred") in found  # a function word after the adjective is not taken
     assert not any("Police" in t or "people" in t for _, t in found)
+
+
+def test_cross_validation_subsets_renumber_chunks_to_their_articles() -> None:
+    """Each fold's chunks must point at that fold's articles: a chunk left pointing into the whole
+    corpus would score one article's probabilities against another's gold."""
+    from newstrace.formats.semeval import CorpusArticle, fold
+    from newstrace.models.encoder import Chunk
+    from newstrace.models.wordpiece import Piece
+    from newstrace.training.persuasion import _subset
+
+    articles = [CorpusArticle(str(n), f"text {n}") for n in range(40)]
+    chunks = [Chunk(doc, [Piece(1, 0, 4)]) for doc in range(40) for _ in range(2)]
+    for k in range(5):
+        subset_chunks, subset_articles = _subset(chunks, articles, {k})
+        assert subset_articles == [a for a in articles if fold(a.id) == k]
+        assert len(subset_chunks) == 2 * len(subset_articles)
+        assert {c.doc for c in subset_chunks} == set(range(len(subset_articles)))
+        assert all(chunks[2 * int(subset_articles[c.doc].id)].pieces == c.pieces for c in subset_chunks)
+    assert chunks[0].doc == 0 and chunks[-1].doc == 39  # the corpus's own chunks are untouched

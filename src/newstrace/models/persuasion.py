@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import ConfigError, Errors
-from .encoder import Chunk, Encoder
+from .encoder import MAX_PIECES, Chunk, Encoder
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "persuasion"
 FILES = ("encoder.int8.onnx", "vocab.txt", "head.npz", "config.json")
@@ -121,7 +121,12 @@ class Detector:
         self.config: dict[str, Any] = json.loads((resources / "config.json").read_text(encoding="utf-8"))
         self.techniques: list[str] = self.config["techniques"]
         self.thresholds = np.array([self.config["thresholds"][t] for t in self.techniques], dtype=np.float32)
-        self.encoder = Encoder(resources / "encoder.int8.onnx", resources / "vocab.txt", threads=threads)
+        self.encoder = Encoder(
+            resources / "encoder.int8.onnx",
+            resources / "vocab.txt",
+            threads=threads,
+            max_pieces=int(self.config.get("max_pieces", MAX_PIECES)),
+        )
         with np.load(resources / "head.npz") as weights:
             self.head = Head({k: weights[k] for k in weights.files})
 
