@@ -356,6 +356,15 @@ def _weekday(anchor: date, weekday: int, which: str | None, direction: str | Non
     return anchor - timedelta(days=behind)
 
 
+def clock_of_day(expr: str) -> str | None:
+    """The time part of a clock time ("10:35 a.m." T10:35, "noon" T12:00, "midnight" T24:00), or None."""
+    match = CLOCK_RE.match(expr)
+    if match and 1 <= int(match["hour"]) <= 12:
+        hour = int(match["hour"]) % 12 + (12 if match["half"].startswith("p") else 0)
+        return f"T{hour:02d}:{int(match['minute'] or 0):02d}"
+    return {"noon": "T12:00", "midday": "T12:00", "midnight": "T24:00"}.get(expr)
+
+
 def resolve(text: str, anchor: date | None, direction: str | None = None) -> tuple[str | None, str]:
     """(value, resolution) for one expression; resolution names the granularity or why there is none.
 
@@ -373,9 +382,9 @@ def resolve(text: str, anchor: date | None, direction: str | None = None) -> tup
     match = CLOCK_DAY_RE.match(lowered)
     if match:
         day_value, _ = resolve(match["day"], anchor, direction)
-        clock_value, _ = resolve(match["clock"], date(2000, 1, 1))
-        if day_value and ISO_RE.match(day_value) and len(day_value) == 10 and clock_value and "T" in clock_value:
-            return day_value + clock_value[10:], "time"
+        clock = clock_of_day(match["clock"])
+        if day_value and _DAY_VALUE.fullmatch(day_value) and clock:
+            return day_value + clock, "time"
     spoken = spoken_year(lowered)
     if spoken is not None:
         return spoken, "year"
@@ -388,14 +397,9 @@ def resolve(text: str, anchor: date | None, direction: str | None = None) -> tup
             return f"{spoken_in}-{SEASONS[match['season']]}", "season"
         if (month := month_number(match["month"])) is not None:
             return f"{spoken_in}-{month:02d}", "month"
-    match = CLOCK_RE.match(lowered)
-    if match and anchor is not None and 1 <= int(match["hour"]) <= 12:
-        hour = int(match["hour"]) % 12 + (12 if match["half"].startswith("p") else 0)
-        return f"{anchor.isoformat()}T{hour:02d}:{int(match['minute'] or 0):02d}", "time"
-    if lowered in {"noon", "midday"} and anchor is not None:
-        return f"{anchor.isoformat()}T12:00", "time"
-    if lowered == "midnight" and anchor is not None:
-        return f"{anchor.isoformat()}T24:00", "time"
+    clock = clock_of_day(lowered)
+    if clock and anchor is not None:
+        return anchor.isoformat() + clock, "time"
     if lowered in {"this morning", "this afternoon", "this evening", "tonight"} and anchor is not None:
         return anchor.isoformat() + PART_OF_DAY[lowered.removeprefix("this ")], "part of day"
     match = WEEKDAY_PART_RE.match(lowered)
