@@ -6,7 +6,8 @@ One run prints the words/s of
       such as persuasion.v1 off), JSON records written out;
   (c) ``newstrace analyze`` with the default settings' stages: whatever ships is measured;
   (d) (c) saved to SQLite through ``newstrace.store`` ("store not available" without it);
-the ratios b/a, c/a, d/a; then 1 worker against N local worker processes and a Dask LocalCluster;
+  (e) only with ``--variants``: the default settings with persuasion off;
+the ratios b/a, c/a, d/a (e/a); then 1 worker against N local worker processes and a Dask LocalCluster;
 and the peak RSS of every process.
 
 Fairness, because other work shares the machine: (a)-(d) run interleaved, slice by slice, in an
@@ -17,6 +18,7 @@ slice for the raw parse) drops what a slice adds to the vocabulary, and each var
 cache of compiled mention patterns. Worker processes are started and warmed up before timing.
 
     python bench/throughput.py --articles 500 --workers 2
+    python bench/throughput.py --articles 400 --no-parallel --variants ace   # what issue 16 measures
 """
 
 from __future__ import annotations
@@ -121,6 +123,11 @@ def main() -> int:
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster run")
     parser.add_argument("--no-parallel", action="store_true", help="only (a)-(d)")
     parser.add_argument("--only-parallel", action="store_true", help="only 1 worker, N workers and Dask")
+    parser.add_argument(
+        "--variants",
+        default="abcd",
+        help="which of (a)-(e) to run, e.g. 'ace'; (a) always runs, the ratios need it (default: abcd)",
+    )
     args = parser.parse_args()
 
     if not Path(args.corpus).is_file():
@@ -163,6 +170,7 @@ def serial(args: argparse.Namespace, lines: list[str], texts: list[str], words: 
     """(a)-(d), interleaved slice by slice."""
     default = load_settings()
     rules = rules_only()
+    no_persuasion = load_settings(persuasion="off")
     nlp = load_spacy(default.spacy_model)
     batch = default.batch_size
     try:
@@ -170,16 +178,20 @@ def serial(args: argparse.Namespace, lines: list[str], texts: list[str], words: 
     except ImportError:
         open_store = None
 
-    times: dict[str, float] = {"a": 0.0, "b": 0.0, "c": 0.0}
+    chosen = set(args.variants) | {"a"}
+    times: dict[str, float] = {v: 0.0 for v in "abc" if v in chosen}
     cpu: dict[str, float] = {}
     with (
         tempfile.TemporaryDirectory() as tmp,
         Analyzer(rules, workers=1) as rule_run,
         Analyzer(default, workers=1) as default_run,
+        Analyzer(no_persuasion, workers=1) as no_persuasion_run,
     ):
-        store = open_store(f"sqlite:///{tmp}/bench.db") if open_store else None
+        store = open_store(f"sqlite:///{tmp}/bench.db") if open_store and "d" in chosen else None
         if store is not None:
             times["d"] = 0.0
+        if "e" in chosen:
+            times["e"] = 0.0
         cpu.update({variant: 0.0 for variant in times})
 
         def run(variant: str, start: int, chunk: list[str], chunk_texts: list[str]) -> None:
@@ -193,6 +205,9 @@ def serial(args: argparse.Namespace, lines: list[str], texts: list[str], words: 
                     write_json(rule_run.stream(articles_of(chunk, args.corpus, start, rules.max_bytes)), sink)
                 elif variant == "c":
                     write_json(default_run.stream(articles_of(chunk, args.corpus, start, default.max_bytes)), sink)
+                elif variant == "e":
+                    stream = no_persuasion_run.stream(articles_of(chunk, args.corpus, start, default.max_bytes))
+                    write_json(stream, sink)
                 else:
                     assert store is not None
                     store.save_many(default_run.stream(articles_of(chunk, args.corpus, start, default.max_bytes)))
@@ -220,10 +235,12 @@ def serial(args: argparse.Namespace, lines: list[str], texts: list[str], words: 
         "b": f"(b) analyze, rule stages ({len(default_run_stages(rules))} stages)",
         "c": f"(c) analyze, default stages ({len(default_run_stages(default))} stages)",
         "d": "(d) analyze + SQLite store",
+        "e": f"(e) default, persuasion off ({len(default_run_stages(no_persuasion))})",
     }
-    for variant in ("a", "b", "c", "d"):
+    for variant in ("a", "b", "c", "d", "e"):
         if variant not in times:
-            print(f"{labels[variant]:<44} store not available")
+            if variant == "d" and "d" in chosen:
+                print(f"{labels[variant]:<44} store not available")
             continue
         seconds, cpu_seconds = times[variant], cpu[variant]
         ratio = (
