@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
-from newstrace.record import Article, Attribution, Entity, Mention, Span
+from newstrace.record import Article, Attribution, Entity, Mention, Span, Speaker
 from newstrace.settings import load_settings
 from newstrace.stages._lib.tokens import token_span
 from newstrace.stages.attribution import RuleAttributionStage
@@ -652,3 +652,107 @@ def test_a_company_speaks_by_its_short_name_but_a_place_stays_a_place() -> None:
     )
     company = next(e for e in article.entities if e.name == "Norfolk Southern Corp")
     assert all(m.span.text != "Norfolk" for m in company.mentions), "the dateline's city is no short form"
+
+
+# (word, head, dep, pos, lemma, tag, entity IOB): what the role and description rules read.
+TaggedRow = tuple[str, int, str, str, str, str, str]
+
+
+def _described(text: str, rows: list[TaggedRow], people: list[str], description: str) -> tuple[Entity, Speaker]:
+    """Roles read off a hand-built parse (entities stage), then a description resolved by them."""
+    from newstrace.stages.entities import _assign_roles
+
+    words = [r[0] for r in rows]
+    spaces, position = [], 0
+    for word in words:
+        start = text.index(word, position)
+        position = start + len(word)
+        spaces.append(text[position : position + 1] == " ")
+    doc = Doc(VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+              pos=[r[3] for r in rows], lemmas=[r[4] for r in rows], tags=[r[5] for r in rows],
+              ents=[r[6] for r in rows])  # fmt: skip
+    article = Article(text=text)
+    article.doc = doc
+    article.sentences = [token_span(article, sent[0], sent[-1]) for sent in doc.sents]
+    article.entities = [
+        Entity(f"e{n}", name, "PERSON", [Mention(Span.of(text, text.index(name), text.index(name) + len(name)))])
+        for n, name in enumerate(people)
+    ]
+    _assign_roles(article)
+    start = text.rindex(description)
+    return article.entities[0], SpeakerResolver(article).resolve(Span.of(text, start, start + len(description)))
+
+
+KISSINGER: list[TaggedRow] = [
+    ("Former", 2, "amod", "ADJ", "former", "JJ", "O"),
+    ("U.S.", 2, "compound", "PROPN", "U.S.", "NNP", "B-GPE"),
+    ("Secretary", 6, "compound", "PROPN", "Secretary", "NNP", "O"),
+    ("of", 2, "prep", "ADP", "of", "IN", "O"),
+    ("State", 3, "pobj", "PROPN", "State", "NNP", "O"),
+    ("Henry", 6, "compound", "PROPN", "Henry", "NNP", "B-PERSON"),
+    ("Kissinger", 7, "nsubj", "PROPN", "Kissinger", "NNP", "I-PERSON"),
+    ("spoke", 7, "ROOT", "VERB", "speak", "VBD", "O"),
+    (".", 7, "punct", "PUNCT", ".", ".", "O"),
+    ("The", 11, "det", "DET", "the", "DT", "O"),
+    ("former", 11, "amod", "ADJ", "former", "JJ", "O"),
+    ("secretary", 12, "nsubj", "NOUN", "secretary", "NN", "O"),
+    ("said", 12, "ROOT", "VERB", "say", "VBD", "O"),
+    ("war", 14, "nsubj", "NOUN", "war", "NN", "O"),
+    ("loomed", 12, "ccomp", "VERB", "loom", "VBD", "O"),
+    (".", 12, "punct", "PUNCT", ".", ".", "O"),
+]
+
+
+def test_a_title_that_runs_over_of_describes_its_holder_later() -> None:
+    text = "Former U.S. Secretary of State Henry Kissinger spoke. The former secretary said war loomed."
+    kissinger, speaker = _described(text, KISSINGER, ["Henry Kissinger"], "The former secretary")
+    assert "secretary" in kissinger.roles
+    assert (speaker.name, speaker.resolution) == ("Henry Kissinger", "description")
+
+
+def test_a_role_in_apposition_describes_its_holder_later() -> None:
+    text = "Barbara Wells, an attorney for the firm, spoke. The attorney said it was blank."
+    rows: list[TaggedRow] = [
+        ("Barbara", 1, "compound", "PROPN", "Barbara", "NNP", "B-PERSON"),
+        ("Wells", 9, "nsubj", "PROPN", "Wells", "NNP", "I-PERSON"),
+        (",", 1, "punct", "PUNCT", ",", ",", "O"),
+        ("an", 4, "det", "DET", "an", "DT", "O"),
+        ("attorney", 1, "appos", "NOUN", "attorney", "NN", "O"),
+        ("for", 4, "prep", "ADP", "for", "IN", "O"),
+        ("the", 7, "det", "DET", "the", "DT", "O"),
+        ("firm", 5, "pobj", "NOUN", "firm", "NN", "O"),
+        (",", 1, "punct", "PUNCT", ",", ",", "O"),
+        ("spoke", 9, "ROOT", "VERB", "speak", "VBD", "O"),
+        (".", 9, "punct", "PUNCT", ".", ".", "O"),
+        ("The", 12, "det", "DET", "the", "DT", "O"),
+        ("attorney", 13, "nsubj", "NOUN", "attorney", "NN", "O"),
+        ("said", 13, "ROOT", "VERB", "say", "VBD", "O"),
+        ("it", 15, "nsubj", "PRON", "it", "PRP", "O"),
+        ("was", 13, "ccomp", "AUX", "be", "VBD", "O"),
+        ("blank", 15, "acomp", "ADJ", "blank", "JJ", "O"),
+        (".", 13, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    wells, speaker = _described(text, rows, ["Barbara Wells"], "The attorney")
+    assert wells.roles == ["attorney"]
+    assert (speaker.name, speaker.resolution) == ("Barbara Wells", "description")
+
+
+def test_a_plural_or_indefinite_description_names_nobody() -> None:
+    """'Some senators said' is not the one senator the article named."""
+    text = "Senator Joe Smith spoke. Some senators said war loomed."
+    rows: list[TaggedRow] = [
+        ("Senator", 2, "compound", "PROPN", "Senator", "NNP", "O"),
+        ("Joe", 2, "compound", "PROPN", "Joe", "NNP", "B-PERSON"),
+        ("Smith", 3, "nsubj", "PROPN", "Smith", "NNP", "I-PERSON"),
+        ("spoke", 3, "ROOT", "VERB", "speak", "VBD", "O"),
+        (".", 3, "punct", "PUNCT", ".", ".", "O"),
+        ("Some", 6, "det", "DET", "some", "DT", "O"),
+        ("senators", 7, "nsubj", "NOUN", "senator", "NNS", "O"),
+        ("said", 7, "ROOT", "VERB", "say", "VBD", "O"),
+        ("war", 9, "nsubj", "NOUN", "war", "NN", "O"),
+        ("loomed", 7, "ccomp", "VERB", "loom", "VBD", "O"),
+        (".", 7, "punct", "PUNCT", ".", ".", "O"),
+    ]
+    smith, speaker = _described(text, rows, ["Joe Smith"], "Some senators")
+    assert smith.roles == ["senator"]
+    assert (speaker.entity, speaker.resolution) == (None, "unresolved")

@@ -23,7 +23,7 @@ from typing import Any
 from ..record import Article, Entity, Mention, Span
 from ..resources import agencies, capitals, countries, country_aliases, demonyms, entity_types
 from ..stage import ENGLISH, Stage
-from ._lib.lexicon import TITLE_WORDS
+from ._lib.lexicon import ROLE_WORDS, TITLE_WORDS
 from ._lib.tokens import token_index, token_span
 
 ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC"}
@@ -377,8 +377,14 @@ class TakenRanges:
         return any(s < end and start < e for s, e in self.odd)
 
 
+TITLE_TAGS = frozenset({"NNP", "NN", "JJ", "NNPS"})
+
+
 def _assign_roles(article: Article) -> None:
-    """Titles and descriptions next to a person's name: 'President Vladimir Putin', 'leader Kim Jong Un'."""
+    """Titles and descriptions next to a person's name: 'President Vladimir Putin', 'leader Kim Jong
+    Un', 'Former U.S. Secretary of State Henry Kissinger' (a title may run over 'of'), and a role in
+    apposition: 'Barbara Wells, an attorney for ...'. What a later description ('The former
+    secretary', 'The attorney') is resolved by (speakers.py, ``_by_title``)."""
     doc = article.doc
     index = token_index(doc)
     for entity in article.entities:
@@ -392,14 +398,29 @@ def _assign_roles(article: Article) -> None:
             token = doc[at]
             words: list[str] = []
             i = token.i - 1
-            while i >= 0 and doc[i].tag_ in {"NNP", "NN", "JJ", "NNPS"} and doc[i].ent_type_ != "PERSON":
-                words.insert(0, doc[i].lower_)
+            while i >= 0 and doc[i].ent_type_ != "PERSON":
+                if doc[i].tag_ in TITLE_TAGS:
+                    words.insert(0, doc[i].lower_)
+                elif doc[i].lower_ == "of" and words and i > 0 and doc[i - 1].tag_ in {"NNP", "NN"}:
+                    pass  # 'Secretary of State': the title goes on before 'of'
+                else:
+                    break
                 i -= 1
             head = token.head
             if token.dep_ in {"compound"} and head.ent_type_ == "PERSON":
                 head = head.head if head.dep_ == "appos" else head
             if head.dep_ != "ROOT" and head.lower_ in TITLE_WORDS:
                 words.append(head.lower_)
+            name_head = _head_within(doc, start, mention.span.end - article.body_start, token)
+            words.extend(c.lemma_.lower() for c in name_head.children if c.dep_ == "appos")
             for word in words:
-                if word in TITLE_WORDS and word not in entity.roles:
+                if word in ROLE_WORDS and word not in entity.roles:
                     entity.roles.append(word)
+
+
+def _head_within(doc: Any, start: int, end: int, first: Any) -> Any:
+    """The token of [start, end) whose head lies outside it (the name's own head), else ``first``."""
+    token = first
+    while start <= token.head.idx < end and token.head.i != token.i:  # Token objects are not unique: compare indices
+        token = token.head
+    return token

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..record import Article, Entity, Mention, Span, Speaker
 from ..stage import ENGLISH, Stage
-from ._lib.lexicon import FIRST_PERSON, PRONOUNS_GROUP, PRONOUNS_PERSON, TITLE_WORDS, word_set
+from ._lib.lexicon import FIRST_PERSON, PRONOUNS_GROUP, PRONOUNS_PERSON, ROLE_WORDS, TITLE_WORDS, word_set
 from ._lib.tokens import token_index
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP")
@@ -98,10 +98,12 @@ class SpeakerResolver:
         head_entity = self._entity_at(head) if head is not None else None
         if head_entity is not None and head_entity.type in ACTOR_TYPES and head_entity.type != "NORP":
             return self._speaker(span, [head_entity], "name")
-        if head is not None and head.lemma_.lower() in TITLE_WORDS:
+        if head is not None and head.lemma_.lower() in ROLE_WORDS:
             if len(people) == 1:
                 return self._speaker(span, people, "name")
-            return self._by_title(span, head.lemma_.lower())
+            if _one_known(head):
+                return self._by_title(span, head.lemma_.lower())
+            return Speaker(span, [], _plain_name(span.text), "unresolved")
         apposed = self._apposed(head) if head is not None else None
         if apposed is not None:
             return self._speaker(span, [apposed], "name")
@@ -284,6 +286,15 @@ class SpeakerResolver:
             if recent:
                 return self._speaker(span, [recent[-1][1]], "description", "description")
         return Speaker(span, [], _plain_name(span.text), "unresolved")
+
+
+def _one_known(head: Any) -> bool:
+    """'The former secretary', 'the company's chief': one person the reader already knows. Not
+    'some GOP senators', 'a spokesman', 'officials': a plural or an indefinite description names nobody."""
+    if head.tag_ in {"NNS", "NNPS"}:
+        return False
+    definite = {"the", "this", "that"}
+    return not any(c.dep_ in {"det", "nummod", "quantmod"} and c.lower_ not in definite for c in head.children)
 
 
 def _definite_body(head: Any, nouns: frozenset[str] = BODY_NOUNS) -> bool:

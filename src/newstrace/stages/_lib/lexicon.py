@@ -175,3 +175,8 @@ TITLE_WORDS = {
     "head", "ceo", "founder", "judge", "prosecutor", "officer", "envoy", "lawmaker", "adviser", "advisor",
     "candidate", "nominee", "speaker", "sen.", "rep.", "gov.", "gen.", "dr.", "prime",
 }  # fmt: skip
+# Roles a person is introduced by in apposition ('Barbara Wells, an attorney for ...') and later
+# described by alone ('The attorney told the paper'): the titles and a few professions.
+ROLE_WORDS = frozenset(TITLE_WORDS) | word_set(
+    "attorney lawyer professor analyst economist researcher scientist executive negotiator strategist consultant"
+)
