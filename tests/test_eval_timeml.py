@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from newstrace.eval.timeml import Timex, _match, evaluate, read_meantime, read_tml, split_of, system_type
+from newstrace.eval.timeml import (
+    Timex,
+    _match,
+    evaluate,
+    read_meantime,
+    read_tml,
+    same_value,
+    split_of,
+    system_type,
+)
 
 from .conftest import shared_path
 
@@ -51,6 +60,12 @@ def test_types_are_read_off_values() -> None:
     assert system_type("1998-W02", "week") == "DATE"
 
 
+def test_a_one_digit_iso_week_is_the_same_week() -> None:
+    assert same_value("2000-W07", "2000-W7") and same_value("2000-W07-WE", "2000-W7-WE")
+    assert not same_value("2000-W07", "2000-W17") and not same_value("2000-W17", "2000-W1")
+    assert same_value(None, None) and not same_value("2000", None)
+
+
 def test_the_split_is_fixed_by_name() -> None:
     assert {split_of(f"doc{n}") for n in range(50)} == {"dev", "test"}
     assert split_of("ABC19980108.1830.0711") == split_of("ABC19980108.1830.0711")
@@ -58,7 +73,7 @@ def test_the_split_is_fixed_by_name() -> None:
 
 # Measured on TBAQ's dev split (206 documents): relaxed extent F1 0.899, value F1 0.687, type
 # accuracy 0.938 (docs/times.md; the scorer landed at value 0.432). Floors only ever go up.
-FLOORS = {"relaxed": 0.895, "value": 0.68, "type": 0.93}
+FLOORS = {"relaxed": 0.895, "value": 0.685, "type": 0.93}
 
 
 @pytest.mark.model

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -203,6 +204,17 @@ class TimeScore:
         return self.type_right / self.relaxed if self.relaxed else 0.0
 
 
+_ONE_DIGIT_WEEK = re.compile(r"-W(\d)(?!\d)")
+
+
+def same_value(found: str | None, gold: str | None) -> bool:
+    """Equal TIMEX3 values. TimeML writes ISO weeks with two digits (``2000-W07``); some of TimeBank's
+    2000 documents wrote one (``2000-W7``, 6 of 33 week values): the same week, read as equal."""
+    if found is None or gold is None:
+        return found == gold
+    return _ONE_DIGIT_WEEK.sub(r"-W0\1", found) == _ONE_DIGIT_WEEK.sub(r"-W0\1", gold)
+
+
 def _match(gold: list[Timex], found: list[tuple[int, int, str | None, str]]) -> list[tuple[int, int]]:
     """One-to-one pairs (gold index, system index) of overlapping spans, the largest overlap first."""
     candidates = []
@@ -243,7 +255,7 @@ def evaluate(folder: str | Path = DEFAULT_DIR, *, split: str = "dev", limit: int
             score.relaxed += 1
             score.strict += (start, end) == (gold.start, gold.end)
             score.type_right += system_type(value, resolution) == gold.type
-            if value == gold.value:
+            if same_value(value, gold.value):
                 score.value_right += 1
             else:
                 score.errors.append((document.name, gold.text, gold.value, value, found_text[s]))
