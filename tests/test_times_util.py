@@ -133,6 +133,9 @@ def test_timeml_values(text: str, anchor: date, direction: str | None, value: st
         ("Earlier that day", "1998-10-23", "1998-10-23"),
         ("the same month", "1998-10-23", "1998-10"),
         ("the following year", "1995", "1996"),
+        ("the following year", "1995-05-22", "1996"),  # a calendar year, not a day a year on
+        ("the previous month", "1998-10-23", "1998-09"),
+        ("the following week", "2000-01-05", "2000-W02"),
         ("the next day", "2000-02-22", "2000-02-23"),
         ("the next morning", "2000-02-22", "2000-02-23"),
         ("the day before", "2000-02-22", "2000-02-21"),

@@ -627,7 +627,11 @@ def resolve_anaphoric(text: str, reference: str | None) -> tuple[str | None, str
     elif match := NEXT_TIME_RE.match(lowered):
         which = match["which"] or match["which2"] or match["which3"]
         step = 1 if which in {"following", "next", "after"} else -1
-        value = _shift_value(reference, match["unit"] or match["unit2"] or match["unit3"], step) if reference else None
+        unit = match["unit"] or match["unit2"] or match["unit3"]
+        shifted = _shift_value(reference, unit, step) if reference else None
+        # "the following year" names a calendar year (1996), not a day a year on: the unit's own
+        # granularity; "a year later" (below) keeps the reference's, as TimeBank writes it.
+        value = _at_granularity(shifted, unit) if shifted else None
     elif match := SHIFT_TIME_RE.match(lowered):
         n = int(match["n"]) if match["n"].isdigit() else _NUMBERS[match["n"]]
         step = n if match["which"] in {"later", "after"} else -n
