@@ -33,10 +33,11 @@ def test_the_verb_decides_which_way_a_weekday_points(sentence: str, expression: 
 def test_time_words_the_parser_does_not_tag() -> None:
     found = values(
         "Prices are now higher than in the past, and the paper is published daily. Now that it is over, "
-        "nobody knows what the future holds.",
+        "nobody knows what the future holds. The bank recently raised its rates.",
         "2000-04-03",
     )
     assert found["now"] == "PRESENT_REF"
+    assert found["recently"] == "PAST_REF"  # TimeBank marks 12 of its 20
     assert found["daily"] is None  # found, a frequency: no date
     assert "Now" not in found  # "now that" is a conjunction
 

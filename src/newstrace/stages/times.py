@@ -79,7 +79,7 @@ def _joined(doc: Any) -> list[Any]:
 
 # Time words the parser does not tag as DATE or TIME: references to the present, past and future
 # and regular recurrences ("daily"), which TimeML annotates (TimeBank: "now" 44 of 60 times).
-REFERENCE_WORDS = {"now", "currently", "nowadays", "daily", "weekly", "monthly", "annually", "yearly"}
+REFERENCE_WORDS = {"now", "currently", "nowadays", "recently", "daily", "weekly", "monthly", "annually", "yearly"}
 REFERENCE_PHRASES = (("the", "future"), ("the", "past"), ("every", "day"), ("every", "week"), ("every", "year"))
 
 
