@@ -165,3 +165,37 @@ def test_times_of_the_article_are_not_anchored_to_earlier_mentions(text: str) ->
 )  # fmt: skip
 def test_spoken_years(text: str, year: str | None) -> None:
     assert spoken_year(text) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the end of 1990", "1990"),  # the period itself; TimeML puts the part in its mod
+        ("the middle of October", "1989-10"),
+        ("fiscal 1989", "1989"),
+        ("the current fiscal year", "1989"),
+        ("Sometime next year", "1990"),
+        ("next year or so", "1990"),
+    ],
+)
+def test_words_around_a_period_that_do_not_change_it(text: str, value: str) -> None:
+    assert resolve(text, date(1989, 11, 2), None)[0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        ("a year ago", "1989-Q3", "1988-Q3"),  # a report on a quarter: that quarter a year before
+        ("the year-earlier period", "1989-Q3", "1988-Q3"),
+        ("year-ago", "1989-11-02", "1988"),
+        ("year-earlier", None, None),  # nothing discussed before: not guessed
+    ],
+)
+def test_a_year_ago_in_a_report_on_a_quarter(text: str, reference: str | None, value: str | None) -> None:
+    resolved = resolve_anaphoric(text, reference)
+    assert resolved is not None and resolved[0] == value
+
+
+def test_a_year_ago_without_a_quarter_is_a_year_before_the_article() -> None:
+    assert resolve_anaphoric("a year ago", "1989-11-02") is None
+    assert resolve("a year ago", date(1989, 11, 2), None)[0] == "1988"

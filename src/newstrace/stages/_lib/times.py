@@ -47,8 +47,13 @@ FUTURE_GRACE_DAYS = 14
 # "last year's", "mid-2011", "late-November", "earlier this week".
 _QUALIFIERS = re.compile(
     r"^(?:(?:about|around|nearly|almost|only|just|some|roughly|approximately|at least|at most|up to|as long as|"
-    r"as much as|no more than|no less than|more than|less than|over|under|barely|fully|another)\s+)+"
+    r"as much as|no more than|no less than|more than|less than|over|under|barely|fully|another|sometime)\s+)+"
 )
+# "the end of 1990", "the middle of October", "the start of next week": the period itself (TimeML
+# puts the part in the mod); "fiscal 1989" is the year; "the current fiscal year" is this one.
+_PART_OF = re.compile(r"^(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+(?=\S)")
+_FISCAL = re.compile(r"^fiscal\s+(?=\d{4}$)")
+_CURRENT_YEAR = re.compile(r"^(?:the\s+)?current\s+(?:fiscal\s+|calendar\s+)?year$")
 # "two more weeks", "an additional year", "20 further years": the count is the duration
 _MORE = re.compile(r"^(\S+)\s+(?:more|additional|further|extra)\s+(?=\S)")
 _MODIFIER = re.compile(r"^(?:early|late|mid|earlier|later)(?:\s+|-)(?=\S)")
@@ -171,6 +176,9 @@ def normalize_expression(text: str) -> str:
     expr = _MORE.sub(r"\1 ", expr)
     expr = re.sub(r"^the\s+(?=(?:early|late|mid)\b)", "", expr)
     expr = _MODIFIER.sub("", expr)
+    expr = re.sub(r"\s+or\s+so$", "", expr)  # "next year or so"
+    expr = _FISCAL.sub("", _PART_OF.sub("", expr))
+    expr = _CURRENT_YEAR.sub("this year", expr)
     # "Friday, Oct. 23": the date says it all; "between 1994 and 1997": the range's start
     expr = re.sub(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?=[a-z]+\.?\s+\d)", "", expr)
     range_start = re.match(r"^(?:between|from)?\s*(\d{4})\s*(?:and|to|-|–|through)\s*\d{4}$", expr)
@@ -564,6 +572,11 @@ SHIFT_TIME_RE = re.compile(
     r"(?P<which>later|earlier|after|before)$"
 )
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# "a year ago", "the year-earlier period": in a report on a quarter, the same quarter a year before
+# (TimeBank: "a year ago" after "the third quarter" of 1989 is 1988-Q3).
+YEAR_AGO_RE = re.compile(
+    r"^(?:the\s+)?(?:(?P<ago>(?:a|one)\s+year\s+ago)|year-(?:ago|earlier))(?:\s+(?:period|quarter|level|results?))?$"
+)
 
 
 def _shift_value(reference: str, unit: str, steps: int) -> str | None:
@@ -622,7 +635,15 @@ def resolve_anaphoric(text: str, reference: str | None) -> tuple[str | None, str
     lowered = " ".join(text.strip().lower().split()).rstrip(".,;:")
     lowered = re.sub(r"^(?:on|in|by|at|during)\s+", "", lowered)
     value: str | None
-    if match := SAME_TIME_RE.match(lowered):
+    if match := YEAR_AGO_RE.match(lowered):
+        if reference and re.match(r"^\d{4}-Q\d$", reference):
+            value = _shift_value(reference, "year", -1)
+        elif match["ago"]:
+            return None  # "a year ago" with no quarter under discussion: a year before the article
+        else:
+            shifted = _shift_value(reference, "year", -1) if reference else None
+            value = _at_granularity(shifted, "year") if shifted else None
+    elif match := SAME_TIME_RE.match(lowered):
         value = _at_granularity(reference, match["unit"] or match["unit2"]) if reference else None
     elif match := NEXT_TIME_RE.match(lowered):
         which = match["which"] or match["which2"] or match["which3"]
