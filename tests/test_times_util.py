@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from newstrace.stages._lib.times import resolve, resolve_anaphoric, spoken_year
+from newstrace.stages._lib.times import is_comparison, resolve, resolve_anaphoric, spoken_year
 
 ANCHOR = date(2025, 10, 24)  # a Friday
 
@@ -199,3 +199,12 @@ def test_a_year_ago_in_a_report_on_a_quarter(text: str, reference: str | None, v
 def test_a_year_ago_without_a_quarter_is_a_year_before_the_article() -> None:
     assert resolve_anaphoric("a year ago", "1989-11-02") is None
     assert resolve("a year ago", date(1989, 11, 2), None)[0] == "1988"
+
+
+def test_the_quarter_is_the_one_under_discussion_and_a_comparison_anchors_nothing() -> None:
+    assert resolve_anaphoric("the quarter", "1989-Q3") == ("1989-Q3", "quarter")
+    assert resolve_anaphoric("the latest period", "1989-Q3") == ("1989-Q3", "quarter")
+    assert resolve_anaphoric("quarter", "1989-11-02") is None  # no quarter discussed: not this one
+    # a second "a year ago" is not two years back: comparisons do not become the reference
+    assert is_comparison("a year ago") and is_comparison("the year-earlier period")
+    assert not is_comparison("last year") and not is_comparison("two years later")

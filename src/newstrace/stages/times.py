@@ -12,7 +12,7 @@ from typing import Any
 
 from ..record import Article, TimeExpression
 from ..stage import ENGLISH, Stage
-from ._lib.times import HOLIDAYS, can_anchor, parse_iso, resolve, resolve_anaphoric
+from ._lib.times import HOLIDAYS, can_anchor, is_comparison, parse_iso, resolve, resolve_anaphoric
 from ._lib.tokens import token_span
 
 BOUNDARY_PREPS = {"since": "start", "until": "end", "till": "end", "through": "end"}
@@ -163,7 +163,7 @@ class TimeStage(Stage):
             words = token_span(article, first, last).text
             anchored = resolve_anaphoric(words, reference)
             value, resolution = anchored if anchored is not None else resolve(words, anchor, direction)
-            if can_anchor(value, resolution):
+            if can_anchor(value, resolution) and not is_comparison(words):
                 reference = value
             found.append(TimeExpression(span, value, resolution, role))
         for match in ISO_DATE_RE.finditer(article.text, article.body_start):

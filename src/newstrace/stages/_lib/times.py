@@ -628,14 +628,32 @@ def _at_granularity(reference: str, unit: str) -> str | None:
     return reference[:10] if _DAY_VALUE.match(reference) else None
 
 
+# "The quarter", "the latest period" in a report on a quarter: that quarter.
+THE_QUARTER_RE = re.compile(r"^(?:the\s+)?(?:latest\s+|same\s+)?(?:quarter|period)$")
+
+
+def _anaphor_words(text: str) -> str:
+    lowered = " ".join(text.strip().lower().split()).rstrip(".,;:")
+    return re.sub(r"^(?:on|in|by|at|during)\s+", "", lowered)
+
+
+def is_comparison(text: str) -> bool:
+    """'A year ago', 'the year-earlier period': a period the text compares with, which later
+    expressions do not count from (a second 'a year ago' is not two years back)."""
+    return bool(YEAR_AGO_RE.match(_anaphor_words(text)))
+
+
 def resolve_anaphoric(text: str, reference: str | None) -> tuple[str | None, str] | None:
     """(value, granularity) for an expression that points at the text's last-mentioned time, or None
     when ``text`` is not such an expression. Without a reference the value is None ('unresolved'):
     the article's date would be a guess."""
-    lowered = " ".join(text.strip().lower().split()).rstrip(".,;:")
-    lowered = re.sub(r"^(?:on|in|by|at|during)\s+", "", lowered)
+    lowered = _anaphor_words(text)
     value: str | None
-    if match := YEAR_AGO_RE.match(lowered):
+    if THE_QUARTER_RE.match(lowered):
+        if not (reference and re.match(r"^\d{4}-Q\d$", reference)):
+            return None
+        value = reference
+    elif match := YEAR_AGO_RE.match(lowered):
         if reference and re.match(r"^\d{4}-Q\d$", reference):
             value = _shift_value(reference, "year", -1)
         elif match["ago"]:
