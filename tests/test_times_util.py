@@ -176,6 +176,10 @@ def test_spoken_years(text: str, year: str | None) -> None:
         ("the current fiscal year", "1989"),
         ("Sometime next year", "1990"),
         ("next year or so", "1990"),
+        ("year ended Sept. 30", "1989-09-30"),  # the date that ends the period, as TimeBank marks it
+        ("quarter ending June 30, 1990", "1990-06-30"),
+        ("night of Friday, Oct. 23", "1989-10-23"),
+        ("April 24 and 25", "1989-04-24"),
     ],
 )
 def test_words_around_a_period_that_do_not_change_it(text: str, value: str) -> None:

@@ -54,6 +54,12 @@ _QUALIFIERS = re.compile(
 _PART_OF = re.compile(r"^(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+(?=\S)")
 _FISCAL = re.compile(r"^fiscal\s+(?=\d{4}$)")
 _CURRENT_YEAR = re.compile(r"^(?:the\s+)?current\s+(?:fiscal\s+|calendar\s+)?year$")
+# "the year ended Sept. 30", "the quarter ending June 30, 1990": the date that ends it (TimeBank marks
+# that date); "the night of Oct. 23", "the early hours of Thursday morning": the day.
+_ENDED = re.compile(r"^(?:the\s+)?(?:fiscal\s+)?(?:year|quarter|half|period)\s+(?:ended|ending)\s+(?=\S)")
+_PART_OF_DAY = re.compile(r"^(?:the\s+)?(?:early\s+hours|night|morning|evening|afternoon)\s+of\s+(?=\S)")
+# "April 24 and 25": the first day (TimeBank marks the two apart)
+_AND_DAY = re.compile(r"^(.*\d)\s+and\s+\d{1,2}$")
 # "two more weeks", "an additional year", "20 further years": the count is the duration
 _MORE = re.compile(r"^(\S+)\s+(?:more|additional|further|extra)\s+(?=\S)")
 _MODIFIER = re.compile(r"^(?:early|late|mid|earlier|later)(?:\s+|-)(?=\S)")
@@ -176,8 +182,9 @@ def normalize_expression(text: str) -> str:
     expr = _MORE.sub(r"\1 ", expr)
     expr = re.sub(r"^the\s+(?=(?:early|late|mid)\b)", "", expr)
     expr = _MODIFIER.sub("", expr)
-    expr = re.sub(r"\s+or\s+so$", "", expr)  # "next year or so"
-    expr = _FISCAL.sub("", _PART_OF.sub("", expr))
+    expr = re.sub(r"\s+or\s+so\b", "", expr)  # "next year or so", "a week or so ago"
+    expr = _FISCAL.sub("", _PART_OF.sub("", _PART_OF_DAY.sub("", _ENDED.sub("", expr))))
+    expr = _AND_DAY.sub(r"\1", expr)
     expr = _CURRENT_YEAR.sub("this year", expr)
     # "Friday, Oct. 23": the date says it all; "between 1994 and 1997": the range's start
     expr = re.sub(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?=[a-z]+\.?\s+\d)", "", expr)
