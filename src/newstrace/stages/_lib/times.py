@@ -58,6 +58,8 @@ _CURRENT_YEAR = re.compile(r"^(?:the\s+)?current\s+(?:fiscal\s+|calendar\s+)?yea
 # that date); "the night of Oct. 23", "the early hours of Thursday morning": the day.
 _ENDED = re.compile(r"^(?:the\s+)?(?:fiscal\s+)?(?:year|quarter|half|period)\s+(?:ended|ending)\s+(?=\S)")
 _PART_OF_DAY = re.compile(r"^(?:the\s+)?(?:early\s+hours|night|morning|evening|afternoon)\s+of\s+(?=\S)")
+# "year-ago", "the year-earlier period" with no quarter under discussion: a year before the article
+_YEAR_AGO_ADJECTIVE = re.compile(r"^(?:the\s+)?year-(?:ago|earlier)(?:\s+(?:period|quarter|level|results?))?$")
 # "April 24 and 25": the first day (TimeBank marks the two apart)
 _AND_DAY = re.compile(r"^(.*\d)\s+and\s+\d{1,2}$")
 # "two more weeks", "an additional year", "20 further years": the count is the duration
@@ -186,6 +188,7 @@ def normalize_expression(text: str) -> str:
     expr = _FISCAL.sub("", _PART_OF.sub("", _PART_OF_DAY.sub("", _ENDED.sub("", expr))))
     expr = _AND_DAY.sub(r"\1", expr)
     expr = _CURRENT_YEAR.sub("this year", expr)
+    expr = _YEAR_AGO_ADJECTIVE.sub("a year ago", expr)
     # "Friday, Oct. 23": the date says it all; "between 1994 and 1997": the range's start
     expr = re.sub(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?=[a-z]+\.?\s+\d)", "", expr)
     range_start = re.match(r"^(?:between|from)?\s*(\d{4})\s*(?:and|to|-|–|through)\s*\d{4}$", expr)
@@ -661,13 +664,9 @@ def resolve_anaphoric(text: str, reference: str | None) -> tuple[str | None, str
             return None
         value = reference
     elif match := YEAR_AGO_RE.match(lowered):
-        if reference and re.match(r"^\d{4}-Q\d$", reference):
-            value = _shift_value(reference, "year", -1)
-        elif match["ago"]:
-            return None  # "a year ago" with no quarter under discussion: a year before the article
-        else:
-            shifted = _shift_value(reference, "year", -1) if reference else None
-            value = _at_granularity(shifted, "year") if shifted else None
+        if not (reference and re.match(r"^\d{4}-Q\d$", reference)):
+            return None  # no quarter under discussion: a year before the article (resolve)
+        value = _shift_value(reference, "year", -1)
     elif match := SAME_TIME_RE.match(lowered):
         value = _at_granularity(reference, match["unit"] or match["unit2"]) if reference else None
     elif match := NEXT_TIME_RE.match(lowered):
