@@ -30,6 +30,20 @@ def test_the_verb_decides_which_way_a_weekday_points(sentence: str, expression: 
     assert values(sentence, "2000-04-03")[expression] == value
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # 1989-11-02: a month and day ahead when something is payable, scheduled or to be done by it
+        ("The dividend is payable Dec. 7 to holders of record.", "Dec. 7", "1989-12-07"),
+        ("The deal is scheduled for completion by Dec. 10.", "Dec. 10", "1989-12-10"),
+        ("They expect the transaction to be completed by Dec. 15.", "Dec. 15", "1989-12-15"),
+        ("The company paid a dividend on Oct. 7.", "Oct. 7", "1989-10-07"),
+    ],
+)
+def test_what_is_due_or_scheduled_points_ahead(sentence: str, expression: str, value: str) -> None:
+    assert values(sentence, "1989-11-02")[expression] == value
+
+
 def test_time_words_the_parser_does_not_tag() -> None:
     found = values(
         "Prices are now higher than in the past, and the paper is published daily. Now that it is over, "

@@ -28,6 +28,10 @@ PLANNING_VERBS = {
     "plan", "expect", "intend", "hope", "want", "aim", "schedule", "set", "prepare", "agree", "decide", "vow",
     "promise", "threaten", "pledge", "seek", "try", "propose", "order", "ask", "urge", "call", "wish", "need",
 }  # fmt: skip
+# Words that date something ahead of the report: "payable Dec. 7", "due Tuesday".
+DUE_WORDS = {"payable", "due"}
+# In the present passive they schedule: "is scheduled for Dec. 10", "are set for Tuesday".
+SCHEDULING_VERBS = {"schedule", "set", "slate", "expect", "plan"}
 
 
 def _direction(token: Any, depth: int = 0) -> str | None:
@@ -44,13 +48,17 @@ def _direction(token: Any, depth: int = 0) -> str | None:
     for _ in range(4):
         if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
             break
+        if verb.lemma_.lower() in DUE_WORDS:
+            return "future"  # "payable Dec. 7", "due Tuesday"
         verb = verb.head
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
     if auxiliaries & FUTURE_AUXILIARIES or auxiliaries & MODALS:
         return "future"
-    if verb.tag_ == "VB" and "to" in auxiliaries:
+    if verb.lemma_ in SCHEDULING_VERBS and auxiliaries & {"is", "are", "am"}:
+        return "future"  # "is scheduled for completion by Dec. 10", "are set for Tuesday"
+    if "to" in auxiliaries and verb.tag_ in {"VB", "VBN"}:  # "to meet", "to be completed"
         governor = verb.head
         if governor.i == verb.i or depth >= 3:
             return "future"
