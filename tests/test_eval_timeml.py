@@ -73,7 +73,7 @@ def test_the_split_is_fixed_by_name() -> None:
 
 # Measured on TBAQ's dev split (206 documents): relaxed extent F1 0.899, value F1 0.687, type
 # accuracy 0.938 (docs/times.md; the scorer landed at value 0.432). Floors only ever go up.
-FLOORS = {"relaxed": 0.895, "value": 0.72, "type": 0.93}
+FLOORS = {"relaxed": 0.895, "value": 0.73, "type": 0.93}
 
 
 @pytest.mark.model

@@ -180,6 +180,12 @@ def test_spoken_years(text: str, year: str | None) -> None:
         ("quarter ending June 30, 1990", "1990-06-30"),
         ("night of Friday, Oct. 23", "1989-10-23"),
         ("April 24 and 25", "1989-04-24"),
+        ("its fourth quarter ended Sept. 30", "1989-Q4"),  # a named quarter stays the quarter
+        ("a fourth-quarter", "1989-Q4"),
+        ("eight trading days", "P8D"),
+        ("the 20th century", "19"),  # TimeML: the hundreds digits
+        ("the nineties", "199"),
+        ("past", "PAST_REF"),  # "the past", its article dropped by the stage
     ],
 )
 def test_words_around_a_period_that_do_not_change_it(text: str, value: str) -> None:

@@ -60,6 +60,16 @@ _ENDED = re.compile(r"^(?:the\s+)?(?:fiscal\s+)?(?:year|quarter|half|period)\s+(
 _PART_OF_DAY = re.compile(r"^(?:the\s+)?(?:early\s+hours|night|morning|evening|afternoon)\s+of\s+(?=\S)")
 # "year-ago", "the year-earlier period" with no quarter under discussion: a year before the article
 _YEAR_AGO_ADJECTIVE = re.compile(r"^(?:the\s+)?year-(?:ago|earlier)(?:\s+(?:period|quarter|level|results?))?$")
+# "its fourth quarter ended Sept. 30", "a fourth-quarter": the quarter
+_ORDINAL_QUARTER = re.compile(
+    r"^(?:its\s+|their\s+|a\s+)?(?P<q>(?:first|second|third|fourth)[\s-]quarter)(?:\s+(?:ended|ending)\s+.+)?$"
+)
+# "eight trading days": days all the same
+_DAY_KIND = re.compile(r"\s+(?:trading|business|working|calendar)\s+(?=days?$)")
+# "the 20th century" is 19 in TimeML (the hundreds digits), "the nineties" 199
+_CENTURY = re.compile(r"^(?:the\s+|a\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century$")
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}  # fmt: skip
 # "April 24 and 25": the first day (TimeBank marks the two apart)
 _AND_DAY = re.compile(r"^(.*\d)\s+and\s+\d{1,2}$")
 # "two more weeks", "an additional year", "20 further years": the count is the duration
@@ -169,7 +179,8 @@ SHORT_YEAR_RE = re.compile(r"^(?:'|’)(?P<yy>\d\d)$")
 REFERENCES = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "the present": "PRESENT_REF",
     "present": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
-    "the future": "FUTURE_REF", "future": "FUTURE_REF", "the past": "PAST_REF", "recently": "PAST_REF",
+    "the future": "FUTURE_REF", "future": "FUTURE_REF", "the past": "PAST_REF", "past": "PAST_REF",
+    "recently": "PAST_REF",
     "once": "PAST_REF", "formerly": "PAST_REF", "recent years": "PAST_REF", "recent months": "PAST_REF",
     "recent weeks": "PAST_REF", "recent days": "PAST_REF",
 }  # fmt: skip
@@ -187,6 +198,8 @@ def normalize_expression(text: str) -> str:
     expr = re.sub(r"\s+or\s+so\b", "", expr)  # "next year or so", "a week or so ago"
     expr = _FISCAL.sub("", _PART_OF.sub("", _PART_OF_DAY.sub("", _ENDED.sub("", expr))))
     expr = _AND_DAY.sub(r"\1", expr)
+    expr = _ORDINAL_QUARTER.sub(r"\g<q>", expr)
+    expr = _DAY_KIND.sub(" ", expr)
     expr = _CURRENT_YEAR.sub("this year", expr)
     expr = _YEAR_AGO_ADJECTIVE.sub("a year ago", expr)
     # "Friday, Oct. 23": the date says it all; "between 1994 and 1997": the range's start
@@ -394,6 +407,11 @@ def resolve(text: str, anchor: date | None, direction: str | None = None) -> tup
     expr = raw if lowered == raw.lower() else lowered
     if lowered in REFERENCES:
         return REFERENCES[lowered], "reference"
+    if match := _CENTURY.match(lowered):
+        return f"{int(match['n']) - 1:02d}", "century"
+    decade = re.match(r"^(?:the\s+)?(?P<word>[a-z]+)$", lowered)
+    if decade and decade["word"] in _DECADE_WORDS:
+        return f"19{_DECADE_WORDS[decade['word']]}", "decade"  # "the nineties": the 1990s, as TimeBank reads them
     duration = duration_value(lowered)
     if duration is not None:
         return duration, "duration"
