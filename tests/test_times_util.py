@@ -186,6 +186,9 @@ def test_spoken_years(text: str, year: str | None) -> None:
         ("the 20th century", "19"),  # TimeML: the hundreds digits
         ("the nineties", "199"),
         ("past", "PAST_REF"),  # "the past", its article dropped by the stage
+        ("the first nine months of 1997", "P9M"),  # how long, not when
+        ("six months ended Oct. 1", "P6M"),
+        ("recent years", "PXY"),  # TimeBank: 7 of 12 "recent ..." are such durations
     ],
 )
 def test_words_around_a_period_that_do_not_change_it(text: str, value: str) -> None:

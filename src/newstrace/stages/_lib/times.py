@@ -64,6 +64,8 @@ _YEAR_AGO_ADJECTIVE = re.compile(r"^(?:the\s+)?year-(?:ago|earlier)(?:\s+(?:peri
 _ORDINAL_QUARTER = re.compile(
     r"^(?:its\s+|their\s+|a\s+)?(?P<q>(?:first|second|third|fourth)[\s-]quarter)(?:\s+(?:ended|ending)\s+.+)?$"
 )
+# "the first nine months of 1997", "the six months ended Oct. 1": how long, P9M
+_MONTHS_OF = re.compile(r"^(?:the\s+)?(?:first\s+)?(?P<d>\S+\s+months)\s+(?:ended|ending|of)\s+.+$")
 # "eight trading days": days all the same
 _DAY_KIND = re.compile(r"\s+(?:trading|business|working|calendar)\s+(?=days?$)")
 # "the 20th century" is 19 in TimeML (the hundreds digits), "the nineties" 199
@@ -181,8 +183,8 @@ REFERENCES = {
     "present": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "the past": "PAST_REF", "past": "PAST_REF",
     "recently": "PAST_REF",
-    "once": "PAST_REF", "formerly": "PAST_REF", "recent years": "PAST_REF", "recent months": "PAST_REF",
-    "recent weeks": "PAST_REF", "recent days": "PAST_REF",
+    "once": "PAST_REF", "formerly": "PAST_REF", "recent years": "PXY", "recent months": "PXM",
+    "recent weeks": "PXW", "recent days": "PXD",
 }  # fmt: skip
 
 
@@ -199,6 +201,7 @@ def normalize_expression(text: str) -> str:
     expr = _FISCAL.sub("", _PART_OF.sub("", _PART_OF_DAY.sub("", _ENDED.sub("", expr))))
     expr = _AND_DAY.sub(r"\1", expr)
     expr = _ORDINAL_QUARTER.sub(r"\g<q>", expr)
+    expr = _MONTHS_OF.sub(r"\g<d>", expr)
     expr = _DAY_KIND.sub(" ", expr)
     expr = _CURRENT_YEAR.sub("this year", expr)
     expr = _YEAR_AGO_ADJECTIVE.sub("a year ago", expr)
@@ -406,7 +409,8 @@ def resolve(text: str, anchor: date | None, direction: str | None = None) -> tup
     lowered = normalize_expression(raw)
     expr = raw if lowered == raw.lower() else lowered
     if lowered in REFERENCES:
-        return REFERENCES[lowered], "reference"
+        value = REFERENCES[lowered]
+        return value, ("reference" if value.endswith("_REF") else "duration")  # "recent years" PXY
     if match := _CENTURY.match(lowered):
         return f"{int(match['n']) - 1:02d}", "century"
     decade = re.match(r"^(?:the\s+)?(?P<word>[a-z]+)$", lowered)
