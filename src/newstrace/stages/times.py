@@ -38,8 +38,10 @@ def _direction(token: Any, depth: int = 0) -> str | None:
     """'future' or 'past' from the verb an expression belongs to, or None when it says neither.
 
     "will meet on Monday", "is to meet Monday", "could come Tuesday", "the talks begin Monday" point
-    ahead; "met Monday", "has said" back; an infinitive follows the verb it depends on. A possessive
-    ("Wednesday's ruling") names something that has happened. The weekday and month resolution
+    ahead; "met Monday", "has said" back; an infinitive, active or passive ("to be completed by
+    Dec. 15"), follows the verb it depends on. "payable Dec. 7", "due Tuesday" and the present passive
+    of a scheduling verb ("is scheduled for Dec. 10") point ahead. A possessive ("Wednesday's
+    ruling") names something that has happened. The weekday and month resolution
     follows it (wire copy's default is the past).
     """
     if depth == 0 and any(child.tag_ == "POS" for child in token.children):
