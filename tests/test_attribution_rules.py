@@ -23,9 +23,8 @@ Row = tuple[str, int, str, str, str]
 VOCAB = English().vocab
 
 
-def analyze(
-    text: str, rows: list[Row], tags: list[str] | None = None, ents: list[str] | None = None
-) -> list[Attribution]:
+def build_doc(text: str, rows: list[Row], tags: list[str] | None = None, ents: list[str] | None = None) -> Doc:
+    """A parse of ``text`` from (word, head, dep, pos, lemma) rows; spaces are read off the text."""
     words = [r[0] for r in rows]
     spaces, position = [], 0
     for word in words:
@@ -44,6 +43,13 @@ def analyze(
         ents=ents,
     )
     assert doc.text == text
+    return doc
+
+
+def analyze(
+    text: str, rows: list[Row], tags: list[str] | None = None, ents: list[str] | None = None
+) -> list[Attribution]:
+    doc = build_doc(text, rows, tags, ents)
     article = Article(text=text)
     article.doc = doc
     article.quotes = [Span.of(text, s, e) for s, e in find_quotes(text)]
@@ -540,17 +546,8 @@ def test_paragraphs_after_a_colon_introducer_are_the_speakers_until_narration_re
 
 def _resolver(text: str, rows: list[Row], names: dict[str, str]) -> tuple[Article, SpeakerResolver]:
     """A hand-built parse with the named entities ({name: type}) for the speaker resolver."""
-    words = [r[0] for r in rows]
-    spaces, position = [], 0
-    for word in words:
-        start = text.index(word, position)
-        position = start + len(word)
-        spaces.append(text[position : position + 1] == " ")
-    heads = [r[1] for r in rows]
-    doc = Doc(VOCAB, words=words, spaces=spaces, heads=heads, deps=[r[2] for r in rows], pos=[r[3] for r in rows],
-              lemmas=[r[4] for r in rows])  # fmt: skip
     article = Article(text=text)
-    article.doc = doc
+    article.doc = doc = build_doc(text, rows)
     article.sentences = [token_span(article, sent[0], sent[-1]) for sent in doc.sents]
     article.entities = [
         Entity(f"e{n}", name, kind, [Mention(Span.of(text, text.index(name), text.index(name) + len(name)))])
@@ -662,15 +659,8 @@ def _described(text: str, rows: list[TaggedRow], people: list[str], description:
     """Roles read off a hand-built parse (entities stage), then a description resolved by them."""
     from newstrace.stages.entities import _assign_roles
 
-    words = [r[0] for r in rows]
-    spaces, position = [], 0
-    for word in words:
-        start = text.index(word, position)
-        position = start + len(word)
-        spaces.append(text[position : position + 1] == " ")
-    doc = Doc(VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
-              pos=[r[3] for r in rows], lemmas=[r[4] for r in rows], tags=[r[5] for r in rows],
-              ents=[r[6] for r in rows])  # fmt: skip
+    parse = [row[:5] for row in rows]
+    doc = build_doc(text, parse, tags=[r[5] for r in rows], ents=[r[6] for r in rows])
     article = Article(text=text)
     article.doc = doc
     article.sentences = [token_span(article, sent[0], sent[-1]) for sent in doc.sents]

@@ -413,9 +413,8 @@ def resolve(text: str, anchor: date | None, direction: str | None = None) -> tup
         return value, ("reference" if value.endswith("_REF") else "duration")  # "recent years" PXY
     if match := _CENTURY.match(lowered):
         return f"{int(match['n']) - 1:02d}", "century"
-    decade = re.match(r"^(?:the\s+)?(?P<word>[a-z]+)$", lowered)
-    if decade and decade["word"] in _DECADE_WORDS:
-        return f"19{_DECADE_WORDS[decade['word']]}", "decade"  # "the nineties": the 1990s, as TimeBank reads them
+    if (decade := _DECADE_WORDS.get(lowered.removeprefix("the "))) is not None:
+        return f"19{decade}", "decade"  # "the nineties": the 1990s, as TimeBank reads them
     duration = duration_value(lowered)
     if duration is not None:
         return duration, "duration"
