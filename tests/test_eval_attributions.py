@@ -111,6 +111,17 @@ def test_match_needs_half_of_the_shorter_content_and_is_one_to_one() -> None:
     assert [(g, p) for g, p, _ in pairs] == [(0, 0)]  # the larger overlap wins, the other stays spurious
 
 
+def test_a_tie_goes_to_the_gold_attribution_whose_speaker_agrees() -> None:
+    """'Fox News reported that agents took the server, Wells said': two gold attributions with the same
+    words; a prediction naming Wells is Wells's, not a wrong name for Fox News."""
+    gold = [gold_attribution("the talks failed", "Fox News"), gold_attribution("the talks failed", "Barbara Wells")]
+    units = predicted_units(Article(TEXT, attributions=[attribution(span(TEXT, needle="the talks failed"), "Wells")]))
+    assert [(g, p) for g, p, _ in match(gold, units)] == [(0, 0)]  # without a speaker check: the first
+    speakers = {"Barbara Wells": {"id": "Barbara Wells", "key": "wells"}}
+    pairs = match(gold, units, lambda g, p: speaker_right(units[p], gold[g], speakers))
+    assert [(g, p) for g, p, _ in pairs] == [(1, 0)]
+
+
 def test_score_article_counts_the_kinds_of_error() -> None:
     gold = GoldArticle(
         source="kcna-2011-2012.jsonl.gz",

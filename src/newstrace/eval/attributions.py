@@ -28,7 +28,7 @@ import argparse
 import json
 import re
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -123,8 +123,16 @@ def _overlap(a: Span | dict[str, Any], b: Span | dict[str, Any]) -> int:
     return max(0, min(a_end, b_end) - max(a_start, b_start))
 
 
-def match(gold: Sequence[dict[str, Any]], predicted: Sequence[Predicted]) -> list[tuple[int, int, int]]:
-    """(gold index, predicted index, shared characters), one-to-one, largest overlap first."""
+def match(
+    gold: Sequence[dict[str, Any]],
+    predicted: Sequence[Predicted],
+    agrees: Callable[[int, int], bool] | None = None,
+) -> list[tuple[int, int, int]]:
+    """(gold index, predicted index, shared characters), one-to-one, largest overlap first.
+
+    Where two gold attributions share the same words ('Fox News reported that, Wells said, agents
+    picked up the server': the paper's and Wells's), a prediction whose speaker ``agrees`` with one
+    of them is paired with that one; otherwise the first in the text."""
     candidates = []
     for g, gold_attribution in enumerate(gold):
         content = gold_attribution["content"]
@@ -134,7 +142,12 @@ def match(gold: Sequence[dict[str, Any]], predicted: Sequence[Predicted]) -> lis
             if shared and 2 * shared >= min(g_len, unit.content.end - unit.content.start):
                 candidates.append((shared, g, p))
     pairs, used_gold, used_pred = [], set(), set()
-    for shared, g, p in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+
+    def order(candidate: tuple[int, int, int]) -> tuple[int, bool, int, int]:
+        shared, g, p = candidate
+        return (-shared, not (agrees is not None and agrees(g, p)), g, p)
+
+    for shared, g, p in sorted(candidates, key=order):
         if g not in used_gold and p not in used_pred:
             used_gold.add(g)
             used_pred.add(p)
@@ -254,7 +267,7 @@ def score_article(gold: GoldArticle, article: Article, result: RealnewsResult, *
     units = predicted_units(article)
     tally.gold, tally.predicted = len(gold.attributions), len(units)
     tally.speakerless = sum(1 for u in units if u.attribution.speaker.mention is None)
-    pairs = match(gold.attributions, units)
+    pairs = match(gold.attributions, units, lambda g, p: speaker_right(units[p], gold.attributions[g], speakers))
     tally.matched = len(pairs)
     by_unit = {p: g for g, p, _ in pairs}
     for p, unit in enumerate(units):
