@@ -98,6 +98,21 @@ def test_narrowing_to_record_conventions_is_undone_by_the_polnear_mapping() -> N
     assert narrow_source("Mr. Smith, an adviser,", 0, 22) == (0, 21)
 
 
+def test_a_tagged_source_is_made_of_whole_words() -> None:
+    """The tagger reads word pieces: a source tagged on a name's last piece takes the whole word, a
+    dangling preposition leaves, and a contraction stays out."""
+
+    def source(text: str, start: int, end: int) -> str:
+        s, e = narrow_source(text, start, end)
+        return text[s:e]
+
+    assert source("Kan'an said so", 4, 6) == "Kan'an"
+    assert source("Dr. McGregor-Skinner said", 13, 20) == "McGregor-Skinner"
+    assert source("Minju Joson in a commentary says", 0, 14) == "Minju Joson"
+    assert source("they're saying", 0, 4) == "they"
+    assert source("Trump's aide said", 0, 5) == "Trump"
+
+
 def test_each_cue_takes_the_nearest_source_and_content_in_its_paragraph() -> None:
     text = "Smith said the plan failed. Jones argued it worked.\nLater news."
     span = lambda s: (text.index(s), text.index(s) + len(s))  # noqa: E731

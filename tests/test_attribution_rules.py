@@ -746,3 +746,104 @@ def test_a_plural_or_indefinite_description_names_nobody() -> None:
     smith, speaker = _described(text, rows, ["Joe Smith"], "Some senators")
     assert smith.roles == ["senator"]
     assert (speaker.entity, speaker.resolution) == (None, "unresolved")
+
+
+def _said_rows(subject: list[tuple[str, str, str]], verb: str = "said") -> list[Row]:
+    """'<subject words> said war loomed.': the subject's words (word, dep, pos) hang on its last word."""
+    n = len(subject)
+    rows: list[Row] = []
+    for k, (word, dep, pos) in enumerate(subject):
+        rows.append((word, n if k == n - 1 else n - 1, dep if k < n - 1 else "nsubj", pos, word.lower()))
+    rows += [
+        (verb, n, "ROOT", "VERB", "say"),
+        ("war", n + 2, "nsubj", "NOUN", "war"),
+        ("loomed", n, "ccomp", "VERB", "loom"),
+        (".", n, "punct", "PUNCT", "."),
+    ]
+    return rows
+
+
+def test_an_untagged_name_with_the_is_an_organization() -> None:
+    text = "The Morning News said war loomed."
+    rows = _said_rows([("The", "det", "DET"), ("Morning", "compound", "PROPN"), ("News", "nsubj", "PROPN")])
+    article, resolver = _resolver(text, rows, {})
+    speaker = resolver.resolve(Span.of(text, 0, 16))
+    assert (speaker.name, speaker.resolution) == ("Morning News", "name")
+    assert [(e.name, e.type) for e in article.entities] == [("Morning News", "ORG")]
+    article.check_spans()
+
+
+def test_an_untagged_person_is_named_only_with_an_affiliation() -> None:
+    text = "Jane Roe of Acme said war loomed."
+    rows: list[Row] = [
+        ("Jane", 1, "compound", "PROPN", "Jane"),
+        ("Roe", 4, "nsubj", "PROPN", "Roe"),
+        ("of", 1, "prep", "ADP", "of"),
+        ("Acme", 2, "pobj", "PROPN", "Acme"),
+        ("said", 4, "ROOT", "VERB", "say"),
+        ("war", 6, "nsubj", "NOUN", "war"),
+        ("loomed", 4, "ccomp", "VERB", "loom"),
+        (".", 4, "punct", "PUNCT", "."),
+    ]
+    article, resolver = _resolver(text, rows, {})
+    speaker = resolver.resolve(Span.of(text, 0, 16))
+    assert (speaker.name, speaker.resolution) == ("Jane Roe", "name")
+    assert [(e.name, e.type) for e in article.entities] == [("Jane Roe", "PERSON")]
+    # Without the affiliation two capitalized words could be anything: unresolved.
+    text = "Jane Roe said war loomed."
+    rows = _said_rows([("Jane", "compound", "PROPN"), ("Roe", "nsubj", "PROPN")])
+    article, resolver = _resolver(text, rows, {})
+    speaker = resolver.resolve(Span.of(text, 0, 8))
+    assert (speaker.entity, speaker.resolution) == (None, "unresolved")
+    assert article.entities == []
+
+
+def test_an_untagged_issuer_speaks_through_its_document() -> None:
+    text = "The Solidarity Front issued an appeal. The appeal said war loomed."
+    rows: list[Row] = [
+        ("The", 2, "det", "DET", "the"),
+        ("Solidarity", 2, "compound", "PROPN", "Solidarity"),
+        ("Front", 3, "nsubj", "PROPN", "Front"),
+        ("issued", 3, "ROOT", "VERB", "issue"),
+        ("an", 5, "det", "DET", "an"),
+        ("appeal", 3, "dobj", "NOUN", "appeal"),
+        (".", 3, "punct", "PUNCT", "."),
+        ("The", 8, "det", "DET", "the"),
+        ("appeal", 9, "nsubj", "NOUN", "appeal"),
+        ("said", 9, "ROOT", "VERB", "say"),
+        ("war", 11, "nsubj", "NOUN", "war"),
+        ("loomed", 9, "ccomp", "VERB", "loom"),
+        (".", 9, "punct", "PUNCT", "."),
+    ]
+    article, resolver = _resolver(text, rows, {})
+    speaker = resolver.resolve(Span.of(text, 39, 49))
+    assert (speaker.name, speaker.resolution) == ("Solidarity Front", "description")
+    assert [(e.name, e.type) for e in article.entities] == [("Solidarity Front", "ORG")]
+
+
+def test_a_pronoun_after_a_quote_looks_past_the_quoted_sentences() -> None:
+    text = 'Smith spoke. "We won. We are proud," he said.'
+    rows: list[Row] = [
+        ("Smith", 1, "nsubj", "PROPN", "Smith"),
+        ("spoke", 1, "ROOT", "VERB", "speak"),
+        (".", 1, "punct", "PUNCT", "."),
+        ('"', 5, "punct", "PUNCT", '"'),
+        ("We", 5, "nsubj", "PRON", "we"),
+        ("won", 5, "ROOT", "VERB", "win"),
+        (".", 5, "punct", "PUNCT", "."),
+        ("We", 8, "nsubj", "PRON", "we"),
+        ("are", 13, "ccomp", "AUX", "be"),
+        ("proud", 8, "acomp", "ADJ", "proud"),
+        (",", 13, "punct", "PUNCT", ","),
+        ('"', 13, "punct", "PUNCT", '"'),
+        ("he", 13, "nsubj", "PRON", "he"),
+        ("said", 13, "ROOT", "VERB", "say"),
+        (".", 13, "punct", "PUNCT", "."),
+    ]
+    article, resolver = _resolver(text, rows, {"Smith": "PERSON"})
+    article.attributions = [Attribution("a1", "direct", Speaker(Span.of(text, 37, 39)), None, Span.of(text, 14, 34))]
+    he = resolver.resolve(Span.of(text, 37, 39))
+    assert (he.name, he.resolution) == ("Smith", "pronoun")
+    article.attributions = []  # the same sentences, not known to be quoted: no antecedent found
+    resolver = SpeakerResolver(article)
+    assert resolver.resolve(Span.of(text, 37, 39)).resolution == "unresolved"

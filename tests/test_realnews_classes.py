@@ -126,3 +126,44 @@ def test_it_is_the_organization_that_spoke_before() -> None:
     organization named in the narration between (a tuning article of realnews-dev)."""
     article = analyzed("reuters21578.jsonl.gz", "reuters21578-14908")
     assert _speakers_of(article, "It") and all(name and "Chamber" in name for name in _speakers_of(article, "It"))
+
+
+def test_a_surname_the_model_types_a_place_is_the_person() -> None:
+    # 'Planning Minister Taher\nKan'an said' then "Kan'an" (tagged GPE) and 'He said': one person,
+    # though the full name is wrapped over two lines.
+    article = analyzed("reuters21578.jsonl.gz", "reuters21578-5588")
+    assert not [e for e in article.entities if e.type != "PERSON" and "Kan'an" in e.name]
+    speakers = {a.speaker.name for a in article.attributions if a.speaker.mention}
+    assert speakers == {"Taher Kan'an"}
+
+
+def test_an_issuer_the_parser_did_not_tag_still_speaks_through_its_appeal() -> None:
+    # 'The Solidarity for Democracy, People's Life, ... of south Korea on Aug. 9 issued an appeal ...
+    # The appeal recalled ... the appeal added. It accused ...': no entity from the parser.
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-19260")
+    names = {a.speaker.name for a in article.attributions}
+    assert names == {"Solidarity for Democracy, People's Life, Peaceful Reunification and Sovereignty"}
+
+
+def test_a_paper_the_parser_did_not_tag_is_found_by_its_name() -> None:
+    # 'Minju Joson in a bylined commentary Thursday says ... It goes on:'
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-21659")
+    assert [e.type for e in article.entities if e.name == "Minju Joson"] == ["ORG"]
+    assert _speakers_of(article, "Minju Joson") == ["Minju Joson"]
+    assert "Minju Joson" in _speakers_of(article, "It")
+
+
+def test_a_line_break_ends_a_sentence_and_a_signature_line_speaks_for_nobody() -> None:
+    # A tweet quoted with its signature line, then the paragraph after it (allsides-fSWzL6hItAkpT5pk):
+    # parsed as one sentence, CBP San Diego became the speaker of Trump's threat and 'he' lost Trump.
+    text = (
+        "Pedestrian crossings are suspended. — CBP San Diego (@CBPSanDiego) November 25, 2018\n\n"
+        "President Donald Trump has threatened to shut down the border completely. "
+        '"We will close entry into the country. I mean the whole border," he told reporters.'
+    )
+    article = analyze(text, published="2018-11-26", settings=load_settings(persuasion="off"))
+    article.check_spans()
+    assert not any("\n\n" in sentence.text for sentence in article.sentences)
+    threat = next(a for a in article.attributions if a.content.text.startswith("to shut down"))
+    quote = next(a for a in article.attributions if a.content.text.startswith("We will close"))
+    assert threat.speaker.name == quote.speaker.name == "Donald Trump"

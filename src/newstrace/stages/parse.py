@@ -4,11 +4,15 @@ Only the body (after the wire header) is parsed; token offsets are shifted by
 ``article.body_start`` when stages turn tokens into spans, through
 :func:`newstrace.stages._lib.tokens.token_span`. A hard-wrapped body is parsed in its reading view
 (:func:`newstrace.stages._lib.layout.reading_view`: wrapping line breaks read as spaces, same
-offsets), so a sentence broken across lines is parsed whole.
+offsets), so a sentence broken across lines is parsed whole. A line break that is left ends a
+sentence: the parser is told so before it runs (``line_starts``), since on its own it joins a
+tweet's signature line to the paragraph after it, and the subject of the joined "sentence" then
+answered for a pronoun in the next one.
 """
 
 from __future__ import annotations
 
+import re
 from contextlib import AbstractContextManager
 from functools import lru_cache
 from typing import Any, cast
@@ -17,18 +21,49 @@ from ..errors import ConfigError, Errors
 from ..record import Article
 from ..stage import ENGLISH, Stage
 from ._lib.layout import reading_view
-from ._lib.tokens import token_span
+from ._lib.tokens import token_index, token_span
+
+LINE_STARTS = "newstrace_line_starts"
+_NEWLINE = re.compile("\n")
+
+
+def line_starts(doc: Any) -> Any:
+    """Mark the token after a line break as a sentence start, before the parser runs (the parser
+    keeps boundaries set before it). In the reading view only paragraph and heading breaks are
+    left: wrapping breaks already read as spaces."""
+    text = doc.text
+    if "\n" not in text:
+        return doc
+    index = token_index(doc)
+    after = -1
+    for position in (m.start() for m in _NEWLINE.finditer(text)):
+        if position < after:
+            continue  # the same run of whitespace
+        following = index.first_starting_at_or_after(position + 1)
+        while following < len(doc) and doc[following].is_space:
+            following += 1
+        if 0 < following < len(doc):
+            doc[following].is_sent_start = True
+            after = doc[following].idx
+    return doc
 
 
 @lru_cache(maxsize=4)
 def load_spacy(name: str) -> Any:
-    """Load an installed spaCy pipeline once per process; never downloads anything."""
+    """Load an installed spaCy pipeline once per process, with ``line_starts`` before its parser;
+    never downloads anything."""
     import spacy
+    from spacy.language import Language
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ConfigError(Errors.E010.format(name=name, reason=str(exc).splitlines()[0])) from exc
+    if not Language.has_factory(LINE_STARTS):
+        Language.component(LINE_STARTS, func=line_starts)
+    if "parser" in nlp.pipe_names and LINE_STARTS not in nlp.pipe_names:
+        nlp.add_pipe(LINE_STARTS, before="parser")
+    return nlp
 
 
 class ParseStage(Stage):

@@ -22,12 +22,23 @@ from typing import Any
 
 from ..record import Article, Entity, Mention, Span, Speaker
 from ..stage import ENGLISH, Stage
-from ._lib.lexicon import FIRST_PERSON, PRONOUNS_GROUP, PRONOUNS_PERSON, ROLE_WORDS, TITLE_WORDS, word_set
+from ._lib.lexicon import (
+    FIRST_PERSON,
+    ORG_WORDS,
+    PRONOUNS_GROUP,
+    PRONOUNS_PERSON,
+    ROLE_WORDS,
+    TITLE_WORDS,
+    word_set,
+)
 from ._lib.tokens import token_index
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PRONOUN_LOOKBACK = 600  # characters: a pronoun further than this from any person stays unresolved
+NAME_JOINERS = frozenset({"for", "and", "&", ",", "'s", "’s"})  # inside an organization's name, before a capital
+QUOTED_SENTENCES_SKIPPED = 4  # at most this many quoted sentences between a pronoun and its antecedent
+QUOTE_MARKS = frozenset("\"“”'‘’")
 # People described but not named: a pronoun after one of them as subject is most likely that person.
 PERSON_NOUNS = frozenset(TITLE_WORDS) | word_set(
     "professor worker man woman source analyst expert lawyer attorney witness resident doctor student teacher"
@@ -91,6 +102,11 @@ class SpeakerResolver:
             return self._organization(span)
         if head is not None and _definite_body(head, DOCUMENT_NOUNS):
             return self._document(span, head)
+        if head is not None and head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS:
+            # 'X issued an appeal calling on ...': the document's own phrase names its issuer
+            issuer = self._issuer(head)
+            if issuer is not None:
+                return self._speaker(span, [issuer], "description", "description")
         people = self.entities_in(span, ("PERSON",))
         has_and = head is not None and any(t.lower_ in {"and", "&"} for t in head.subtree)
         if len(people) >= 2 and has_and:
@@ -110,7 +126,51 @@ class SpeakerResolver:
         others = self.entities_in(span, ("PERSON", "ORG"))
         if len(others) == 1 and head_entity is None and head is not None and head.pos_ == "PROPN":
             return self._speaker(span, others, "name")
+        untagged = self._untagged_name(head) if head is not None and head_entity is None else None
+        if untagged is not None:
+            return self._speaker(span, [untagged], "name")
         return Speaker(span, [], _plain_name(span.text), "unresolved")
+
+    def _untagged_name(self, head: Any) -> Entity | None:
+        """A speaker named by a proper name the parser did not tag ('Bonnie Castillo of National
+        Nurses United told Reuters', 'The Morning News also reported'): an entity of that name, when
+        its form says what it is. An organization: 'the' before it, or a word such as 'News',
+        'Party', 'Committee' in it. A person: two to four capitalized words with none of those, and
+        an affiliation after ('of National Nurses United') or a role in apposition ('Jane Doe, a
+        nurse'). Anything else stays unresolved."""
+        if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.lower_ in ROLE_WORDS:
+            return None
+        tokens = _name_run(head)
+        if tokens is None:
+            return None
+        words = [t for t in tokens if t.text[:1].isupper()]
+        definite = tokens[0].i > 0 and head.doc[tokens[0].i - 1].lower_ == "the"
+        organization = definite or any(t.lower_ in ORG_WORDS for t in words)
+        if organization:
+            etype = "ORG"
+        else:
+            affiliated = any(
+                c.dep_ == "prep" and c.lower_ in {"of", "from", "at", "with"} and c.i == tokens[-1].i + 1
+                for c in head.children
+            )
+            described = any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS | ROLE_WORDS for c in head.children)
+            plain = all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in tokens)
+            if not (plain and 2 <= len(tokens) <= 4 and (affiliated or described)):
+                return None
+            etype = "PERSON"
+        start = tokens[0].idx + self.article.body_start
+        end = tokens[-1].idx + len(tokens[-1].text) + self.article.body_start
+        span = self.article.span(start, end)
+        name = " ".join(span.text.split())
+        entity = next((e for e in self.article.entities if e.name.lower() == name.lower()), None)
+        if entity is None:
+            entity = Entity(id=f"e{len(self.article.entities) + 1}", name=name, type=etype)
+            self.article.entities.append(entity)
+        if not any(m.span == span for m in entity.mentions):
+            entity.mentions.append(Mention(span, "name"))
+        self.mentions.append((span, entity))
+        self.mentions.sort(key=lambda pair: pair[0].start)
+        return entity
 
     def _apposed(self, head: Any) -> Entity | None:
         """'His wife Pak Un Jong', 'One of the newcomers, Sin Chol Gwon, who ...': the one person or
@@ -212,6 +272,8 @@ class SpeakerResolver:
             candidates += [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         for candidate in candidates:
             entity = self._entity_at(candidate)
+            if entity is None:
+                entity = self._untagged_name(candidate)
             if entity is not None and entity.type in ACTOR_TYPES:
                 return entity
         return None
@@ -233,13 +295,20 @@ class SpeakerResolver:
 
     def _previous_subject(self, span: Span) -> Any | None:
         """The subject of the main verb of the sentence before the one holding ``span``, in the same
-        paragraph or the one before it; None when there is no such sentence."""
+        paragraph or the one before it; None when there is no such sentence.
+
+        Sentences that are all someone's quoted words are passed over: in '"I'm sorry. That was not
+        my intention," he said.' the sentence before 'he' is the quote's first; the narration
+        before the quote says who is speaking."""
         sentences = self.article.sentences
         here = next((k for k, s in enumerate(sentences) if s.start <= span.start < s.end + 1), None)
         if here is None or here == 0:
             return None
-        previous = sentences[here - 1]
-        between = self.article.text[previous.end : sentences[here].start]
+        before = here - 1
+        while before > 0 and self._all_quoted(sentences[before]) and here - before < QUOTED_SENTENCES_SKIPPED:
+            before -= 1
+        previous = sentences[before]
+        between = self.article.text[previous.end : sentences[before + 1].start]
         if between.count("\n") > 2:
             return None
         doc, shift = self.article.doc, self.article.body_start
@@ -248,6 +317,18 @@ class SpeakerResolver:
             if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT":
                 return token
         return None
+
+    def _all_quoted(self, sentence: Span) -> bool:
+        """The sentence lies inside a quotation: its words are in quotation marks and inside what
+        an attribution says."""
+        text = self.article.text
+        opening = text[sentence.start : sentence.start + 1]
+        inside = any(
+            part.start - 1 <= sentence.start and sentence.end <= part.end + 2
+            for a in self.article.attributions
+            for part in (a.content, *a.content_parts)
+        )
+        return inside and (opening in QUOTE_MARKS or text[sentence.start - 1 : sentence.start] in QUOTE_MARKS)
 
     def _relative(self, span: Span, antecedent: Any) -> Speaker:
         """'Merkel, who said ...': the relative pronoun speaks for the noun its clause describes. In
@@ -286,6 +367,33 @@ class SpeakerResolver:
             if recent:
                 return self._speaker(span, [recent[-1][1]], "description", "description")
         return Speaker(span, [], _plain_name(span.text), "unresolved")
+
+
+def _name_run(head: Any) -> list[Any] | None:
+    """The words of the proper name ``head`` ends or heads: capitalized words before it, and after
+    it the words joined by 'of', 'for', 'and', a comma or "'s" while they stay capitalized ('The
+    Solidarity for Democracy, People's Life, Peaceful Reunification and Sovereignty')."""
+    doc = head.doc
+    first = head.i
+    while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
+        if doc[first - 1].lower_ in ROLE_WORDS:
+            break
+        first -= 1
+    last = head.i
+    k = head.i + 1
+    while k < len(doc):
+        token = doc[k]
+        if token.text[:1].isupper() and token.pos_ in {"PROPN", "NOUN", "ADJ"} and "\n" not in doc[k - 1].whitespace_:
+            last = k
+        elif token.lower_ in NAME_JOINERS and k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
+            pass  # 'Solidarity for Democracy', "People's Life"
+        else:
+            break
+        k += 1
+    tokens = list(doc[first : last + 1])
+    if any(t.ent_type_ in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"} for t in tokens):
+        return None
+    return tokens or None
 
 
 def _one_known(head: Any) -> bool:

@@ -180,3 +180,13 @@ TITLE_WORDS = {
 ROLE_WORDS = frozenset(TITLE_WORDS) | word_set(
     "attorney lawyer professor analyst economist researcher scientist executive negotiator strategist consultant"
 )
+# Words that make a name an organization's ('National Nurses United' aside): a speaker the parser
+# did not tag, named with one of them, is an organization (stages/speakers.py).
+ORG_WORDS = word_set(
+    "news times post journal herald tribune daily press agency network radio television tv magazine gazette "
+    "party committee commission association council union federation league alliance coalition front "
+    "solidarity movement organization organisation society institute institution foundation center centre "
+    "university college school academy bank corp corporation company co inc ltd group fund trust ministry "
+    "department office bureau authority board court army navy police government administration assembly "
+    "congress parliament senate house church"
+)

@@ -30,6 +30,7 @@ Speakers are mentions only here, as with the rules; ``speakers.v1`` links them t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -201,11 +202,42 @@ def narrow_cue(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# A preposition, conjunction or article that ends a tagged source has lost the words it governs.
+TRAILING_FUNCTION_WORD = re.compile(r"\s+(?:in|of|on|at|for|from|by|with|to|and|or|the|a|an)$")
+
+
+# "they're", "Trump's": an apostrophe that ends a word, not one inside a name ("Kan'an", "O'Brien").
+CONTRACTION = re.compile(r"['’](?:s|re|ll|ve|d|m|t)(?![\w])", re.IGNORECASE)
+
+
 def narrow_source(text: str, start: int, end: int) -> tuple[int, int]:
-    """PolNeAR source -> our speaker mention: without the comma closing an apposition."""
+    """PolNeAR source -> our speaker mention: without the comma closing an apposition, and whole
+    words: the tagger reads word pieces and may tag only the end of a name ("Kan'an" read as
+    "Kan", "'", "an")."""
     while end > start and text[end - 1] in ", ":
         end -= 1
+    dangling = TRAILING_FUNCTION_WORD.search(text, start, end)
+    if dangling is not None and dangling.start() > start:
+        end = dangling.start()  # 'Minju Joson in [a bylined commentary]': the tagger stopped early
+    while start > 0 and end > start and _inside_word(text, start):
+        start -= 1
+    while end < len(text) and end > start and _inside_word(text, end):
+        end += 1
     return start, end
+
+
+def _inside_word(text: str, boundary: int) -> bool:
+    """True when ``boundary`` cuts a word: letters or digits on both sides, or an apostrophe or
+    hyphen between letters ("Kan'an", "McGregor-Skinner")."""
+    before, after = text[boundary - 1], text[boundary]
+    if before.isalnum() and after.isalnum():
+        return True
+    joiners = "'’-"
+    if after in joiners and before.isalnum():
+        return boundary + 1 < len(text) and text[boundary + 1].isalnum() and not CONTRACTION.match(text, boundary)
+    if before in joiners and after.isalnum():
+        return boundary >= 2 and text[boundary - 2].isalnum() and not CONTRACTION.match(text, boundary - 1)
+    return False
 
 
 def tagged_attributions(
@@ -227,10 +259,13 @@ def tagged_attributions(
         verb = _cue_verb(article, cue) if cue is not None else None
         attribution = Attribution(id="", kind="", speaker=Speaker(mention), cue=cue, content=content)
         guide = group.guide
+        distant = mention is not None and cue is not None and _earlier_sentence(article, mention, cue)
         if guide is not None:
             attribution.kind, attribution.rule = guide.kind, guide.rule
-            if mention is None and guide.speaker.mention is not None:
-                attribution.speaker = Speaker(guide.speaker.mention)  # the rules found the speaker
+            if (mention is None or distant) and guide.speaker.mention is not None:
+                # The rules found the speaker; or the tagger's lies in another sentence than the cue
+                # (a tweet's signature line for 'President Donald Trump has threatened to ...').
+                attribution.speaker = Speaker(guide.speaker.mention)
             attribution.citing, attribution.relay = guide.citing, guide.relay
             if guide.content_parts and all(_within(part, content) for part in guide.content_parts):
                 attribution.content_parts = guide.content_parts
@@ -242,6 +277,13 @@ def tagged_attributions(
             attribution.rule = "model" if cue is not None else "model.uncued"
             if verb is not None:
                 attribution.citing, attribution.relay = builder.citing(verb), builder.relay(verb)
+                if distant:
+                    # A source in another sentence than its cue, where the cue's own clause has a
+                    # subject ('... with Shapiro highlighting .... Fuentes praised what he called'):
+                    # the subject speaks.
+                    subject = builder.subject(verb)
+                    if subject is not None and not builder.in_quote(subject):
+                        attribution.speaker = Speaker(builder.speaker_mention(subject))
                 if mention is None:
                     # The tagger found no source: the verb's grammatical subject, shared across
                     # conjoined verbs ('Kim Jong Il sent a message ... and wished [success]').
@@ -252,6 +294,12 @@ def tagged_attributions(
             attribution.content_parts = _quote_parts(article, attribution, builder)
         found.append(attribution)
     return found
+
+
+def _earlier_sentence(article: Article, source: Span, cue: Span) -> bool:
+    """The source starts in a sentence before the cue's (False when no sentences are known)."""
+    starts = [s.start for s in article.sentences]
+    return bool(starts) and bisect_right(starts, source.start) < bisect_right(starts, cue.start)
 
 
 def _quote_parts(article: Article, attribution: Attribution, builder: RuleBuilder) -> list[Span]:
