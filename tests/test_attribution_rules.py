@@ -847,3 +847,69 @@ def test_a_pronoun_after_a_quote_looks_past_the_quoted_sentences() -> None:
     article.attributions = []  # the same sentences, not known to be quoted: no antecedent found
     resolver = SpeakerResolver(article)
     assert resolver.resolve(Span.of(text, 37, 39)).resolution == "unresolved"
+
+
+def test_a_pronoun_is_whoever_spoke_in_the_sentence_before_over_the_parse_subject() -> None:
+    # 'Sen. Amy Klobuchar told ABC's, George Stephanopoulos. ... she continued': the parse took the
+    # listener for the subject, and 'she' became him.
+    text = "Klobuchar told Stephanopoulos so. She continued."
+    rows: list[Row] = [
+        ("Klobuchar", 1, "dobj", "PROPN", "Klobuchar"),
+        ("told", 1, "ROOT", "VERB", "tell"),
+        ("Stephanopoulos", 1, "nsubj", "PROPN", "Stephanopoulos"),
+        ("so", 1, "advmod", "ADV", "so"),
+        (".", 1, "punct", "PUNCT", "."),
+        ("She", 6, "nsubj", "PRON", "she"),
+        ("continued", 6, "ROOT", "VERB", "continue"),
+        (".", 6, "punct", "PUNCT", "."),
+    ]
+    article, resolver = _resolver(text, rows, {"Klobuchar": "PERSON", "Stephanopoulos": "PERSON"})
+    she = Span.of(text, 34, 37)
+    assert resolver.resolve(she).name == "Stephanopoulos"  # no speaker known: the parse subject is the evidence
+    resolver.speaker_history.append((0, article.entities[0]))  # Klobuchar spoke in the sentence before
+    assert (resolver.resolve(she).name, resolver.resolve(she).resolution) == ("Klobuchar", "pronoun")
+
+
+def _company_then(second_sentence_rows: list[Row], text: str, names: dict[str, str]) -> Speaker:
+    """'Qintex Ltd ... said so.' then the given sentence; 'The company' resolved after Qintex spoke."""
+    article, resolver = _resolver(text, second_sentence_rows, names)
+    qintex = resolver.resolve(Span.of(text, 0, 10))
+    assert qintex.name == "Qintex Ltd"
+    resolver.speaker_history.append((0, article.entities[0]))
+    start = text.index("The company")
+    return resolver.resolve(Span.of(text, start, start + len("The company")))
+
+
+def test_a_place_in_the_speakers_own_phrase_is_no_rival_for_the_company() -> None:
+    tail: list[Row] = [
+        ("The", 1, "det", "DET", "the"),
+        ("company", 2, "nsubj", "NOUN", "company"),
+        ("said", 2, "ROOT", "VERB", "say"),
+        ("more", 2, "dobj", "ADJ", "more"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+    rows: list[Row] = [
+        ("Qintex", 1, "compound", "PROPN", "Qintex"),
+        ("Ltd", 4, "nsubj", "PROPN", "Ltd"),
+        ("of", 1, "prep", "ADP", "of"),
+        ("Brisbane", 2, "pobj", "PROPN", "Brisbane"),
+        ("said", 4, "ROOT", "VERB", "say"),
+        ("so", 4, "advmod", "ADV", "so"),
+        (".", 4, "punct", "PUNCT", "."),
+    ]
+    names = {"Qintex Ltd": "ORG", "Brisbane": "GPE"}
+    shifted = [(w, h + len(rows), d, p, lemma) for w, h, d, p, lemma in tail]
+    company = _company_then(rows + shifted, "Qintex Ltd of Brisbane said so. The company said more.", names)
+    assert (company.name, company.resolution) == ("Qintex Ltd", "description")
+    # A place in the narration outside the speaker's phrase could be what 'the company' means: no answer.
+    rows = [
+        ("Qintex", 1, "compound", "PROPN", "Qintex"),
+        ("Ltd", 2, "nsubj", "PROPN", "Ltd"),
+        ("said", 2, "ROOT", "VERB", "say"),
+        ("so", 2, "advmod", "ADV", "so"),
+        ("in", 2, "prep", "ADP", "in"),
+        ("Brisbane", 4, "pobj", "PROPN", "Brisbane"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+    company = _company_then(rows + shifted, "Qintex Ltd said so in Brisbane. The company said more.", names)
+    assert company.resolution == "unresolved"

@@ -90,3 +90,13 @@ def test_angle_brackets_around_names_read_as_spaces() -> None:
     assert len(view) == len(text)
     assert " Qintex Ltd  of Brisbane said it has arranged a loan for its unit." in view
     assert reading_view("a < b and c > d") == "a < b and c > d"  # not a name tag
+
+
+def test_a_stock_symbol_after_a_name_reads_as_spaces() -> None:
+    # 'Westdeutsche Landesbank Girozentrale <WELG.F> said': the parser took 'F' for the speaker.
+    text = "DUESSELDORF - Westdeutsche Landesbank Girozentrale\n<WELG.F> said its\nunit posted a loss\nof 12 mln marks."
+    view = reading_view(text)
+    assert len(view) == len(text)
+    assert "Girozentrale          said its unit posted a loss of 12 mln marks." in view  # the wrap is a space too
+    assert reading_view("NEW YORK - <IBM> said") == "NEW YORK -  IBM  said"  # a name in brackets, not a symbol
+    assert reading_view("Chrysler Corp <C> and <AMC> said") == "Chrysler Corp     and  AMC  said"

@@ -206,14 +206,21 @@ class SpeakerResolver:
     def _pronoun(self, span: Span, want: str) -> Speaker:
         """'he', 'she', 'they' as a speaker, resolved only with evidence, else left unresolved.
 
-        Evidence, in order: the subject of the sentence before names one entity of the pronoun's kind
-        (a person for he/she; an organization or a state for they); or, when that subject is a
-        person described but not named ('A professor of the London University'), nothing: the
-        pronoun is most likely that person; or the last speaker before it, when that speaker was
+        Evidence, in order: the speaker of the sentence before, resolved to an entity of the
+        pronoun's kind ('Klobuchar told ABC's George Stephanopoulos. ... she continued': the parser
+        may take the listener for the subject); the subject of the sentence before names one entity
+        of the pronoun's kind (a person for he/she; an organization or a state for they); or, when
+        that subject is a person described but not named ('A professor of the London University'),
+        nothing: the pronoun is most likely that person; or the last speaker before it, when that speaker was
         resolved to an entity of the right kind. The last person merely mentioned is never enough
         (it gave a 'he' a woman's name, and a professor's words to the speaker before him).
         """
         types = ("PERSON",) if want == "PERSON" else ("ORG", "GPE")
+        previous = self._previous_sentence(span)
+        if previous is not None:
+            spoke = [entity for start, entity in self.speaker_history if previous.start <= start < previous.end]
+            if spoke and spoke[-1] is not None and spoke[-1].type in types:
+                return self._speaker(span, [spoke[-1]], "pronoun", "pronoun")
         subject = self._previous_subject(span)
         if subject is not None:
             entity = self._entity_at(subject)
@@ -284,18 +291,33 @@ class SpeakerResolver:
         contents = [p for a in self.article.attributions for p in [a.content, *a.content_parts]]
         for mention, other in self.mentions:
             narrated = not any(c.start <= mention.start < c.end for c in contents)
-            if start < mention.start < end and other is not entity and other.type in {"ORG", "GPE"} and narrated:
+            if (
+                start < mention.start < end
+                and other is not entity
+                and other.type in {"ORG", "GPE"}
+                and narrated
+                and not self._inside_phrase_of(mention, start)
+            ):
                 return True
         return False
+
+    def _inside_phrase_of(self, mention: Span, speaker_start: int) -> bool:
+        """'Qintex Ltd of Brisbane said': a place in the speaker's own noun phrase is no rival."""
+        speaker_span = next((s for s, _ in self.resolved_mentions if s.start == speaker_start), None)
+        speaker_head = self.head_token(speaker_span) if speaker_span is not None else None
+        rival_head = self.head_token(mention)
+        if speaker_head is None or rival_head is None or rival_head.i == speaker_head.i:
+            return False
+        return any(a.i == speaker_head.i for a in rival_head.ancestors)
 
     def _surname_of_person(self, entity: Entity) -> bool:
         """'Wells' typed ORG where the article names Barbara Wells: no company to resolve 'the company' to."""
         last = entity.name.split()[-1]
         return any(e.type == "PERSON" and e.name.split()[-1] == last for e in self.article.entities if e is not entity)
 
-    def _previous_subject(self, span: Span) -> Any | None:
-        """The subject of the main verb of the sentence before the one holding ``span``, in the same
-        paragraph or the one before it; None when there is no such sentence.
+    def _previous_sentence(self, span: Span) -> Span | None:
+        """The sentence before the one holding ``span``, in the same paragraph or the one before it;
+        None when there is no such sentence.
 
         Sentences that are all someone's quoted words are passed over: in '"I'm sorry. That was not
         my intention," he said.' the sentence before 'he' is the quote's first; the narration
@@ -309,7 +331,12 @@ class SpeakerResolver:
             before -= 1
         previous = sentences[before]
         between = self.article.text[previous.end : sentences[before + 1].start]
-        if between.count("\n") > 2:
+        return None if between.count("\n") > 2 else previous
+
+    def _previous_subject(self, span: Span) -> Any | None:
+        """The subject of the main verb of the sentence before (``_previous_sentence``), or None."""
+        previous = self._previous_sentence(span)
+        if previous is None:
             return None
         doc, shift = self.article.doc, self.article.body_start
         for i in token_index(doc).starting_within(previous.start - shift, previous.end - shift):

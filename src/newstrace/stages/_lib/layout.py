@@ -26,6 +26,8 @@ _LINE_BREAK = re.compile(r"\n")
 _CONTINUES_LOWER = re.compile(r"(?<=\S)\n(?=[a-z(0-9])")
 # '<Qintex Ltd>': a name in the angle brackets of a wire archive's markup.
 _NAME_TAG = re.compile(r"<([A-Z][^<>\n]{0,60}?)>")
+# 'Westdeutsche Landesbank Girozentrale <WELG.F> said': a stock symbol right after a capitalized name.
+_TICKER = re.compile(r"(\b[A-Z][\w.&'-]*\s+)(<[A-Z0-9]{1,8}(?:\.[A-Z]{1,3})?>)")
 MIN_WRAPS = 2  # line breaks before a lowercase word or a number, at least
 MIN_WRAP_SHARE = 0.4  # of the line breaks between two non-space characters (Reuters-21578: 1% of texts under it)
 
@@ -42,15 +44,22 @@ def reading_view(text: str) -> str:
     """``text`` as the parser should read it, with the same length and offsets: the line breaks that
     only wrap a line read as spaces, and the angle brackets wire archives put around company names
     ('<Qintex Ltd> of Brisbane said', Reuters-21578) read as spaces too, since the parser took
-    'Brisbane' for the subject there.
+    'Brisbane' for the subject there. A stock symbol after a name ('Westdeutsche Landesbank
+    Girozentrale <WELG.F> said') reads as spaces: the parser took 'F' for the speaker.
 
     Only a hard-wrapped text has its breaks changed, and only those between two non-space
     characters: blank lines and indented lines (paragraphs, tables) stay.
     """
-    view = _NAME_TAG.sub(lambda m: f" {m.group(1)} ", text) if "<" in text else text
-    if "\n" not in view or not is_hard_wrapped(view):
-        return view
-    return _INNER_BREAK.sub(" ", view)
+    tickers = [m.span(2) for m in _TICKER.finditer(text)] if "<" in text else []
+    starts = {start for start, _ in tickers}
+    view = text
+    if "<" in text:
+        view = _NAME_TAG.sub(lambda m: m.group() if m.start() in starts else f" {m.group(1)} ", text)
+    if "\n" in view and is_hard_wrapped(view):
+        view = _INNER_BREAK.sub(" ", view)
+    for start, end in tickers:
+        view = view[:start] + " " * (end - start) + view[end:]
+    return view
 
 
 def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
