@@ -913,3 +913,40 @@ def test_a_place_in_the_speakers_own_phrase_is_no_rival_for_the_company() -> Non
     ]
     company = _company_then(rows + shifted, "Qintex Ltd said so in Brisbane. The company said more.", names)
     assert company.resolution == "unresolved"
+
+
+def _fronted(preposition: str, noun: str) -> Speaker:
+    """'When Trump ran <preposition> <noun>, he said so.' with 'he' resolved."""
+    text = f"When Trump ran {preposition} {noun}, he said so."
+    rows: list[Row] = [
+        ("When", 2, "advmod", "SCONJ", "when"),
+        ("Trump", 2, "nsubj", "PROPN", "Trump"),
+        ("ran", 7, "advcl", "VERB", "run"),
+        (preposition, 2, "prep", "ADP", preposition),
+        (noun, 3, "pobj", "PRON" if noun == "him" else "NOUN", noun),
+        (",", 7, "punct", "PUNCT", ","),
+        ("he", 7, "nsubj", "PRON", "he"),
+        ("said", 7, "ROOT", "VERB", "say"),
+        ("so", 7, "advmod", "ADV", "so"),
+        (".", 7, "punct", "PUNCT", "."),
+    ]
+    _, resolver = _resolver(text, rows, {"Trump": "PERSON"})
+    start = text.index(", he") + 2
+    return resolver.resolve(Span.of(text, start, start + 2))
+
+
+def test_a_pronoun_after_a_fronted_clause_is_that_clauses_named_subject() -> None:
+    he = _fronted("for", "office")
+    assert (he.name, he.resolution) == ("Trump", "pronoun")
+    # 'When Trump ran against him, he said so': 'he' may be the man Trump ran against.
+    assert _fronted("against", "him").resolution == "unresolved"
+
+
+def test_a_name_that_ends_as_only_organizations_names_do_is_an_organization() -> None:
+    from newstrace.stages.entities import _organization_name
+
+    assert _organization_name("Peter G. Peterson Foundation")  # tagged PERSON by the entity model
+    assert _organization_name("Republican Study Committee")
+    assert not _organization_name("Frank Church")  # surnames that are also organization words
+    assert not _organization_name("Margaret Court")
+    assert not _organization_name("Foundation")

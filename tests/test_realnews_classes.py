@@ -167,3 +167,15 @@ def test_a_line_break_ends_a_sentence_and_a_signature_line_speaks_for_nobody() -
     threat = next(a for a in article.attributions if a.content.text.startswith("to shut down"))
     quote = next(a for a in article.attributions if a.content.text.startswith("We will close"))
     assert threat.speaker.name == quote.speaker.name == "Donald Trump"
+
+
+def test_a_foundation_the_model_calls_a_person_speaks_as_it_and_a_fronted_clause_names_he() -> None:
+    # allsides-XDiDZbUzDRugae39 (tuning half): 'The nonpartisan Peter G. Peterson Foundation has noted
+    # ... Within a few years, it estimated, ...' (the model typed the foundation PERSON, so 'it'
+    # found no organization); 'When Trump ran for president in 2016, he said he would pay off ...'.
+    article = analyzed("allsides-12k.jsonl.gz", "allsides-XDiDZbUzDRugae39")
+    assert [e.type for e in article.entities if e.name == "Peter G. Peterson Foundation"] == ["ORG"]
+    estimated = next(a for a in article.attributions if a.cue is not None and a.cue.text == "estimated")
+    assert estimated.speaker.name == "Peter G. Peterson Foundation"
+    pay_off = next(a for a in article.attributions if "pay off the nation" in a.content.text)
+    assert (pay_off.speaker.name, pay_off.speaker.resolution) == ("Donald Trump", "pronoun")

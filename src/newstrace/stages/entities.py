@@ -23,7 +23,7 @@ from typing import Any
 from ..record import Article, Entity, Mention, Span
 from ..resources import agencies, agency_name, capitals, countries, country_aliases, demonyms, entity_types
 from ..stage import ENGLISH, Stage
-from ._lib.lexicon import ROLE_WORDS, TITLE_WORDS
+from ._lib.lexicon import ORG_NAME_ENDINGS, ROLE_WORDS, TITLE_WORDS
 from ._lib.tokens import token_index, token_span
 
 ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC"}
@@ -163,6 +163,12 @@ def _is_locative(token: Any) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
 
 
+def _organization_name(surface: str) -> bool:
+    """A name of two words or more that ends as only organizations' names do ('... Foundation')."""
+    words = surface.split()
+    return len(words) > 1 and words[-1].lower() in ORG_NAME_ENDINGS
+
+
 def _surname_of(surface: str, people: list[str]) -> bool:
     """One capitalized word that ends a longer person name of the article (the name may be wrapped
     over two lines: 'Taher\nKan'an')."""
@@ -223,7 +229,11 @@ class EntityStage(Stage):
             if after and initials(surface).upper() == after["acr"].upper().replace("&", ""):
                 acronyms[after["acr"]] = surface
 
-        people = [text[c.start : c.end] for c in candidates if c.label == "PERSON"]
+        people = [
+            text[c.start : c.end]
+            for c in candidates
+            if c.label == "PERSON" and not _organization_name(text[c.start : c.end])
+        ]
         agency_table, capital_table, demonym_table, alias_table = agencies(), capitals(), demonyms(), country_aliases()
         country_names = countries()
         known_types = entity_types()
@@ -266,6 +276,8 @@ class EntityStage(Stage):
             elif label == "PERSON" and surface in country_names and not _surname_of(surface, people):
                 # "Jordan's own development plan" tagged PERSON: the country, unless someone here is a Jordan
                 table.add(surface, "GPE", span, "name")
+            elif label == "PERSON" and _organization_name(surface):
+                table.add(" ".join(surface.split()), "ORG", span, "name")  # 'Peter G. Peterson Foundation'
             elif label == "PERSON" or (
                 label in {"ORG", "GPE", "LOC"} and _surname_of(surface, people) and surface not in reserved
             ):

@@ -216,6 +216,9 @@ class SpeakerResolver:
         (it gave a 'he' a woman's name, and a professor's words to the speaker before him).
         """
         types = ("PERSON",) if want == "PERSON" else ("ORG", "GPE")
+        fronted = self._fronted_clause_subject(span, types)
+        if fronted is not None:
+            return self._speaker(span, [fronted], "pronoun", "pronoun")
         previous = self._previous_sentence(span)
         if previous is not None:
             spoke = [entity for start, entity in self.speaker_history if previous.start <= start < previous.end]
@@ -234,6 +237,25 @@ class SpeakerResolver:
             if entity is not None and entity.type in types:
                 return self._speaker(span, [entity], "pronoun", "pronoun")
         return Speaker(span, [], span.text, "unresolved")
+
+    def _fronted_clause_subject(self, span: Span, types: tuple[str, ...]) -> Entity | None:
+        """'When Trump ran for president in 2016, he said ...': the named subject of an adverbial
+        clause that comes before the pronoun in its own sentence. Not when the clause holds another
+        pronoun ('After Smith attacked him, he said': 'he' may well be 'him')."""
+        pronoun = self.head_token(span)
+        if pronoun is None or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        found: list[Entity] = []
+        for clause in pronoun.head.children:
+            if clause.dep_ != "advcl" or clause.i > pronoun.i:
+                continue
+            if any(t.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP for t in clause.subtree):
+                return None
+            for subject in clause.children:
+                entity = self._entity_at(subject) if subject.dep_ in {"nsubj", "nsubjpass"} else None
+                if entity is not None and entity.type in types and entity not in found:
+                    found.append(entity)
+        return found[0] if len(found) == 1 else None
 
     def _organization(self, span: Span, how: str = "description") -> Speaker:
         """'The company said', 'it said': the organization that was the last speaker, when it was

@@ -190,3 +190,10 @@ ORG_WORDS = word_set(
     "department office bureau authority board court army navy police government administration assembly "
     "congress parliament senate house church"
 )
+# The last word of an organization's name that no person's name ends in ('Peter G. Peterson
+# Foundation', which the entity model tags PERSON); 'Post', 'Church' or 'Court' can be surnames.
+ORG_NAME_ENDINGS = word_set(
+    "foundation institute institution committee commission association council federation league alliance "
+    "coalition organization organisation society university college academy corporation corp inc ltd agency "
+    "ministry department bureau party"
+)
