@@ -215,3 +215,16 @@ def test_realnews_tune_gate() -> None:
     for name, floor in TUNE_FLOORS.items():
         assert overall[name] >= floor, f"{name} {overall[name]:.3f} under its floor {floor}"
     assert overall["wrong_name"] <= TUNE_MAX_WRONG_NAMES
+
+
+def test_a_reading_scored_against_itself_agrees_fully(capsys: pytest.CaptureFixture[str]) -> None:
+    """scripts/gold_agreement.py: every attribution of a reading, as a prediction, matches itself with its speaker."""
+    import runpy
+
+    agreement = runpy.run_path(str(REPO / "scripts" / "gold_agreement.py"))
+    corpora = shared_path("data/corpora")
+    part = OWN_GOLD / "part-c.jsonl"
+    assert agreement["main"]([str(part), str(part), "--corpora", str(corpora)]) == 0
+    overall = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("all "))
+    gold, predicted, precision, recall, _, speaker, wrong = overall.split()[2:9]
+    assert gold == predicted and (precision, recall, speaker, wrong) == ("1.000", "1.000", "1.000", "0")
