@@ -950,3 +950,38 @@ def test_a_name_that_ends_as_only_organizations_names_do_is_an_organization() ->
     assert not _organization_name("Frank Church")  # surnames that are also organization words
     assert not _organization_name("Margaret Court")
     assert not _organization_name("Foundation")
+
+
+def test_a_tagged_cue_with_no_source_and_no_word_of_saying_is_dropped() -> None:
+    from newstrace.stages._lib.tagged import without_unsaid
+
+    text = "Trump pivoted to a plan and aides noted a plan."
+    rows: list[Row] = [
+        ("Trump", 1, "nsubj", "PROPN", "Trump"),
+        ("pivoted", 1, "ROOT", "VERB", "pivot"),
+        ("to", 1, "prep", "ADP", "to"),
+        ("a", 4, "det", "DET", "a"),
+        ("plan", 2, "pobj", "NOUN", "plan"),
+        ("and", 1, "cc", "CCONJ", "and"),
+        ("aides", 7, "nsubj", "NOUN", "aide"),
+        ("noted", 1, "conj", "VERB", "note"),
+        ("a", 9, "det", "DET", "a"),
+        ("plan", 7, "dobj", "NOUN", "plan"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    article = Article(text=text)
+    article.doc = build_doc(text, rows)
+
+    def tagged(cue: str, content: str, source: str | None = None, rule: str = "model") -> Attribution:
+        start, end = text.index(cue), text.index(content)
+        mention = Span.of(text, text.index(source), text.index(source) + len(source)) if source else None
+        cue_span = Span.of(text, start, start + len(cue))
+        content_span = Span.of(text, end, end + len(content))
+        return Attribution("", "indirect", Speaker(mention), cue_span, content_span, rule=rule)
+
+    pivoted = tagged("pivoted to", "a plan and")
+    noted = tagged("noted", "a plan.")
+    sourced = tagged("pivoted to", "a plan and", source="Trump")
+    ruled = tagged("pivoted to", "a plan and", rule="stance.prep")
+    kept = without_unsaid(article, [pivoted, noted, sourced, ruled])
+    assert kept == [noted, sourced, ruled]  # only the sourceless, unruled cue with no word of saying goes

@@ -15,7 +15,15 @@ from ..settings import Settings
 from ..stage import ENGLISH, Stage
 from ._lib.layout import reading_view
 from ._lib.rules import RuleBuilder
-from ._lib.tagged import missed_by_tagger, number, tagged_attributions, with_introduced, with_relays, without_phantoms
+from ._lib.tagged import (
+    missed_by_tagger,
+    number,
+    tagged_attributions,
+    with_introduced,
+    with_relays,
+    without_phantoms,
+    without_unsaid,
+)
 
 # What every attribution stage reads: the body's parse, its sentences and quotation spans.
 REQUIRES = ("text", "body_start", "doc", "quotes", "sentences")
@@ -76,5 +84,5 @@ class HybridAttributionStage(_TaggerStage):
             builder = RuleBuilder(article)
             ruled = builder.run()
             tagged = with_introduced(ruled, with_relays(ruled, tagged_attributions(article, spans, builder, ruled)))
-            tagged = without_phantoms(tagged)
+            tagged = without_unsaid(article, without_phantoms(tagged))
             article.attributions = number(tagged + missed_by_tagger(ruled, tagged))

@@ -167,6 +167,39 @@ COMMUNICATIVE_STANCE = word_set(
 )
 MENTAL_STANCE = word_set("expect hope hop want plan intend wish prefer decide aim seek perceive regard see view")
 
+# Nouns that name a statement or a view: a cue made of one of them is a cue of saying.
+STATEMENT_NOUNS = word_set(
+    """
+    claim allegation accusation remark comment testimony interview complaint criticism assertion argument
+    view opinion belief statement announcement speech address letter tweet post message response reply
+    suggestion proposal promise pledge vow warning threat charge call demand request appeal plea denial
+    admission confession prediction assessment verdict ruling report account story
+    """
+)
+# Every word that makes a cue a cue of saying, thinking or finding, for a tagged cue with no
+# source and no rule behind it (stages/_lib/tagged.py: ``without_unsaid``).
+ATTRIBUTION_WORDS = (
+    SPEECH_VERBS
+    | BELIEF_VERBS
+    | FINDING_VERBS
+    | EVIDENCE_NOUNS
+    | SPEECH_ACT_VERBS
+    | LIGHT_SPEECH_VERBS
+    | COMMUNICATIVE_OBJECTS
+    | CITING_VERBS
+    | OBJECT_VERBS
+    | XCOMP_VERBS
+    | RAISING_VERBS
+    | PASSIVE_RAISING_VERBS
+    | frozenset(PREP_VERBS)
+    | NAMING_VERBS
+    | COMMUNICATIVE_STANCE
+    | MENTAL_STANCE
+    | STATEMENT_NOUNS
+    | word_set("according accord chant extol lie pitch balk pooh-pooh discuss discussion rhetoric")
+    | word_set("determination disclosure concern concerned unsettle case")
+)
+
 # Titles and roles a description of a person is made of ('the North Korean leader', 'a spokesman').
 TITLE_WORDS = {
     "president", "leader", "minister", "chief", "general", "spokesman", "spokeswoman", "spokesperson",

@@ -37,7 +37,14 @@ from typing import Any
 
 from ...formats.polnear import CUE_PREFIX_WORDS, INNER_PUNCT, QUOTE_CLOSE, QUOTE_OPEN, Offsets
 from ...record import Article, Attribution, Span, Speaker
-from .lexicon import BELIEF_VERBS, CITING_VERBS, LIGHT_SPEECH_VERBS, MENTAL_STANCE, SPEECH_ACT_VERBS
+from .lexicon import (
+    ATTRIBUTION_WORDS,
+    BELIEF_VERBS,
+    CITING_VERBS,
+    LIGHT_SPEECH_VERBS,
+    MENTAL_STANCE,
+    SPEECH_ACT_VERBS,
+)
 from .rules import RuleBuilder
 from .tokens import token_index
 
@@ -405,6 +412,22 @@ def without_phantoms(tagged: list[Attribution]) -> list[Attribution]:
     0.895 to 0.914 but PolNeAR Cue exact from 0.707 to 0.703 and Content from 0.594 to 0.588, where
     such pairs are annotated: not done.)"""
     return [t for t in tagged if not (t.rule == "model.uncued" and t.cue is None and t.speaker.mention is None)]
+
+
+def without_unsaid(article: Article, tagged: list[Attribution]) -> list[Attribution]:
+    """Drop tagged attributions that no rule supports, that have no source, and whose cue has no word
+    of saying, thinking or finding ('is', 'will', 'pivoted to', 'Known as'): on real news they name
+    nobody and say nothing about who said what."""
+    doc, shift = article.doc, article.body_start
+    kept = []
+    for attribution in tagged:
+        cue = attribution.cue
+        if attribution.rule == "model" and attribution.speaker.mention is None and cue is not None:
+            words = [doc[i] for i in token_index(doc).starting_within(cue.start - shift, cue.end - shift)]
+            if not any(w.lemma_.lower() in ATTRIBUTION_WORDS or w.lower_ in ATTRIBUTION_WORDS for w in words):
+                continue
+        kept.append(attribution)
+    return kept
 
 
 def _cue_verb(article: Article, cue: Span) -> Any | None:
