@@ -985,3 +985,55 @@ def test_a_tagged_cue_with_no_source_and_no_word_of_saying_is_dropped() -> None:
     ruled = tagged("pivoted to", "a plan and", rule="stance.prep")
     kept = without_unsaid(article, [pivoted, noted, sourced, ruled])
     assert kept == [noted, sourced, ruled]  # only the sourceless, unruled cue with no word of saying goes
+
+
+def test_a_tweet_speaks_for_the_organization_whose_relative_clause_sent_it() -> None:
+    # "... too much for YAF, which sent a tweet distancing themselves ... 'There is no room ...,' the tweet reads."
+    text = "They thanked YAF, which sent a tweet. The tweet said no."
+    rows: list[Row] = [
+        ("They", 1, "nsubj", "PRON", "they"),
+        ("thanked", 1, "ROOT", "VERB", "thank"),
+        ("YAF", 1, "dobj", "PROPN", "YAF"),
+        (",", 2, "punct", "PUNCT", ","),
+        ("which", 5, "nsubj", "PRON", "which"),
+        ("sent", 2, "relcl", "VERB", "send"),
+        ("a", 7, "det", "DET", "a"),
+        ("tweet", 5, "dobj", "NOUN", "tweet"),
+        (".", 1, "punct", "PUNCT", "."),
+        ("The", 10, "det", "DET", "the"),
+        ("tweet", 11, "nsubj", "NOUN", "tweet"),
+        ("said", 11, "ROOT", "VERB", "say"),
+        ("no", 11, "dobj", "INTJ", "no"),
+        (".", 11, "punct", "PUNCT", "."),
+    ]
+    _, resolver = _resolver(text, rows, {"YAF": "ORG"})
+    start = text.index("The tweet")
+    speaker = resolver.resolve(Span.of(text, start, start + len("The tweet")))
+    assert (speaker.name, speaker.resolution) == ("YAF", "description")
+
+
+def test_which_after_a_case_name_is_the_court_whose_ruling_it_was() -> None:
+    # "the Supreme Court's 2013 ruling in United States v. Windsor, which cited the 14th Amendment ..."
+    text = "The Court's ruling in Ohio v. Smith, which cited law, stood."
+    rows: list[Row] = [
+        ("The", 1, "det", "DET", "the"),
+        ("Court", 3, "poss", "PROPN", "Court"),
+        ("'s", 1, "case", "PART", "'s"),
+        ("ruling", 13, "nsubj", "NOUN", "ruling"),
+        ("in", 3, "prep", "ADP", "in"),
+        ("Ohio", 4, "pobj", "PROPN", "Ohio"),
+        ("v.", 5, "prep", "ADP", "v."),
+        ("Smith", 6, "pobj", "PROPN", "Smith"),
+        (",", 5, "punct", "PUNCT", ","),
+        ("which", 10, "nsubj", "PRON", "which"),
+        ("cited", 5, "relcl", "VERB", "cite"),
+        ("law", 10, "dobj", "NOUN", "law"),
+        (",", 13, "punct", "PUNCT", ","),
+        ("stood", 13, "ROOT", "VERB", "stand"),
+        (".", 13, "punct", "PUNCT", "."),
+    ]
+    which = Span.of(text, text.index("which"), text.index("which") + 5)
+    _, resolver = _resolver(text, rows, {"Court": "ORG", "Ohio": "GPE"})
+    assert (resolver.resolve(which).name, resolver.resolve(which).resolution) == ("Court", "pronoun")
+    _, resolver = _resolver(text, rows, {"Ohio": "GPE"})  # no court named: the party never speaks for it
+    assert resolver.resolve(which).resolution == "unresolved"

@@ -52,7 +52,7 @@ BODY_NOUNS = word_set("company firm bank corporation pipeline utility airline ca
 # text says issued it (SpeakerResolver._document).
 DOCUMENT_NOUNS = word_set(
     "article commentary editorial appeal letter statement report declaration communique memorandum "
-    "message petition resolution column essay op-ed note notice complaint lawsuit filing"
+    "message petition resolution column essay op-ed note notice complaint lawsuit filing tweet"
 )
 
 
@@ -298,7 +298,10 @@ class SpeakerResolver:
         elif document.dep_ == "pobj" and document.head.lower_ in {"in", "through", "via"}:
             verb = document.head.head
         if verb is not None and verb.pos_ in {"VERB", "AUX"}:
-            candidates += [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+                relative = subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"
+                # 'YAF, which sent a tweet': the issuer is what the relative clause describes
+                candidates.append(verb.head if relative else subject)
         for candidate in candidates:
             entity = self._entity_at(candidate)
             if entity is None:
@@ -395,11 +398,26 @@ class SpeakerResolver:
         ):
             antecedent = antecedent.head.head
         if self._in_case_name(antecedent):
+            court = self._court_of_case(antecedent)
+            if court is not None:
+                return self._speaker(span, [court], "pronoun", "pronoun")
             return Speaker(span, [], antecedent.text, "unresolved")
         entity = self._entity_at(antecedent)
         if entity is not None and entity.type in ACTOR_TYPES:
             return self._speaker(span, [entity], "pronoun", "pronoun")
         return Speaker(span, [], antecedent.text, "unresolved")
+
+    def _court_of_case(self, party: Any) -> Entity | None:
+        """ "the Supreme Court's 2013 ruling in United States v. Windsor, which cited ...": the ruling
+        speaks, so its owner, the court, is the speaker; None when no owner is named."""
+        if party.dep_ != "pobj" or party.head.lower_ != "in" or party.head.head.pos_ != "NOUN":
+            return None
+        ruling = party.head.head
+        for owner in (c for c in ruling.children if c.dep_ == "poss"):
+            entity = self._entity_at(owner)
+            if entity is not None and entity.type == "ORG":
+                return entity
+        return None
 
     def _in_case_name(self, token: Any) -> bool:
         """'United States v. Windsor, which cited ...': a party's name inside a court case's name; the
