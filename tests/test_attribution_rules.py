@@ -1037,3 +1037,23 @@ def test_which_after_a_case_name_is_the_court_whose_ruling_it_was() -> None:
     assert (resolver.resolve(which).name, resolver.resolve(which).resolution) == ("Court", "pronoun")
     _, resolver = _resolver(text, rows, {"Ohio": "GPE"})  # no court named: the party never speaks for it
     assert resolver.resolve(which).resolution == "unresolved"
+
+
+def test_a_group_described_by_the_names_it_lists_speaks_as_those_names() -> None:
+    text = "Groups like Amnesty and Oxfam said no."
+    rows: list[Row] = [
+        ("Groups", 5, "nsubj", "NOUN", "group"),
+        ("like", 0, "prep", "ADP", "like"),
+        ("Amnesty", 1, "pobj", "PROPN", "Amnesty"),
+        ("and", 2, "cc", "CCONJ", "and"),
+        ("Oxfam", 2, "conj", "PROPN", "Oxfam"),
+        ("said", 5, "ROOT", "VERB", "say"),
+        ("no", 5, "dobj", "INTJ", "no"),
+        (".", 5, "punct", "PUNCT", "."),
+    ]
+    groups = Span.of(text, 0, len("Groups like Amnesty and Oxfam"))
+    _, resolver = _resolver(text, rows, {"Amnesty": "ORG", "Oxfam": "ORG"})
+    speaker = resolver.resolve(groups)
+    assert (speaker.name, speaker.resolution, len(speaker.entities)) == ("Amnesty and Oxfam", "coordination", 2)
+    _, resolver = _resolver(text, rows, {"Amnesty": "ORG"})  # one listed name unknown: the list is not the group
+    assert resolver.resolve(groups).resolution == "unresolved"

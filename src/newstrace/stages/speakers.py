@@ -107,6 +107,9 @@ class SpeakerResolver:
             issuer = self._issuer(head)
             if issuer is not None:
                 return self._speaker(span, [issuer], "description", "description")
+        examples = self._named_examples(head) if head is not None else []
+        if len(examples) >= 2:
+            return self._speaker(span, examples, "coordination")
         people = self.entities_in(span, ("PERSON",))
         has_and = head is not None and any(t.lower_ in {"and", "&"} for t in head.subtree)
         if len(people) >= 2 and has_and:
@@ -130,6 +133,29 @@ class SpeakerResolver:
         if untagged is not None:
             return self._speaker(span, [untagged], "name")
         return Speaker(span, [], _plain_name(span.text), "unresolved")
+
+    def _named_examples(self, head: Any) -> list[Entity]:
+        """'pro-LGBTQ organizations like the ACLU, Lambda Legal, and the National Center for Lesbian
+        Rights challenged ...': a group described by the names it lists speaks as those names, when
+        every name listed is a person's or an organization's (else nothing: the list is not the group)."""
+        if head.pos_ != "NOUN":
+            return []
+        for prep in head.children:
+            such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+            if prep.dep_ != "prep" or not (prep.lower_ in {"like", "including"} or such_as):
+                continue
+            listed = [c for c in prep.children if c.dep_ == "pobj"]
+            if not listed:
+                return []
+            found: list[Entity] = []
+            for token in [listed[0], *listed[0].conjuncts]:
+                entity = self._entity_at(token)
+                if entity is None or entity.type not in {"PERSON", "ORG"}:
+                    return []
+                if entity not in found:
+                    found.append(entity)
+            return found
+        return []
 
     def _untagged_name(self, head: Any) -> Entity | None:
         """A speaker named by a proper name the parser did not tag ('Bonnie Castillo of National
