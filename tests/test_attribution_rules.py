@@ -1057,3 +1057,55 @@ def test_a_group_described_by_the_names_it_lists_speaks_as_those_names() -> None
     assert (speaker.name, speaker.resolution, len(speaker.entities)) == ("Amnesty and Oxfam", "coordination", 2)
     _, resolver = _resolver(text, rows, {"Amnesty": "ORG"})  # one listed name unknown: the list is not the group
     assert resolver.resolve(groups).resolution == "unresolved"
+
+
+def _message_rows(verb: str, lemma: str) -> tuple[str, list[Row]]:
+    text = f"Kim {verb} a message from Lee. The message said no."
+    rows: list[Row] = [
+        ("Kim", 1, "nsubj", "PROPN", "Kim"),
+        (verb, 1, "ROOT", "VERB", lemma),
+        ("a", 3, "det", "DET", "a"),
+        ("message", 1, "dobj", "NOUN", "message"),
+        ("from", 1, "prep", "ADP", "from"),
+        ("Lee", 4, "pobj", "PROPN", "Lee"),
+        (".", 1, "punct", "PUNCT", "."),
+        ("The", 8, "det", "DET", "the"),
+        ("message", 9, "nsubj", "NOUN", "message"),
+        ("said", 9, "ROOT", "VERB", "say"),
+        ("no", 9, "dobj", "INTJ", "no"),
+        (".", 9, "punct", "PUNCT", "."),
+    ]
+    return text, rows
+
+
+def test_a_message_speaks_for_its_sender_never_for_whoever_received_or_denied_it() -> None:
+    # KCNA: 'The dear respected Kim Jong Un received a message from the participants ... The message
+    # said ...' had given the participants' words to Kim Jong Un.
+    for verb, lemma, expected in [("received", "receive", "Lee"), ("sent", "send", "Kim"), ("denied", "deny", None)]:
+        text, rows = _message_rows(verb, lemma)
+        _, resolver = _resolver(text, rows, {"Kim": "PERSON", "Lee": "PERSON"})
+        start = text.index("The message")
+        speaker = resolver.resolve(Span.of(text, start, start + len("The message")))
+        assert speaker.name == expected if expected else speaker.resolution == "unresolved", verb
+
+
+def test_it_is_the_organization_the_narration_before_was_about() -> None:
+    # KCNA: 'The Xinhua News Agency introduced Pyongyang Kim Won Gyun Conservatory on August 2. It said that ...'
+    text = "Xinhua introduced a school. It said more."
+    rows: list[Row] = [
+        ("Xinhua", 1, "nsubj", "PROPN", "Xinhua"),
+        ("introduced", 1, "ROOT", "VERB", "introduce"),
+        ("a", 3, "det", "DET", "a"),
+        ("school", 1, "dobj", "NOUN", "school"),
+        (".", 1, "punct", "PUNCT", "."),
+        ("It", 6, "nsubj", "PRON", "it"),
+        ("said", 6, "ROOT", "VERB", "say"),
+        ("more", 6, "dobj", "ADJ", "more"),
+        (".", 6, "punct", "PUNCT", "."),
+    ]
+    it = Span.of(text, 28, 30)
+    article, resolver = _resolver(text, rows, {"Xinhua": "ORG"})
+    assert (resolver.resolve(it).name, resolver.resolve(it).resolution) == ("Xinhua", "pronoun")
+    # The sentence before is someone's reported words: its subject is what was talked about.
+    article.attributions = [Attribution("a1", "indirect", Speaker(None), None, Span.of(text, 0, 26))]
+    assert SpeakerResolver(article).resolve(it).resolution == "unresolved"

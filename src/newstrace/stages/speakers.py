@@ -28,6 +28,7 @@ from ._lib.lexicon import (
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
     ROLE_WORDS,
+    SPEECH_VERBS,
     TITLE_WORDS,
     word_set,
 )
@@ -47,7 +48,15 @@ PERSON_NOUNS = frozenset(TITLE_WORDS) | word_set(
 
 # Definite descriptions of an organization ('the company said'): the organization that spoke last,
 # when no other one is named in the narration between (SpeakerResolver._organization).
-BODY_NOUNS = word_set("company firm bank corporation pipeline utility airline carrier insurer")
+BODY_NOUNS = word_set("company firm bank corporation pipeline utility airline carrier insurer agency")
+# Verbs whose subject issues the document that is their object ('X issued a statement'), and those
+# whose subject receives it ('Kim Jong Un received a message from ...'); any other verb ('denied the
+# declaration', 'supported the statement of ...') says nothing of who issued it (SpeakerResolver._issuer).
+ISSUING_VERBS = word_set(
+    "issue send release post publish carry dedicate write make pen deliver sign adopt file submit present "
+    "put tweet run air announce circulate distribute forward address observe"
+)
+RECEIVING_VERBS = word_set("receive get obtain accept welcome")
 # Definite descriptions of a document that speaks for its issuer ('the article goes on'): the one the
 # text says issued it (SpeakerResolver._document).
 DOCUMENT_NOUNS = word_set(
@@ -286,8 +295,9 @@ class SpeakerResolver:
     def _organization(self, span: Span, how: str = "description") -> Speaker:
         """'The company said', 'it said': the organization that was the last speaker, when it was
         resolved, is near, is no person's surname typed ORG, and no other organization or state is
-        named in the narration between. The subject of the sentence before is no evidence here: in
-        quoted paragraphs it is what the speaker talks about."""
+        named in the narration between; or the organization that is the subject of the sentence
+        before, when that sentence is narration (``_narrated_subject``). In quoted paragraphs that
+        subject is what the speaker talks about, no evidence of who speaks."""
         earlier = [(start, entity) for start, entity in self.speaker_history if start < span.start]
         if earlier and span.start - earlier[-1][0] <= PRONOUN_LOOKBACK * 2:
             start, entity = earlier[-1]
@@ -298,7 +308,28 @@ class SpeakerResolver:
                 and not self._rival_between(start, span.start, entity)
             ):
                 return self._speaker(span, [entity], how, how)
+        narrated = self._narrated_subject(span)
+        if narrated is not None:
+            return self._speaker(span, [narrated], how, how)
         return Speaker(span, [], _plain_name(span.text), "unresolved")
+
+    def _narrated_subject(self, span: Span) -> Entity | None:
+        """'The Xinhua News Agency introduced the conservatory. It said ...': the organization that is
+        the subject of the sentence before, when that sentence is the outlet's narration (not anyone's
+        reported words) and nobody spoke in it."""
+        previous = self._previous_sentence(span)
+        subject = self._previous_subject(span)
+        if previous is None or subject is None:
+            return None
+        contents = [p for a in self.article.attributions for p in [a.content, *a.content_parts]]
+        if any(c.start < previous.end and previous.start < c.end for c in contents):
+            return None
+        if any(previous.start <= start < span.start for start, _ in self.speaker_history):
+            return None
+        entity = self._entity_at(subject)
+        if entity is None or entity.type != "ORG" or self._surname_of_person(entity):
+            return None
+        return entity
 
     def _document(self, span: Span, head: Any) -> Speaker:
         """'The article goes on', 'the appeal added': the entity the text says issued the document,
@@ -319,12 +350,18 @@ class SpeakerResolver:
         candidates = [c for c in document.children if c.dep_ == "poss"]
         candidates += [g for c in document.children if c.lower_ in {"of", "by", "from"} for g in c.children]
         verb = None
-        if document.dep_ == "dobj":
+        if document.dep_ == "dobj" and document.head.lemma_.lower() in ISSUING_VERBS | RECEIVING_VERBS:
             verb = document.head
         elif document.dep_ == "pobj" and document.head.lower_ in {"in", "through", "via"}:
-            verb = document.head.head
-        if verb is not None and verb.pos_ in {"VERB", "AUX"}:
-            for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            # 'Rodong Sinmun says in a bylined article', not 'Montana was listed in the GAO report'
+            speaking = document.head.head
+            if speaking.lemma_.lower() in SPEECH_VERBS | ISSUING_VERBS:
+                verb = speaking
+        if verb is not None and verb.lemma_.lower() in RECEIVING_VERBS:
+            # 'Kim Jong Un received a message from the participants': the sender issued it
+            candidates += [g for c in verb.children if c.lower_ == "from" for g in c.children]
+        elif verb is not None and verb.pos_ in {"VERB", "AUX"}:
+            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
                 relative = subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"
                 # 'YAF, which sent a tweet': the issuer is what the relative clause describes
                 candidates.append(verb.head if relative else subject)
