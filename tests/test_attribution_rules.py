@@ -1109,3 +1109,106 @@ def test_it_is_the_organization_the_narration_before_was_about() -> None:
     # The sentence before is someone's reported words: its subject is what was talked about.
     article.attributions = [Attribution("a1", "indirect", Speaker(None), None, Span.of(text, 0, 26))]
     assert SpeakerResolver(article).resolve(it).resolution == "unresolved"
+
+
+def test_a_surname_two_people_share_stays_its_own_name() -> None:
+    from newstrace.stages.entities import _person_key, _without_leading_titles
+
+    # 'President Donald Trump ... with First Lady Melania Trump ... Trump wrote': not Melania's words.
+    assert _person_key("Trump", ["Donald Trump", "Melania Trump", "Trump"]) == "Trump"
+    assert _person_key("Trump", ["Donald Trump", "Donald J. Trump"]) == "Donald J. Trump"
+    assert _person_key("Kim", ["Kim Jong Un", "Kim Jong Il"]) == "Kim"
+    assert _person_key("Putin", ["Vladimir Putin"]) == "Vladimir Putin"
+    name = "First Lady Melania Trump"
+    assert name[_without_leading_titles(name, 6, len(name)) :] == "Melania Trump"
+    name = "Commissioner John Sanders"
+    assert name[_without_leading_titles(name, 0, len(name)) :] == "John Sanders"
+    assert "Chief"[_without_leading_titles("Chief", 0, 5) :] == "Chief"  # one word is kept
+
+
+SEGLETES: list[Row] = [
+    ("Plummer", 1, "nsubj", "PROPN", "Plummer"),
+    ("spoke", 1, "ROOT", "VERB", "speak"),
+    (".", 1, "punct", "PUNCT", "."),
+    ("Segletes", 4, "nsubj", "PROPN", "Segletes"),
+    ("said", 4, "ROOT", "VERB", "say"),
+    ("he", 6, "nsubj", "PRON", "he"),
+    ("thinks", 4, "ccomp", "VERB", "think"),
+    ("so", 6, "advmod", "ADV", "so"),
+    (".", 4, "punct", "PUNCT", "."),
+]
+
+
+def test_a_pronoun_inside_what_a_speaker_said_is_that_speaker() -> None:
+    # 'Jim Segletes, 65, ... said he thinks Americans became more patriotic': not the speaker before.
+    text = "Plummer spoke. Segletes said he thinks so."
+    article, resolver = _resolver(text, SEGLETES, {"Plummer": "PERSON", "Segletes": "PERSON"})
+    segletes = article.entities[1]
+    said = Attribution("a1", "indirect", Speaker(Span.of(text, 15, 23), [segletes.id], "Segletes", "name"),
+                       Span.of(text, 24, 28), Span.of(text, 29, 41))  # fmt: skip
+    article.attributions = [said]
+    resolver.speaker_history += [(0, article.entities[0]), (15, segletes)]
+    he = resolver.resolve(Span.of(text, 29, 31))
+    assert (he.name, he.resolution) == ("Segletes", "pronoun")
+
+
+def test_a_description_does_not_stand_for_someone_named_beside_it() -> None:
+    # 'Trump has a phone conversation with Chinese President Xi Jinping ... The president also saluted Xi'
+    text = "The president saluted Xi."
+    rows: list[Row] = [
+        ("The", 1, "det", "DET", "the"),
+        ("president", 2, "nsubj", "NOUN", "president"),
+        ("saluted", 2, "ROOT", "VERB", "salute"),
+        ("Xi", 2, "dobj", "PROPN", "Xi"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+    article, resolver = _resolver(text, rows, {"Xi": "PERSON"})
+    article.entities[0].roles = ["president"]
+    assert resolver.resolve(Span.of(text, 0, 13)).resolution == "unresolved"
+
+
+def test_a_person_and_a_phrase_about_him_are_no_coordination() -> None:
+    # 'the late Hawaii Sen. Daniel Inouye, a World War II veteran and Medal of Honor recipient, asked'
+    text = "Inouye, a veteran and Medal recipient, asked."
+    rows: list[Row] = [
+        ("Inouye", 8, "nsubj", "PROPN", "Inouye"),
+        (",", 0, "punct", "PUNCT", ","),
+        ("a", 3, "det", "DET", "a"),
+        ("veteran", 0, "appos", "NOUN", "veteran"),
+        ("and", 3, "cc", "CCONJ", "and"),
+        ("Medal", 6, "compound", "PROPN", "Medal"),
+        ("recipient", 3, "conj", "NOUN", "recipient"),
+        (",", 0, "punct", "PUNCT", ","),
+        ("asked", 8, "ROOT", "VERB", "ask"),
+        (".", 8, "punct", "PUNCT", "."),
+    ]
+    _, resolver = _resolver(text, rows, {"Inouye": "PERSON", "Medal": "PERSON"})
+    speaker = resolver.resolve(Span.of(text, 0, 37))
+    assert (speaker.name, speaker.resolution) == ("Inouye", "name")
+
+
+def test_the_last_speaker_is_no_antecedent_past_another_person_named_between() -> None:
+    # 'Inouye ... asked Congress to change it back. That leaves it to people like Resh ... she said'
+    text = "Inouye asked. It fell to Resh. Later she said no."
+    rows: list[Row] = [
+        ("Inouye", 1, "nsubj", "PROPN", "Inouye"),
+        ("asked", 1, "ROOT", "VERB", "ask"),
+        (".", 1, "punct", "PUNCT", "."),
+        ("It", 4, "nsubj", "PRON", "it"),
+        ("fell", 4, "ROOT", "VERB", "fall"),
+        ("to", 4, "prep", "ADP", "to"),
+        ("Resh", 5, "pobj", "PROPN", "Resh"),
+        (".", 4, "punct", "PUNCT", "."),
+        ("Later", 10, "advmod", "ADV", "later"),
+        ("she", 10, "nsubj", "PRON", "she"),
+        ("said", 10, "ROOT", "VERB", "say"),
+        ("no", 10, "dobj", "INTJ", "no"),
+        (".", 10, "punct", "PUNCT", "."),
+    ]
+    she = Span.of(text, 37, 40)
+    article, resolver = _resolver(text, rows, {"Inouye": "PERSON"})
+    resolver.speaker_history.append((0, article.entities[0]))
+    assert resolver.resolve(she).name == "Inouye"  # nobody else named: the last speaker
+    article, resolver = _resolver(text, rows, {"Inouye": "PERSON", "Resh": "PERSON"})
+    resolver.speaker_history.append((0, article.entities[0]))
+    assert resolver.resolve(she).resolution == "unresolved"

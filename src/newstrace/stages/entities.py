@@ -37,6 +37,11 @@ LEGAL_FORMS = {
     "SA", "S.A.", "NV", "N.V.", "GmbH", "SpA", "Bhd", "Pty", "BV", "AB", "ASA", "Oyj",
 }  # fmt: skip
 HONORIFIC_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?[ ]+")
+# A title the entity model left at the front of a person's name: 'First Lady Melania Trump',
+# 'Commissioner John Sanders', 'District Attorney Murray'.
+LEADING_TITLES = frozenset(TITLE_WORDS) | {
+    "lady", "commissioner", "attorney", "agent", "detective", "sheriff", "sgt", "lt", "col", "capt", "rev",
+}  # fmt: skip
 ACRONYM_STOPWORDS = {"of", "the", "and", "for", "'s", "’s", "de", "du", "la", "&"}
 
 
@@ -52,6 +57,15 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
             end -= len(suffix)
             segment = segment[: -len(suffix)]
     return start, end
+
+
+def _without_leading_titles(text: str, start: int, end: int) -> int:
+    """The start of a person's name past the titles in front of it, keeping at least one word."""
+    while True:
+        match = re.match(r"(\S+)\s+(?=\S)", text[start:end])
+        if match is None or match.group(1).rstrip(".").lower() not in LEADING_TITLES:
+            return start
+        start += match.end()
 
 
 def initials(name: str) -> str:
@@ -176,15 +190,29 @@ def _surname_of(surface: str, people: list[str]) -> bool:
 
 
 def _person_key(name: str, people: list[str]) -> str:
-    """Merge 'Kim' or 'Putin' into the longest person name that contains it as a word."""
+    """Merge 'Kim' or 'Putin' into the longest person name that contains it as a word; not when the
+    longer names are two people ('Trump' where the article names Donald Trump and Melania Trump):
+    then it stays its own, unmerged name."""
     words = name.split()
-    best = name
-    for other in people:
+    longer = []
+    for other in dict.fromkeys(" ".join(p.split()) for p in people):
         other_words = other.split()
         contains = other_words[-len(words) :] == words or other_words[: len(words)] == words
-        if len(other_words) > len(words) and contains and len(other_words) > len(best.split()):
-            best = other
-    return best
+        if len(other_words) > len(words) and contains:
+            longer.append(other_words)
+    if not longer:
+        return name
+    best = max(longer, key=len)
+    if not all(_same_person(best, other) for other in longer):
+        return name  # two different people share the word
+    return " ".join(best)
+
+
+def _same_person(longest: list[str], other: list[str]) -> bool:
+    """'Donald J. Trump' and 'Donald Trump' (same first and last word, or one inside the other at
+    an end) name one person; 'Melania Trump' and 'Donald Trump' two."""
+    nested = longest[-len(other) :] == other or longest[: len(other)] == other
+    return nested or (longest[0] == other[0] and longest[-1] == other[-1])
 
 
 class EntityStage(Stage):
@@ -216,6 +244,7 @@ class EntityStage(Stage):
                 honorific = HONORIFIC_RE.match(text, start, end)
                 if honorific and honorific.end() < end:
                     start = honorific.end()  # 'Mr Howard' is a mention of Howard
+                start = _without_leading_titles(text, start, end)
             surface = text[start:end]
             if not surface or not any(c.isupper() for c in surface) or surface[0].islower():
                 continue  # "pinnacle" tagged ORG: real names are capitalized

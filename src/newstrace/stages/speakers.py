@@ -121,7 +121,7 @@ class SpeakerResolver:
             return self._speaker(span, examples, "coordination")
         people = self.entities_in(span, ("PERSON",))
         has_and = head is not None and any(t.lower_ in {"and", "&"} for t in head.subtree)
-        if len(people) >= 2 and has_and:
+        if len(people) >= 2 and has_and and self._conjoined(span, people):
             return self._speaker(span, people, "coordination")
         head_entity = self._entity_at(head) if head is not None else None
         if head_entity is not None and head_entity.type in ACTOR_TYPES and head_entity.type != "NORP":
@@ -142,6 +142,19 @@ class SpeakerResolver:
         if untagged is not None:
             return self._speaker(span, [untagged], "name")
         return Speaker(span, [], _plain_name(span.text), "unresolved")
+
+    def _conjoined(self, span: Span, people: list[Entity]) -> bool:
+        """The people are joined by 'and' to one another ('Mulvaney and McAleenan'), not one of them
+        and a phrase about him ('Daniel Inouye, a World War II veteran and Medal of Honor recipient')."""
+        heads = []
+        for person in people:
+            mention = next((m for m, e in self.mentions if e is person and span.contains(m)), None)
+            head = self.head_token(mention) if mention is not None else None
+            if head is None:
+                return False
+            heads.append(head)
+        group = {heads[0].i, *(t.i for t in heads[0].conjuncts)}
+        return all(h.i in group for h in heads)
 
     def _named_examples(self, head: Any) -> list[Entity]:
         """'pro-LGBTQ organizations like the ACLU, Lambda Legal, and the National Center for Lesbian
@@ -251,6 +264,9 @@ class SpeakerResolver:
         (it gave a 'he' a woman's name, and a professor's words to the speaker before him).
         """
         types = ("PERSON",) if want == "PERSON" else ("ORG", "GPE")
+        reporter = self._reporter(span, types)
+        if reporter is not None:
+            return self._speaker(span, [reporter], "pronoun", "pronoun")
         fronted = self._fronted_clause_subject(span, types)
         if fronted is not None:
             return self._speaker(span, [fronted], "pronoun", "pronoun")
@@ -268,10 +284,40 @@ class SpeakerResolver:
                 return Speaker(span, [], span.text, "unresolved")
         earlier = [(start, entity) for start, entity in self.speaker_history if start < span.start]
         if earlier and span.start - earlier[-1][0] <= PRONOUN_LOOKBACK * 2:
-            entity = earlier[-1][1]
-            if entity is not None and entity.type in types:
+            start, entity = earlier[-1]
+            if entity is not None and entity.type in types and not self._person_between(start, span.start, entity):
                 return self._speaker(span, [entity], "pronoun", "pronoun")
         return Speaker(span, [], span.text, "unresolved")
+
+    def _person_between(self, start: int, end: int, speaker: Entity) -> bool:
+        """Another person named in the narration between the last speaker and a pronoun ('Inouye ...
+        asked Congress to change it back. That leaves it to people like Resh, the Gold Star mother
+        ... she said'): the pronoun may be that person."""
+        contents = [p for a in self.article.attributions for p in [a.content, *a.content_parts]]
+        return any(
+            start < mention.start < end
+            and other is not speaker
+            and other.type == "PERSON"
+            and not any(c.start <= mention.start < c.end for c in contents)
+            for mention, other in self.mentions
+        )
+
+    def _reporter(self, span: Span, types: tuple[str, ...]) -> Entity | None:
+        """'Jim Segletes ... said he thinks Americans became more patriotic': a pronoun inside what a
+        resolved speaker is reported to say is that speaker (the innermost such report)."""
+        by_id = {e.id: e for e in self.article.entities}
+        around = [
+            a
+            for a in self.article.attributions
+            if a.speaker.mention is not None
+            and a.speaker.mention.start < span.start
+            and any(part.start <= span.start < part.end for part in (a.content, *a.content_parts))
+        ]
+        if not around:
+            return None
+        innermost = min(around, key=lambda a: a.content.end - a.content.start)
+        entity = by_id.get(innermost.speaker.entity or "")
+        return entity if entity is not None and entity.type in types else None
 
     def _fronted_clause_subject(self, span: Span, types: tuple[str, ...]) -> Entity | None:
         """'When Trump ran for president in 2016, he said ...': the named subject of an adverbial
@@ -488,7 +534,12 @@ class SpeakerResolver:
         return any(t.lower_ in {"v.", "vs.", "v"} and abs(t.i - token.i) <= 4 for t in token.sent)
 
     def _by_title(self, span: Span, title: str) -> Speaker:
-        holders = [e for e in self.article.entities if e.type == "PERSON" and title in e.roles]
+        """'The president said': the one person the article gives that title. Not one named elsewhere
+        in the same sentence ('The president also saluted Xi', Xi being China's president): a
+        description does not stand for someone the sentence names beside it."""
+        sentence = next((s for s in self.article.sentences if s.start <= span.start < s.end), span)
+        beside = {e.id for m, e in self.mentions if sentence.start <= m.start < sentence.end and not span.contains(m)}
+        holders = [e for e in self.article.entities if e.type == "PERSON" and title in e.roles and e.id not in beside]
         if len(holders) == 1:
             return self._speaker(span, holders, "description", "description")
         if len(holders) > 1:
