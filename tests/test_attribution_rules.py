@@ -1212,3 +1212,83 @@ def test_the_last_speaker_is_no_antecedent_past_another_person_named_between() -
     article, resolver = _resolver(text, rows, {"Inouye": "PERSON", "Resh": "PERSON"})
     resolver.speaker_history.append((0, article.entities[0]))
     assert resolver.resolve(she).resolution == "unresolved"
+
+
+def test_members_of_a_body_are_not_the_body() -> None:
+    # 'Several House members shrugged'; 'The freshman Member of Congress thinks'.
+    rows: list[Row] = [
+        ("Several", 2, "amod", "ADJ", "several"),
+        ("House", 2, "compound", "PROPN", "House"),
+        ("members", 3, "nsubj", "NOUN", "member"),
+        ("said", 3, "ROOT", "VERB", "say"),
+        ("no", 3, "dobj", "INTJ", "no"),
+        (".", 3, "punct", "PUNCT", "."),
+    ]
+    text = "Several House members said no."
+    _, resolver = _resolver(text, rows, {"House": "ORG"})
+    assert resolver.resolve(Span.of(text, 0, 21)).resolution == "unresolved"
+    rows = [
+        ("The", 2, "det", "DET", "the"),
+        ("freshman", 2, "compound", "NOUN", "freshman"),
+        ("Member", 5, "nsubj", "PROPN", "Member"),
+        ("of", 2, "prep", "ADP", "of"),
+        ("Congress", 3, "pobj", "PROPN", "Congress"),
+        ("said", 5, "ROOT", "VERB", "say"),
+        ("no", 5, "dobj", "INTJ", "no"),
+        (".", 5, "punct", "PUNCT", "."),
+    ]
+    text = "The freshman Member of Congress said no."
+    _, resolver = _resolver(text, rows, {"Congress": "ORG"})
+    assert resolver.resolve(Span.of(text, 0, 31)).resolution == "unresolved"
+
+
+def test_a_role_phrase_names_its_holder_not_the_one_it_is_about() -> None:
+    # 'a Reagan administration official said. He suggested ...' had become Reagan's words.
+    rows: list[Row] = [
+        ("a", 3, "det", "DET", "a"),
+        ("Reagan", 2, "compound", "PROPN", "Reagan"),
+        ("administration", 3, "compound", "NOUN", "administration"),
+        ("official", 4, "nsubj", "NOUN", "official"),
+        ("said", 4, "ROOT", "VERB", "say"),
+        ("so", 4, "advmod", "ADV", "so"),
+        (".", 4, "punct", "PUNCT", "."),
+    ]
+    text = "a Reagan administration official said so."
+    _, resolver = _resolver(text, rows, {"Reagan": "PERSON"})
+    assert resolver.resolve(Span.of(text, 0, 32)).resolution == "unresolved"
+    rows = [
+        ("the", 1, "det", "DET", "the"),
+        ("minister", 5, "nsubj", "NOUN", "minister"),
+        (",", 1, "punct", "PUNCT", ","),
+        ("Santos", 1, "appos", "PROPN", "Santos"),
+        (",", 1, "punct", "PUNCT", ","),
+        ("said", 5, "ROOT", "VERB", "say"),
+        ("so", 5, "advmod", "ADV", "so"),
+        (".", 5, "punct", "PUNCT", "."),
+    ]
+    text = "the minister, Santos, said so."
+    _, resolver = _resolver(text, rows, {"Santos": "PERSON"})
+    assert resolver.resolve(Span.of(text, 0, 20)).name == "Santos"
+
+
+def test_a_phrase_the_parser_broke_is_read_by_its_last_piece() -> None:
+    # '... met with Health and Human Services Secretary Kathleen Sebelius said Wednesday': the
+    # parse hung 'Health' on an earlier word, and the speaker had become the department.
+    text = "He met Congressman Health and Services Secretary Kathleen Sebelius said."
+    rows: list[Row] = [
+        ("He", 1, "nsubj", "PRON", "he"),
+        ("met", 1, "ROOT", "VERB", "meet"),
+        ("Congressman", 1, "dobj", "PROPN", "Congressman"),
+        ("Health", 2, "conj", "PROPN", "Health"),
+        ("and", 3, "cc", "CCONJ", "and"),
+        ("Services", 3, "conj", "PROPN", "Services"),
+        ("Secretary", 8, "compound", "PROPN", "Secretary"),
+        ("Kathleen", 8, "compound", "PROPN", "Kathleen"),
+        ("Sebelius", 9, "nsubj", "PROPN", "Sebelius"),
+        ("said", 1, "conj", "VERB", "say"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    _, resolver = _resolver(text, rows, {"Health and Services": "ORG", "Kathleen Sebelius": "PERSON"})
+    start = text.index("Health")
+    speaker = resolver.resolve(Span.of(text, start, text.index(" said")))
+    assert speaker.name == "Kathleen Sebelius"

@@ -81,7 +81,13 @@ class SpeakerResolver:
         doc = self.article.doc
         start, end = span.start - self.article.body_start, span.end - self.article.body_start
         tokens = [doc[i] for i in token_index(doc).starting_within(start, end)]
-        heads = [t for t in tokens if not (start <= t.head.idx < end) or t.head is t]
+        heads = [t for t in tokens if not (start <= t.head.idx < end) or t.head.i == t.i]
+        if len(heads) > 1:
+            # A phrase the parser broke ('... with Health and Human Services Secretary Kathleen
+            # Sebelius said'): a subject if one piece is one ('The Korea ... Committee Wednesday'),
+            # else the last piece, English phrases ending in their head.
+            subjects = [t for t in heads if t.dep_ in {"nsubj", "nsubjpass"}]
+            return subjects[0] if subjects else heads[-1]
         return heads[0] if heads else (tokens[0] if tokens else None)
 
     def entities_in(self, span: Span, types: tuple[str, ...] = ACTOR_TYPES) -> list[Entity]:
@@ -127,7 +133,7 @@ class SpeakerResolver:
         if head_entity is not None and head_entity.type in ACTOR_TYPES and head_entity.type != "NORP":
             return self._speaker(span, [head_entity], "name")
         if head is not None and head.lemma_.lower() in ROLE_WORDS:
-            if len(people) == 1:
+            if len(people) == 1 and self._holds_role(span, people[0], head):
                 return self._speaker(span, people, "name")
             if _one_known(head):
                 return self._by_title(span, head.lemma_.lower())
@@ -136,12 +142,32 @@ class SpeakerResolver:
         if apposed is not None:
             return self._speaker(span, [apposed], "name")
         others = self.entities_in(span, ("PERSON", "ORG"))
-        if len(others) == 1 and head_entity is None and head is not None and head.pos_ == "PROPN":
-            return self._speaker(span, others, "name")
+        if (
+            len(others) == 1
+            and head_entity is None
+            and head is not None
+            and head.pos_ == "PROPN"
+            and self._holds_role(span, others[0], head)
+        ):
+            return self._speaker(span, others, "name")  # not 'The freshman Member of Congress
         untagged = self._untagged_name(head) if head is not None and head_entity is None else None
         if untagged is not None:
             return self._speaker(span, [untagged], "name")
         return Speaker(span, [], _plain_name(span.text), "unresolved")
+
+    def _holds_role(self, span: Span, person: Entity, role: Any) -> bool:
+        """The person named in a role's phrase is the one in the role ('the minister, Fernando Santos',
+        'Minister Santos'), not one it is about ('a Reagan administration official', "Putin's
+        spokesman"): the name is in apposition to the role word, or the two are one compound."""
+        for mention, entity in self.mentions:
+            if entity is person and span.contains(mention):
+                name = self.head_token(mention)
+                if name is not None and (
+                    (name.head.i == role.i and name.dep_ in {"appos", "compound", "flat"})
+                    or (role.head.i == name.i and role.dep_ in {"appos", "compound"})
+                ):
+                    return True
+        return False
 
     def _conjoined(self, span: Span, people: list[Entity]) -> bool:
         """The people are joined by 'and' to one another ('Mulvaney and McAleenan'), not one of them
@@ -227,7 +253,10 @@ class SpeakerResolver:
         for child in head.children:
             if child.dep_ in {"appos", "compound"}:
                 entity = self._entity_at(child)
-                if entity is not None and entity.type in {"PERSON", "ORG"} and entity not in found:
+                # a compound names the speaker only as a person ('House members', 'Google
+                # employees' are not the House or Google)
+                wanted = {"PERSON", "ORG"} if child.dep_ == "appos" else {"PERSON"}
+                if entity is not None and entity.type in wanted and entity not in found:
                     found.append(entity)
         return found[0] if len(found) == 1 else None
 
