@@ -1292,3 +1292,85 @@ def test_a_phrase_the_parser_broke_is_read_by_its_last_piece() -> None:
     start = text.index("Health")
     speaker = resolver.resolve(Span.of(text, start, text.index(" said")))
     assert speaker.name == "Kathleen Sebelius"
+
+
+def test_whose_role_it_is_is_not_who_holds_it() -> None:
+    # 'a Trump spokesman said' is not Trump; 'Minister Santos said' is Santos.
+    rows: list[Row] = [
+        ("a", 2, "det", "DET", "a"),
+        ("Trump", 2, "compound", "PROPN", "Trump"),
+        ("spokesman", 3, "nsubj", "NOUN", "spokesman"),
+        ("said", 3, "ROOT", "VERB", "say"),
+        ("so", 3, "advmod", "ADV", "so"),
+        (".", 3, "punct", "PUNCT", "."),
+    ]
+    text = "a Trump spokesman said so."
+    _, resolver = _resolver(text, rows, {"Trump": "PERSON"})
+    assert resolver.resolve(Span.of(text, 0, 17)).resolution == "unresolved"
+    rows = [
+        ("Minister", 1, "compound", "PROPN", "Minister"),
+        ("Santos", 2, "nsubj", "PROPN", "Santos"),
+        ("said", 2, "ROOT", "VERB", "say"),
+        ("so", 2, "advmod", "ADV", "so"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+    text = "Minister Santos said so."
+    _, resolver = _resolver(text, rows, {"Santos": "PERSON"})
+    assert resolver.resolve(Span.of(text, 0, 15)).name == "Santos"
+
+
+def test_a_body_named_for_a_person_is_not_the_person_but_kin_are_named_by_their_name() -> None:
+    rows: list[Row] = [
+        ("The", 3, "det", "DET", "the"),
+        ("Biden", 3, "compound", "PROPN", "Biden"),
+        ("task", 3, "compound", "NOUN", "task"),
+        ("force", 4, "nsubj", "NOUN", "force"),
+        ("said", 4, "ROOT", "VERB", "say"),
+        ("so", 4, "advmod", "ADV", "so"),
+        (".", 4, "punct", "PUNCT", "."),
+    ]
+    text = "The Biden task force said so."
+    _, resolver = _resolver(text, rows, {"Biden": "PERSON"})
+    assert resolver.resolve(Span.of(text, 0, 20)).resolution == "unresolved"
+    rows = [
+        ("His", 1, "poss", "PRON", "his"),
+        ("wife", 3, "nsubj", "NOUN", "wife"),
+        ("Pak", 1, "compound", "PROPN", "Pak"),
+        ("said", 3, "ROOT", "VERB", "say"),
+        ("so", 3, "advmod", "ADV", "so"),
+        (".", 3, "punct", "PUNCT", "."),
+    ]
+    text = "His wife Pak said so."
+    _, resolver = _resolver(text, rows, {"Pak": "PERSON"})
+    assert resolver.resolve(Span.of(text, 0, 12)).name == "Pak"
+
+
+def test_two_organizations_joined_by_and_speak_together() -> None:
+    rows: list[Row] = [
+        ("The", 1, "det", "DET", "the"),
+        ("Times", 4, "nsubj", "PROPN", "Times"),
+        ("and", 1, "cc", "CCONJ", "and"),
+        ("Post", 1, "conj", "PROPN", "Post"),
+        ("reported", 4, "ROOT", "VERB", "report"),
+        ("it", 4, "dobj", "PRON", "it"),
+        (".", 4, "punct", "PUNCT", "."),
+    ]
+    text = "The Times and Post reported it."
+    _, resolver = _resolver(text, rows, {"Times": "ORG", "Post": "ORG"})
+    speaker = resolver.resolve(Span.of(text, 0, 18))
+    assert (speaker.name, speaker.resolution) == ("Times and Post", "coordination")
+
+
+def test_a_day_the_parser_made_the_head_of_a_name_is_passed_over() -> None:
+    # 'Rodong Sinmun Saturday says in an article ...'
+    rows: list[Row] = [
+        ("Rodong", 1, "compound", "PROPN", "Rodong"),
+        ("Sinmun", 2, "compound", "PROPN", "Sinmun"),
+        ("Saturday", 3, "nsubj", "PROPN", "Saturday"),
+        ("says", 3, "ROOT", "VERB", "say"),
+        ("so", 3, "advmod", "ADV", "so"),
+        (".", 3, "punct", "PUNCT", "."),
+    ]
+    text = "Rodong Sinmun Saturday says so."
+    _, resolver = _resolver(text, rows, {"Rodong Sinmun": "ORG"})
+    assert resolver.resolve(Span.of(text, 0, 22)).name == "Rodong Sinmun"

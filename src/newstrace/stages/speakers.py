@@ -40,6 +40,9 @@ PRONOUN_LOOKBACK = 600  # characters: a pronoun further than this from any perso
 NAME_JOINERS = frozenset({"for", "and", "&", ",", "'s", "’s"})  # inside an organization's name, before a capital
 QUOTED_SENTENCES_SKIPPED = 4  # at most this many quoted sentences between a pronoun and its antecedent
 QUOTE_MARKS = frozenset("\"“”'‘’")
+WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+# Kin by which a person is described ('His wife Pak Un Jong').
+KIN_NOUNS = word_set("wife husband son daughter mother father brother sister widow widower")
 # People described but not named: a pronoun after one of them as subject is most likely that person.
 PERSON_NOUNS = frozenset(TITLE_WORDS) | word_set(
     "professor worker man woman source analyst expert lawyer attorney witness resident doctor student teacher"
@@ -87,8 +90,8 @@ class SpeakerResolver:
             # Sebelius said'): a subject if one piece is one ('The Korea ... Committee Wednesday'),
             # else the last piece, English phrases ending in their head.
             subjects = [t for t in heads if t.dep_ in {"nsubj", "nsubjpass"}]
-            return subjects[0] if subjects else heads[-1]
-        return heads[0] if heads else (tokens[0] if tokens else None)
+            return _past_date(subjects[0] if subjects else heads[-1])
+        return _past_date(heads[0]) if heads else (tokens[0] if tokens else None)
 
     def entities_in(self, span: Span, types: tuple[str, ...] = ACTOR_TYPES) -> list[Entity]:
         found: list[Entity] = []
@@ -130,7 +133,19 @@ class SpeakerResolver:
         if len(people) >= 2 and has_and and self._conjoined(span, people):
             return self._speaker(span, people, "coordination")
         head_entity = self._entity_at(head) if head is not None else None
-        if head_entity is not None and head_entity.type in ACTOR_TYPES and head_entity.type != "NORP":
+        if (
+            head is not None
+            and head_entity is not None
+            and head_entity.type in ACTOR_TYPES
+            and head_entity.type != "NORP"
+        ):
+            joined = [self._entity_at(t) for t in head.conjuncts if span.start <= t.idx + self.article.body_start]
+            if joined and all(e is not None and e.type in {"ORG", "GPE"} for e in joined):
+                # 'The New York Times and Washington Post': both, each an organization or a state
+                group = [head_entity]
+                group += [e for k, e in enumerate(joined) if e is not None and e not in group + joined[:k]]
+                if len(group) > 1 and head_entity.type in {"ORG", "GPE"}:
+                    return self._speaker(span, group, "coordination")
             return self._speaker(span, [head_entity], "name")
         if head is not None and head.lemma_.lower() in ROLE_WORDS:
             if len(people) == 1 and self._holds_role(span, people[0], head):
@@ -158,12 +173,13 @@ class SpeakerResolver:
     def _holds_role(self, span: Span, person: Entity, role: Any) -> bool:
         """The person named in a role's phrase is the one in the role ('the minister, Fernando Santos',
         'Minister Santos'), not one it is about ('a Reagan administration official', "Putin's
-        spokesman"): the name is in apposition to the role word, or the two are one compound."""
+        spokesman", 'a Trump spokesman'): the name is in apposition to the role word, or the role
+        word modifies the name; a name that modifies the role word is whose the role is."""
         for mention, entity in self.mentions:
             if entity is person and span.contains(mention):
                 name = self.head_token(mention)
                 if name is not None and (
-                    (name.head.i == role.i and name.dep_ in {"appos", "compound", "flat"})
+                    (name.head.i == role.i and name.dep_ == "appos")
                     or (role.head.i == name.i and role.dep_ in {"appos", "compound"})
                 ):
                     return True
@@ -256,6 +272,8 @@ class SpeakerResolver:
                 # a compound names the speaker only as a person ('House members', 'Google
                 # employees' are not the House or Google)
                 wanted = {"PERSON", "ORG"} if child.dep_ == "appos" else {"PERSON"}
+                if child.dep_ == "compound" and head.lemma_.lower() not in KIN_NOUNS:
+                    continue  # 'The Biden task force' is not Biden
                 if entity is not None and entity.type in wanted and entity not in found:
                     found.append(entity)
         return found[0] if len(found) == 1 else None
@@ -577,6 +595,16 @@ class SpeakerResolver:
             if recent:
                 return self._speaker(span, [recent[-1][1]], "description", "description")
         return Speaker(span, [], _plain_name(span.text), "unresolved")
+
+
+def _past_date(head: Any) -> Any:
+    """'Rodong Sinmun Saturday said': the parser may make the day the head and the name its
+    compound; the name is the head of the speaker's phrase."""
+    if head.ent_type_ in {"DATE", "TIME"} or head.lower_ in WEEKDAYS:
+        names = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+        if names:
+            return names[-1]
+    return head
 
 
 def _name_run(head: Any) -> list[Any] | None:
