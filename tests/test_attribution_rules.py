@@ -1374,3 +1374,23 @@ def test_a_day_the_parser_made_the_head_of_a_name_is_passed_over() -> None:
     text = "Rodong Sinmun Saturday says so."
     _, resolver = _resolver(text, rows, {"Rodong Sinmun": "ORG"})
     assert resolver.resolve(Span.of(text, 0, 22)).name == "Rodong Sinmun"
+
+
+def test_it_of_it_seems_is_no_speaker() -> None:
+    # 'His despicable act ... stirs up the nation's disillusion with him. It seems he believes ...':
+    # 'It' had become the organization named before.
+    text = "Xinhua spoke. It seems he believes so."
+    rows: list[Row] = [
+        ("Xinhua", 1, "nsubj", "PROPN", "Xinhua"),
+        ("spoke", 1, "ROOT", "VERB", "speak"),
+        (".", 1, "punct", "PUNCT", "."),
+        ("It", 4, "nsubj", "PRON", "it"),
+        ("seems", 4, "ROOT", "VERB", "seem"),
+        ("he", 6, "nsubj", "PRON", "he"),
+        ("believes", 4, "ccomp", "VERB", "believe"),
+        ("so", 6, "advmod", "ADV", "so"),
+        (".", 4, "punct", "PUNCT", "."),
+    ]
+    article, resolver = _resolver(text, rows, {"Xinhua": "ORG"})
+    resolver.speaker_history.append((0, article.entities[0]))
+    assert resolver.resolve(Span.of(text, 14, 16)).resolution == "unresolved"

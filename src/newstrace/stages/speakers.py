@@ -27,6 +27,7 @@ from ._lib.lexicon import (
     ORG_WORDS,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
+    RAISING_VERBS,
     ROLE_WORDS,
     SPEECH_VERBS,
     TITLE_WORDS,
@@ -115,6 +116,8 @@ class SpeakerResolver:
         if lower in FIRST_PERSON:
             return Speaker(span, [], span.text, "unresolved")
         if text_lower == "it":
+            if head is not None and (head.dep_ == "expl" or head.head.lemma_.lower() in RAISING_VERBS):
+                return Speaker(span, [], span.text, "unresolved")  # "It seems he believes ...": no one
             return self._organization(span, how="pronoun")
         if head is not None and _definite_body(head):
             return self._organization(span)
