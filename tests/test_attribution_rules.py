@@ -1394,3 +1394,59 @@ def test_it_of_it_seems_is_no_speaker() -> None:
     article, resolver = _resolver(text, rows, {"Xinhua": "ORG"})
     resolver.speaker_history.append((0, article.entities[0]))
     assert resolver.resolve(Span.of(text, 14, 16)).resolution == "unresolved"
+
+
+def test_they_inside_what_an_unnamed_group_said_stays_unnamed() -> None:
+    # 'Republicans had said they wanted to pause ... and criticized proposed state bailouts': the
+    # 'they' of 'criticized' had become Congress, named the sentence before.
+    text = "Congress acted. Republicans said they objected."
+    rows: list[Row] = [
+        ("Congress", 1, "nsubj", "PROPN", "Congress"),
+        ("acted", 1, "ROOT", "VERB", "act"),
+        (".", 1, "punct", "PUNCT", "."),
+        ("Republicans", 4, "nsubj", "PROPN", "Republicans"),
+        ("said", 4, "ROOT", "VERB", "say"),
+        ("they", 6, "nsubj", "PRON", "they"),
+        ("objected", 4, "ccomp", "VERB", "object"),
+        (".", 4, "punct", "PUNCT", "."),
+    ]
+    article, resolver = _resolver(text, rows, {"Congress": "ORG"})
+    article.doc[3].tag_ = "NNPS"
+    said = Attribution("a1", "indirect", Speaker(Span.of(text, 16, 27)), Span.of(text, 28, 32),
+                       Span.of(text, 33, 46))  # fmt: skip
+    article.attributions = [said]
+    resolver.speaker_history += [(0, article.entities[0]), (16, None)]
+    assert resolver.resolve(Span.of(text, 33, 37)).resolution == "unresolved"
+
+
+def test_the_police_of_a_named_place_speak_as_an_organization() -> None:
+    # 'Dallas police reported that a worker in protective gear had entered the apartment'
+    text = "Dallas police reported it."
+    rows: list[Row] = [
+        ("Dallas", 1, "compound", "PROPN", "Dallas"),
+        ("police", 2, "nsubj", "NOUN", "police"),
+        ("reported", 2, "ROOT", "VERB", "report"),
+        ("it", 2, "dobj", "PRON", "it"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+    article, resolver = _resolver(text, rows, {"Dallas": "GPE"})
+    speaker = resolver.resolve(Span.of(text, 0, 13))
+    assert (speaker.name, speaker.resolution) == ("Dallas police", "name")
+    assert [e.type for e in article.entities if e.name == "Dallas police"] == ["ORG"]
+    _, resolver = _resolver("The police reported it.", [("The", 1, "det", "DET", "the"), *rows[1:]], {})
+    assert resolver.resolve(Span.of("The police reported it.", 0, 10)).resolution == "unresolved"
+
+
+def test_an_organizations_initials_and_last_word_are_its_short_names_when_only_it_has_them() -> None:
+    from newstrace.stages.entities import _Candidate, _short_names
+
+    text = "the Shadow Open Market Committee said. The SOMC said. The Committee said. The FBI said."
+    spans = [("Shadow Open Market Committee", "ORG"), ("SOMC", "ORG"), ("Committee", "ORG"), ("FBI", "ORG")]
+    candidates = [_Candidate(text.index(s), text.index(s) + len(s), label, None) for s, label in spans]
+    assert _short_names(text, candidates, {}) == {
+        "SOMC": "Shadow Open Market Committee",
+        "Committee": "Shadow Open Market Committee",
+    }  # 'FBI' names no organization of the article
+    text += " The Judiciary Committee said."
+    candidates.append(_Candidate(text.index("Judiciary Committee"), len(text) - 6, "ORG", None))
+    assert "Committee" not in _short_names(text, candidates, {})  # two committees: no short name

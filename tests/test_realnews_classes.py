@@ -179,3 +179,26 @@ def test_a_foundation_the_model_calls_a_person_speaks_as_it_and_a_fronted_clause
     assert estimated.speaker.name == "Peter G. Peterson Foundation"
     pay_off = next(a for a in article.attributions if "pay off the nation" in a.content.text)
     assert (pay_off.speaker.name, pay_off.speaker.resolution) == ("Donald Trump", "pronoun")
+
+
+def test_a_committee_tagged_as_a_law_is_named_and_answers_to_its_initials_and_last_word() -> None:
+    # reuters21578-3246 (part F, read after its totals were taken): 'the Shadow Open Market
+    # Committee said ... The SOMC ... said ... the Committee at its Sunday policy-making meeting
+    # said': tagged LAW, then 'SOMC' and 'Committee' apart, three wrong names.
+    article = analyzed("reuters21578.jsonl.gz", "reuters21578-3246")
+    committee = [e for e in article.entities if e.name == "Shadow Open Market Committee"]
+    assert len(committee) == 1 and committee[0].type == "ORG"
+    assert {"SOMC", "Committee"} <= {m.span.text for m in committee[0].mentions}
+    assert not any(e.name in {"SOMC", "Committee"} for e in article.entities)
+    # 'Jordan expects ...' where the story names Jerry Jordan: not the country
+    jordan = next(a for a in article.attributions if a.speaker.mention and a.speaker.mention.text == "Jordan")
+    assert jordan.speaker.resolution == "unresolved"
+
+
+def test_an_introduced_run_ends_where_the_outlet_introduces_another_source() -> None:
+    # kcna-16258 (part F): '..., he said, and went on:' then the Peruvian's paragraphs, then 'The
+    # Ecuador-Guaranda Institute ... in a statement on the same day stressed that ...'.
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-16258")
+    run = next(a for a in article.attributions if a.rule == "direct.introduced")
+    assert not any(part.text.startswith("The Ecuador-Guaranda") for part in run.content_parts)
+    assert run.speaker.name == "Genaro Ledesma Izquieta"

@@ -68,6 +68,27 @@ def _without_leading_titles(text: str, start: int, end: int) -> int:
         start += match.end()
 
 
+def _short_names(text: str, candidates: list[_Candidate], known: dict[str, str]) -> dict[str, str]:
+    """Short names of an organization the article names in full, without the parentheses that
+    would define them: its initials ('The SOMC' after 'the Shadow Open Market Committee') and its
+    last word ('the Committee'), each only when exactly one organization of the article has it."""
+    names = list(dict.fromkeys(" ".join(text[c.start : c.end].split()) for c in candidates if c.label == "ORG"))
+    full = [n for n in names if len(n.split()) > 1]
+    found: dict[str, str] = {}
+    for short in names:
+        if short in known or len(short.split()) > 1:
+            continue
+        if short.isupper() and 2 <= len(short) <= 6:
+            owners = [n for n in full if initials(n).upper() == short]
+        elif short[:1].isupper() and short.lower() in ORG_NAME_ENDINGS:
+            owners = [n for n in full if n.split()[-1] == short]
+        else:
+            continue
+        if len(owners) == 1:
+            found[short] = owners[0]
+    return found
+
+
 def initials(name: str) -> str:
     words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in ACRONYM_STOPWORDS]
     return "".join(w[0] for w in words if w[0].isupper())
@@ -233,8 +254,13 @@ class EntityStage(Stage):
 
         candidates: list[_Candidate] = []
         for ent in doc.ents:
-            if ent.label_ not in ENTITY_LABELS:
-                continue
+            label = ent.label_
+            if label not in ENTITY_LABELS:
+                # 'the Shadow Open Market Committee' tagged LAW: a name that ends as only
+                # organizations' names do is an organization's
+                if not _organization_name(" ".join(t.text for t in ent if t.lower_ != "the")):
+                    continue
+                label = "ORG"
             first, last = ent[0], ent[-1]
             if ent.label_ == "PERSON":
                 first = _extend_name_left(doc, first, ent)
@@ -248,7 +274,7 @@ class EntityStage(Stage):
             surface = text[start:end]
             if not surface or not any(c.isupper() for c in surface) or surface[0].islower():
                 continue  # "pinnacle" tagged ORG: real names are capitalized
-            candidates.append(_Candidate(start, end, ent.label_, ent.root))
+            candidates.append(_Candidate(start, end, label, ent.root))
 
         # Acronyms defined in parentheses right after their expansion.
         acronyms: dict[str, str] = {}
@@ -257,6 +283,7 @@ class EntityStage(Stage):
             after = re.match(r"\s*\((?P<acr>[A-Z][A-Za-z&]{1,9})\)", text[cand.end : cand.end + 16])
             if after and initials(surface).upper() == after["acr"].upper().replace("&", ""):
                 acronyms[after["acr"]] = surface
+        acronyms.update(_short_names(text, candidates, acronyms))
 
         people = [
             text[c.start : c.end]

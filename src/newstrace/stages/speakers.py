@@ -86,6 +86,7 @@ class SpeakerResolver:
         start, end = span.start - self.article.body_start, span.end - self.article.body_start
         tokens = [doc[i] for i in token_index(doc).starting_within(start, end)]
         heads = [t for t in tokens if not (start <= t.head.idx < end) or t.head.i == t.i]
+        heads = [t for t in heads if not t.is_punct] or heads  # 'the New York Times -'
         if len(heads) > 1:
             # A phrase the parser broke ('... with Health and Human Services Secretary Kathleen
             # Sebelius said'): a subject if one piece is one ('The Korea ... Committee Wednesday'),
@@ -136,6 +137,9 @@ class SpeakerResolver:
         if len(people) >= 2 and has_and and self._conjoined(span, people):
             return self._speaker(span, people, "coordination")
         head_entity = self._entity_at(head) if head is not None else None
+        if head_entity is not None and head_entity.type == "GPE" and self._surname_of_person(head_entity):
+            # 'Jordan expects ...' in a story that names Jerry Jordan: the country or the man
+            return Speaker(span, [], _plain_name(span.text), "unresolved")
         if (
             head is not None
             and head_entity is not None
@@ -171,6 +175,9 @@ class SpeakerResolver:
         untagged = self._untagged_name(head) if head is not None and head_entity is None else None
         if untagged is not None:
             return self._speaker(span, [untagged], "name")
+        police = self._place_police(head) if head is not None else None
+        if police is not None:
+            return self._speaker(span, [police], "name")
         return Speaker(span, [], _plain_name(span.text), "unresolved")
 
     def _holds_role(self, span: Span, person: Entity, role: Any) -> bool:
@@ -251,6 +258,10 @@ class SpeakerResolver:
             if not (plain and 2 <= len(tokens) <= 4 and (affiliated or described)):
                 return None
             etype = "PERSON"
+        return self._entity_named_by(tokens, etype)
+
+    def _entity_named_by(self, tokens: list[Any], etype: str) -> Entity:
+        """The entity the words ``tokens`` name (a new one when the article has none of that name)."""
         start = tokens[0].idx + self.article.body_start
         end = tokens[-1].idx + len(tokens[-1].text) + self.article.body_start
         span = self.article.span(start, end)
@@ -264,6 +275,18 @@ class SpeakerResolver:
         self.mentions.append((span, entity))
         self.mentions.sort(key=lambda pair: pair[0].start)
         return entity
+
+    def _place_police(self, head: Any) -> Entity | None:
+        """'Dallas police reported', 'Queensland state police said': the police of a named place,
+        an organization the text names by the place (unlike a bare 'police', which names none)."""
+        if head.lemma_.lower() != "police":
+            return None
+        modifiers = [c for c in head.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < head.i]
+        place = self._entity_at(modifiers[0]) if modifiers else None
+        if place is None or place.type != "GPE":
+            return None
+        tokens = [head.doc[i] for i in range(modifiers[0].i, head.i + 1)]
+        return self._entity_named_by(tokens, "ORG")
 
     def _apposed(self, head: Any) -> Entity | None:
         """'His wife Pak Un Jong', 'One of the newcomers, Sin Chol Gwon, who ...': the one person or
@@ -317,6 +340,8 @@ class SpeakerResolver:
         reporter = self._reporter(span, types)
         if reporter is not None:
             return self._speaker(span, [reporter], "pronoun", "pronoun")
+        if self._unnamed_reporter(span, want):
+            return Speaker(span, [], span.text, "unresolved")
         fronted = self._fronted_clause_subject(span, types)
         if fronted is not None:
             return self._speaker(span, [fronted], "pronoun", "pronoun")
@@ -368,6 +393,28 @@ class SpeakerResolver:
         innermost = min(around, key=lambda a: a.content.end - a.content.start)
         entity = by_id.get(innermost.speaker.entity or "")
         return entity if entity is not None and entity.type in types else None
+
+    def _unnamed_reporter(self, span: Span, want: str) -> bool:
+        """'Republicans had said they wanted to pause': a pronoun inside what an unresolved speaker
+        of its number is reported to say is most likely that speaker, so it stays unresolved rather
+        than going to someone named before ('they' had become Congress)."""
+        around = [
+            a
+            for a in self.article.attributions
+            if a.speaker.mention is not None
+            and a.speaker.mention.start < span.start
+            and any(part.start <= span.start < part.end for part in (a.content, *a.content_parts))
+        ]
+        if not around:
+            return False
+        innermost = min(around, key=lambda a: a.content.end - a.content.start)
+        if innermost.speaker.entity is not None or innermost.speaker.mention is None:
+            return False
+        head = self.head_token(innermost.speaker.mention)
+        if head is None:
+            return False
+        plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in {"they", "we"}
+        return plural if want == "GROUP" else not plural and head.pos_ in {"NOUN", "PROPN", "PRON"}
 
     def _fronted_clause_subject(self, span: Span, types: tuple[str, ...]) -> Entity | None:
         """'When Trump ran for president in 2016, he said ...': the named subject of an adverbial

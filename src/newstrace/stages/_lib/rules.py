@@ -446,12 +446,35 @@ class RuleBuilder:
             if quoted_until is None and (
                 (text[end - 1] == ":" and self._introducing_verb(end - 1) is not None)
                 or self._narrates(start, end, subject)
+                or self._introduces_another(start, end, subject)
             ):
                 break
             part = self.trim(self.article.span(start, end))
             if part is not None:
                 parts.append(part)
         return parts
+
+    def _introduces_another(self, start: int, end: int, subject: Any) -> bool:
+        """Whether the paragraph opens with another named speaker and a verb of saying in the past
+        tense ('The Ecuador-Guaranda Institute ... in a statement on the same day stressed that ...'
+        after a Peruvian's words): the outlet's narration, introducing the next source."""
+        inside = self.index.starting_within(start - self.offset, end - self.offset)
+        if not inside:
+            return False
+        first = inside[0]
+        own = {t.lemma_.lower() for t in subject.subtree if t.pos_ in {"NOUN", "PROPN"}}
+        for i in inside:
+            token = self.doc[i]
+            if token.tag_ != "VBD" or not self._is_cue(token):
+                continue
+            said_by = self.subject(token)
+            if said_by is None or not (said_by.pos_ == "PROPN" or said_by.ent_type_ in {"ORG", "PERSON", "GPE"}):
+                continue
+            opening = min(t.i for t in said_by.subtree)
+            named = {t.lemma_.lower() for t in said_by.subtree if t.pos_ == "PROPN"}
+            if opening - first <= 1 and named and not named & own:
+                return True
+        return False
 
     def _narrates(self, start: int, end: int, subject: Any) -> bool:
         """Whether a verb of saying in the paragraph has the introducer's speaker as its subject."""
