@@ -1450,3 +1450,20 @@ def test_an_organizations_initials_and_last_word_are_its_short_names_when_only_i
     text += " The Judiciary Committee said."
     candidates.append(_Candidate(text.index("Judiciary Committee"), len(text) - 6, "ORG", None))
     assert "Committee" not in _short_names(text, candidates, {})  # two committees: no short name
+
+
+def test_two_names_the_parser_hung_as_an_apposition_beside_and_are_a_coordination() -> None:
+    # The seed: 'Russian President Vladimir Putin and ... General Valery Gerasimov praised', parsed
+    # with Gerasimov an apposition of Putin and the 'and' a child of Putin.
+    text = "Putin and Gerasimov praised it."
+    rows: list[Row] = [
+        ("Putin", 3, "nsubj", "PROPN", "Putin"),
+        ("and", 0, "cc", "CCONJ", "and"),
+        ("Gerasimov", 0, "appos", "PROPN", "Gerasimov"),
+        ("praised", 3, "ROOT", "VERB", "praise"),
+        ("it", 3, "dobj", "PRON", "it"),
+        (".", 3, "punct", "PUNCT", "."),
+    ]
+    _, resolver = _resolver(text, rows, {"Putin": "PERSON", "Gerasimov": "PERSON"})
+    speaker = resolver.resolve(Span.of(text, 0, 19))
+    assert (speaker.name, speaker.resolution) == ("Putin and Gerasimov", "coordination")

@@ -205,7 +205,12 @@ class SpeakerResolver:
             if head is None:
                 return False
             heads.append(head)
-        group = {heads[0].i, *(t.i for t in heads[0].conjuncts)}
+        first = heads[0]
+        group = {first.i, *(t.i for t in first.conjuncts)}
+        if any(c.dep_ == "cc" and c.lower_ in {"and", "&"} for c in first.children):
+            # 'Russian President Vladimir Putin and ... General Valery Gerasimov praised': the parser
+            # may hang the second name on the first as an apposition, beside the 'and'
+            group |= {c.i for c in first.children if c.dep_ == "appos"}
         return all(h.i in group for h in heads)
 
     def _named_examples(self, head: Any) -> list[Entity]:
