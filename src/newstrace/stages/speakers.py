@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..record import Article, Entity, Mention, Span, Speaker
+from ..record import Article, Attribution, Entity, Mention, Span, Speaker
 from ..stage import ENGLISH, Stage
 from ._lib.lexicon import (
     FIRST_PERSON,
@@ -171,7 +171,7 @@ class SpeakerResolver:
             and head.pos_ == "PROPN"
             and self._holds_role(span, others[0], head)
         ):
-            return self._speaker(span, others, "name")  # not 'The freshman Member of Congress
+            return self._speaker(span, others, "name")  # not 'The freshman Member of Congress'
         untagged = self._untagged_name(head) if head is not None and head_entity is None else None
         if untagged is not None:
             return self._speaker(span, [untagged], "name")
@@ -332,14 +332,18 @@ class SpeakerResolver:
     def _pronoun(self, span: Span, want: str) -> Speaker:
         """'he', 'she', 'they' as a speaker, resolved only with evidence, else left unresolved.
 
-        Evidence, in order: the speaker of the sentence before, resolved to an entity of the
+        Evidence, in order: the speaker whose reported words hold the pronoun ('Segletes said he
+        thinks'; when that speaker is unnamed and of the pronoun's number, the pronoun stays
+        unnamed too); the named subject of a clause fronted in the pronoun's sentence ('When Trump
+        ran ..., he said'); the speaker of the sentence before, resolved to an entity of the
         pronoun's kind ('Klobuchar told ABC's George Stephanopoulos. ... she continued': the parser
-        may take the listener for the subject); the subject of the sentence before names one entity
-        of the pronoun's kind (a person for he/she; an organization or a state for they); or, when
-        that subject is a person described but not named ('A professor of the London University'),
-        nothing: the pronoun is most likely that person; or the last speaker before it, when that speaker was
-        resolved to an entity of the right kind. The last person merely mentioned is never enough
-        (it gave a 'he' a woman's name, and a professor's words to the speaker before him).
+        may take the listener for the subject); the subject of the sentence before, when it names
+        one entity of the pronoun's kind (a person for he/she; an organization or a state for
+        they), or nothing when that subject is a person described but not named ('A professor of
+        the London University'); the last speaker before it, resolved to an entity of the right
+        kind, when no other person is named in the narration between. The last person merely
+        mentioned is never enough (it gave a 'he' a woman's name, and a professor's words to the
+        speaker before him).
         """
         types = ("PERSON",) if want == "PERSON" else ("ORG", "GPE")
         reporter = self._reporter(span, types)
@@ -382,10 +386,9 @@ class SpeakerResolver:
             for mention, other in self.mentions
         )
 
-    def _reporter(self, span: Span, types: tuple[str, ...]) -> Entity | None:
-        """'Jim Segletes ... said he thinks Americans became more patriotic': a pronoun inside what a
-        resolved speaker is reported to say is that speaker (the innermost such report)."""
-        by_id = {e.id: e for e in self.article.entities}
+    def _innermost_report(self, span: Span) -> Attribution | None:
+        """The attribution, with a speaker mention before ``span``, whose reported words hold it
+        most closely; None when ``span`` is in no one's reported words."""
         around = [
             a
             for a in self.article.attributions
@@ -393,27 +396,23 @@ class SpeakerResolver:
             and a.speaker.mention.start < span.start
             and any(part.start <= span.start < part.end for part in (a.content, *a.content_parts))
         ]
-        if not around:
+        return min(around, key=lambda a: a.content.end - a.content.start) if around else None
+
+    def _reporter(self, span: Span, types: tuple[str, ...]) -> Entity | None:
+        """'Jim Segletes ... said he thinks Americans became more patriotic': a pronoun inside what a
+        resolved speaker is reported to say is that speaker (the innermost such report)."""
+        innermost = self._innermost_report(span)
+        if innermost is None:
             return None
-        innermost = min(around, key=lambda a: a.content.end - a.content.start)
-        entity = by_id.get(innermost.speaker.entity or "")
+        entity = next((e for e in self.article.entities if e.id == innermost.speaker.entity), None)
         return entity if entity is not None and entity.type in types else None
 
     def _unnamed_reporter(self, span: Span, want: str) -> bool:
         """'Republicans had said they wanted to pause': a pronoun inside what an unresolved speaker
         of its number is reported to say is most likely that speaker, so it stays unresolved rather
         than going to someone named before ('they' had become Congress)."""
-        around = [
-            a
-            for a in self.article.attributions
-            if a.speaker.mention is not None
-            and a.speaker.mention.start < span.start
-            and any(part.start <= span.start < part.end for part in (a.content, *a.content_parts))
-        ]
-        if not around:
-            return False
-        innermost = min(around, key=lambda a: a.content.end - a.content.start)
-        if innermost.speaker.entity is not None or innermost.speaker.mention is None:
+        innermost = self._innermost_report(span)
+        if innermost is None or innermost.speaker.entity is not None or innermost.speaker.mention is None:
             return False
         head = self.head_token(innermost.speaker.mention)
         if head is None:
