@@ -1467,3 +1467,30 @@ def test_two_names_the_parser_hung_as_an_apposition_beside_and_are_a_coordinatio
     _, resolver = _resolver(text, rows, {"Putin": "PERSON", "Gerasimov": "PERSON"})
     speaker = resolver.resolve(Span.of(text, 0, 19))
     assert (speaker.name, speaker.resolution) == ("Putin and Gerasimov", "coordination")
+
+
+def test_the_group_is_the_organization_the_text_called_a_group() -> None:
+    # reuters21578-3246: 'The SOMC, a group of basically "monetarist" private economists, said ...
+    # The group said the Fed's actions have been excessive.'
+    text = "SOMC, a group, spoke. The group said no."
+    rows: list[Row] = [
+        ("SOMC", 5, "nsubj", "PROPN", "SOMC"),
+        (",", 0, "punct", "PUNCT", ","),
+        ("a", 3, "det", "DET", "a"),
+        ("group", 0, "appos", "NOUN", "group"),
+        (",", 0, "punct", "PUNCT", ","),
+        ("spoke", 5, "ROOT", "VERB", "speak"),
+        (".", 5, "punct", "PUNCT", "."),
+        ("The", 8, "det", "DET", "the"),
+        ("group", 9, "nsubj", "NOUN", "group"),
+        ("said", 9, "ROOT", "VERB", "say"),
+        ("no", 9, "dobj", "INTJ", "no"),
+        (".", 9, "punct", "PUNCT", "."),
+    ]
+    group = Span.of(text, text.index("The group"), text.index("The group") + 9)
+    _, resolver = _resolver(text, rows, {"SOMC": "ORG"})
+    speaker = resolver.resolve(group)
+    assert (speaker.name, speaker.resolution) == ("SOMC", "description")
+    plain = [(w, h, "dep" if d == "appos" else d, p, lemma) for w, h, d, p, lemma in rows]
+    _, resolver = _resolver(text, plain, {"SOMC": "ORG"})  # not described as a group: no answer
+    assert resolver.resolve(group).resolution == "unresolved"

@@ -178,7 +178,28 @@ class SpeakerResolver:
         police = self._place_police(head) if head is not None else None
         if police is not None:
             return self._speaker(span, [police], "name")
+        described = self._described_before(span, head) if head is not None else None
+        if described is not None:
+            return self._speaker(span, [described], "description", "description")
         return Speaker(span, [], _plain_name(span.text), "unresolved")
+
+    def _described_before(self, span: Span, head: Any) -> Entity | None:
+        """'The SOMC, a group of basically "monetarist" private economists, said ... The group said':
+        a definite description names the one organization the text earlier described by the same
+        noun in apposition; with none, or two, it stays unresolved."""
+        noun = head.lemma_.lower()
+        if head.pos_ != "NOUN" or not _definite_body(head, frozenset({noun})):
+            return None
+        found: list[Entity] = []
+        for mention, entity in self.mentions:
+            if mention.end > span.start or entity.type != "ORG" or entity in found:
+                continue
+            name = self.head_token(mention)
+            if name is None:
+                continue
+            if any(c.dep_ == "appos" and c.lemma_.lower() == noun and c.pos_ == "NOUN" for c in name.children):
+                found.append(entity)
+        return found[0] if len(found) == 1 else None
 
     def _holds_role(self, span: Span, person: Entity, role: Any) -> bool:
         """The person named in a role's phrase is the one in the role ('the minister, Fernando Santos',
