@@ -1216,18 +1216,9 @@ def test_the_last_speaker_is_no_antecedent_past_another_person_named_between() -
 
 def test_members_of_a_body_are_not_the_body() -> None:
     # 'Several House members shrugged'; 'The freshman Member of Congress thinks'.
+    members = [("Several", "amod", "ADJ"), ("House", "compound", "PROPN"), ("members", "nsubj", "NOUN")]
+    assert _said_by(members, {"House": "ORG"}).resolution == "unresolved"
     rows: list[Row] = [
-        ("Several", 2, "amod", "ADJ", "several"),
-        ("House", 2, "compound", "PROPN", "House"),
-        ("members", 3, "nsubj", "NOUN", "member"),
-        ("said", 3, "ROOT", "VERB", "say"),
-        ("no", 3, "dobj", "INTJ", "no"),
-        (".", 3, "punct", "PUNCT", "."),
-    ]
-    text = "Several House members said no."
-    _, resolver = _resolver(text, rows, {"House": "ORG"})
-    assert resolver.resolve(Span.of(text, 0, 21)).resolution == "unresolved"
-    rows = [
         ("The", 2, "det", "DET", "the"),
         ("freshman", 2, "compound", "NOUN", "freshman"),
         ("Member", 5, "nsubj", "PROPN", "Member"),
@@ -1294,45 +1285,27 @@ def test_a_phrase_the_parser_broke_is_read_by_its_last_piece() -> None:
     assert speaker.name == "Kathleen Sebelius"
 
 
+def _said_by(subject: list[tuple[str, str, str]], names: dict[str, str]) -> Speaker:
+    """The speaker of '<subject words> said war loomed.', the words given as for ``_said_rows``."""
+    rows = _said_rows(subject)
+    text = " ".join(word for word, *_ in rows[:-1]) + "."
+    _, resolver = _resolver(text, rows, names)
+    return resolver.resolve(Span.of(text, 0, text.index(" said")))
+
+
 def test_whose_role_it_is_is_not_who_holds_it() -> None:
     # 'a Trump spokesman said' is not Trump; 'Minister Santos said' is Santos.
-    rows: list[Row] = [
-        ("a", 2, "det", "DET", "a"),
-        ("Trump", 2, "compound", "PROPN", "Trump"),
-        ("spokesman", 3, "nsubj", "NOUN", "spokesman"),
-        ("said", 3, "ROOT", "VERB", "say"),
-        ("so", 3, "advmod", "ADV", "so"),
-        (".", 3, "punct", "PUNCT", "."),
-    ]
-    text = "a Trump spokesman said so."
-    _, resolver = _resolver(text, rows, {"Trump": "PERSON"})
-    assert resolver.resolve(Span.of(text, 0, 17)).resolution == "unresolved"
-    rows = [
-        ("Minister", 1, "compound", "PROPN", "Minister"),
-        ("Santos", 2, "nsubj", "PROPN", "Santos"),
-        ("said", 2, "ROOT", "VERB", "say"),
-        ("so", 2, "advmod", "ADV", "so"),
-        (".", 2, "punct", "PUNCT", "."),
-    ]
-    text = "Minister Santos said so."
-    _, resolver = _resolver(text, rows, {"Santos": "PERSON"})
-    assert resolver.resolve(Span.of(text, 0, 15)).name == "Santos"
+    spokesman = [("a", "det", "DET"), ("Trump", "compound", "PROPN"), ("spokesman", "nsubj", "NOUN")]
+    assert _said_by(spokesman, {"Trump": "PERSON"}).resolution == "unresolved"
+    minister = [("Minister", "compound", "PROPN"), ("Santos", "nsubj", "PROPN")]
+    assert _said_by(minister, {"Santos": "PERSON"}).name == "Santos"
 
 
 def test_a_body_named_for_a_person_is_not_the_person_but_kin_are_named_by_their_name() -> None:
+    force = [("The", "det", "DET"), ("Biden", "compound", "PROPN"), ("task", "compound", "NOUN")]
+    force.append(("force", "nsubj", "NOUN"))
+    assert _said_by(force, {"Biden": "PERSON"}).resolution == "unresolved"
     rows: list[Row] = [
-        ("The", 3, "det", "DET", "the"),
-        ("Biden", 3, "compound", "PROPN", "Biden"),
-        ("task", 3, "compound", "NOUN", "task"),
-        ("force", 4, "nsubj", "NOUN", "force"),
-        ("said", 4, "ROOT", "VERB", "say"),
-        ("so", 4, "advmod", "ADV", "so"),
-        (".", 4, "punct", "PUNCT", "."),
-    ]
-    text = "The Biden task force said so."
-    _, resolver = _resolver(text, rows, {"Biden": "PERSON"})
-    assert resolver.resolve(Span.of(text, 0, 20)).resolution == "unresolved"
-    rows = [
         ("His", 1, "poss", "PRON", "his"),
         ("wife", 3, "nsubj", "NOUN", "wife"),
         ("Pak", 1, "compound", "PROPN", "Pak"),

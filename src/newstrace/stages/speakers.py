@@ -319,15 +319,17 @@ class SpeakerResolver:
         organization named in apposition to a description; the apposition is the evidence."""
         found: list[Entity] = []
         for child in head.children:
-            if child.dep_ in {"appos", "compound"}:
-                entity = self._entity_at(child)
-                # a compound names the speaker only as a person ('House members', 'Google
-                # employees' are not the House or Google)
-                wanted = {"PERSON", "ORG"} if child.dep_ == "appos" else {"PERSON"}
-                if child.dep_ == "compound" and head.lemma_.lower() not in KIN_NOUNS:
-                    continue  # 'The Biden task force' is not Biden
-                if entity is not None and entity.type in wanted and entity not in found:
-                    found.append(entity)
+            # a compound names a speaker only as kin ('His wife Pak'): 'House members', 'The Biden
+            # task force' are not the House or Biden
+            if child.dep_ == "appos":
+                wanted = {"PERSON", "ORG"}
+            elif child.dep_ == "compound" and head.lemma_.lower() in KIN_NOUNS:
+                wanted = {"PERSON"}
+            else:
+                continue
+            entity = self._entity_at(child)
+            if entity is not None and entity.type in wanted and entity not in found:
+                found.append(entity)
         return found[0] if len(found) == 1 else None
 
     def _entity_at(self, token: Any) -> Entity | None:
@@ -398,14 +400,25 @@ class SpeakerResolver:
         """Another person named in the narration between the last speaker and a pronoun ('Inouye ...
         asked Congress to change it back. That leaves it to people like Resh, the Gold Star mother
         ... she said'): the pronoun may be that person."""
-        contents = [p for a in self.article.attributions for p in [a.content, *a.content_parts]]
+        return self._named_between(start, end, speaker, {"PERSON"})
+
+    def _named_between(self, start: int, end: int, besides: Entity, types: set[str], speaker_start: int = -1) -> bool:
+        """Whether an entity of ``types`` other than ``besides`` is named in the narration between
+        ``start`` and ``end``: names inside reported words are what was said, not narration, and so
+        is a name inside the phrase of the speaker whose mention starts at ``speaker_start``."""
+        contents = self._reported_words()
         return any(
             start < mention.start < end
-            and other is not speaker
-            and other.type == "PERSON"
+            and other is not besides
+            and other.type in types
             and not any(c.start <= mention.start < c.end for c in contents)
+            and not (speaker_start >= 0 and self._inside_phrase_of(mention, speaker_start))
             for mention, other in self.mentions
         )
+
+    def _reported_words(self) -> list[Span]:
+        """Every content, and every part of one, of the article's attributions."""
+        return [part for a in self.article.attributions for part in (a.content, *a.content_parts)]
 
     def _innermost_report(self, span: Span) -> Attribution | None:
         """The attribution, with a speaker mention before ``span``, whose reported words hold it
@@ -489,8 +502,7 @@ class SpeakerResolver:
         subject = self._previous_subject(span)
         if previous is None or subject is None:
             return None
-        contents = [p for a in self.article.attributions for p in [a.content, *a.content_parts]]
-        if any(c.start < previous.end and previous.start < c.end for c in contents):
+        if any(c.start < previous.end and previous.start < c.end for c in self._reported_words()):
             return None
         if any(previous.start <= start < span.start for start, _ in self.speaker_history):
             return None
@@ -543,19 +555,8 @@ class SpeakerResolver:
 
     def _rival_between(self, start: int, end: int, entity: Entity) -> bool:
         """Another organization or state named in the narration between a speaker and 'the company':
-        it could be either. Names inside quoted or reported words are what was said, not rivals."""
-        contents = [p for a in self.article.attributions for p in [a.content, *a.content_parts]]
-        for mention, other in self.mentions:
-            narrated = not any(c.start <= mention.start < c.end for c in contents)
-            if (
-                start < mention.start < end
-                and other is not entity
-                and other.type in {"ORG", "GPE"}
-                and narrated
-                and not self._inside_phrase_of(mention, start)
-            ):
-                return True
-        return False
+        it could be either. A place in the speaker's own phrase ('Qintex Ltd of Brisbane') is none."""
+        return self._named_between(start, end, entity, {"ORG", "GPE"}, speaker_start=start)
 
     def _inside_phrase_of(self, mention: Span, speaker_start: int) -> bool:
         """'Qintex Ltd of Brisbane said': a place in the speaker's own noun phrase is no rival."""
