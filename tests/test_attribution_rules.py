@@ -1467,3 +1467,155 @@ def test_the_group_is_the_organization_the_text_called_a_group() -> None:
     plain = [(w, h, "dep" if d == "appos" else d, p, lemma) for w, h, d, p, lemma in rows]
     _, resolver = _resolver(text, plain, {"SOMC": "ORG"})  # not described as a group: no answer
     assert resolver.resolve(group).resolution == "unresolved"
+
+
+def test_a_person_apposed_with_a_role_speaks_not_the_firm_before_him() -> None:
+    # 'said Jardine Fleming Ltd economist Eric Rasmussen', parsed with the firm as the subject
+    text = "Acme economist Eric Ras said war loomed."
+    rows: list[Row] = [
+        ("Acme", 4, "nsubj", "PROPN", "Acme"),
+        ("economist", 3, "compound", "NOUN", "economist"),
+        ("Eric", 3, "compound", "PROPN", "Eric"),
+        ("Ras", 0, "appos", "PROPN", "Ras"),
+        ("said", 4, "ROOT", "VERB", "say"),
+        ("war", 6, "nsubj", "NOUN", "war"),
+        ("loomed", 4, "ccomp", "VERB", "loom"),
+        (".", 4, "punct", "PUNCT", "."),
+    ]
+    for firm_type in ("PERSON", "ORG"):  # the entity model calls such firms either
+        _, resolver = _resolver(text, rows, {"Acme": firm_type, "Eric Ras": "PERSON"})
+        assert resolver.resolve(Span.of(text, 0, text.index(" said"))).name == "Eric Ras"
+
+
+def _general_of(words: list[str], owner_pos: str) -> tuple[str, list[Row]]:
+    """'<A> <noun> of the <owner>, <name...>, said war loomed.' with the name hung on the owner."""
+    det, noun, owner, *name = words
+    text = f"{det} {noun} of the {owner}, {' '.join(name)}, said war loomed."
+    n = len(name)
+    said = 6 + n + 1
+    rows: list[Row] = [
+        (det, 1, "det", "DET", det.lower()),
+        (noun, said, "nsubj", "NOUN", noun),
+        ("of", 1, "prep", "ADP", "of"),
+        ("the", 4, "det", "DET", "the"),
+        (owner, 2, "pobj", owner_pos, owner),
+        (",", 4, "punct", "PUNCT", ","),
+    ]
+    rows += [(w, 6 + n - 1, "compound", "PROPN", w) for w in name[:-1]]
+    rows += [(name[-1], 4, "appos", "PROPN", name[-1]), (",", 1, "punct", "PUNCT", ",")]
+    rows += [
+        ("said", said, "ROOT", "VERB", "say"),
+        ("war", said + 2, "nsubj", "NOUN", "war"),
+        ("loomed", said, "ccomp", "VERB", "loom"),
+        (".", said, "punct", "PUNCT", "."),
+    ]
+    return text, rows
+
+
+def test_a_name_after_an_organization_in_a_description_is_the_one_described() -> None:
+    text, rows = _general_of(["A", "general", "KPA", "Kim", "Chol"], "PROPN")
+    mention = Span.of(text, 0, text.index(", said"))
+    _, resolver = _resolver(text, rows, {"KPA": "ORG", "Kim Chol": "PERSON"})
+    assert resolver.resolve(mention).name == "Kim Chol"
+    # untagged by the entity model: two to four capitalized words are a person's name
+    text, rows = _general_of(["The", "manager", "Complex", "Ri", "Hi", "Hon"], "PROPN")
+    article, resolver = _resolver(text, rows, {"Complex": "ORG"})
+    speaker = resolver.resolve(Span.of(text, 0, text.index(", said")))
+    assert (speaker.name, speaker.resolution) == ("Ri Hi Hon", "name")
+    assert ("Ri Hi Hon", "PERSON") in [(e.name, e.type) for e in article.entities]
+    article.check_spans()
+
+
+def test_a_name_after_a_person_in_a_description_is_whom_it_is_about() -> None:
+    # 'A friend of the president, Kim Chol, said': Kim Chol is the president, not the friend
+    text, rows = _general_of(["A", "friend", "president", "Kim", "Chol"], "NOUN")
+    _, resolver = _resolver(text, rows, {"Kim Chol": "PERSON"})
+    assert resolver.resolve(Span.of(text, 0, text.index(", said"))).resolution == "unresolved"
+
+
+def test_a_statement_named_on_its_subject_speaks_for_the_subject() -> None:
+    text = "The Federation in a statement denounced Seoul. The statement said war loomed."
+    rows: list[Row] = [
+        ("The", 1, "det", "DET", "the"),
+        ("Federation", 5, "nsubj", "PROPN", "Federation"),
+        ("in", 1, "prep", "ADP", "in"),
+        ("a", 4, "det", "DET", "a"),
+        ("statement", 2, "pobj", "NOUN", "statement"),
+        ("denounced", 5, "ROOT", "VERB", "denounce"),
+        ("Seoul", 5, "dobj", "PROPN", "Seoul"),
+        (".", 5, "punct", "PUNCT", "."),
+        ("The", 9, "det", "DET", "the"),
+        ("statement", 10, "nsubj", "NOUN", "statement"),
+        ("said", 10, "ROOT", "VERB", "say"),
+        ("war", 12, "nsubj", "NOUN", "war"),
+        ("loomed", 10, "ccomp", "VERB", "loom"),
+        (".", 10, "punct", "PUNCT", "."),
+    ]
+    _, resolver = _resolver(text, rows, {"Federation": "ORG", "Seoul": "GPE"})
+    start = text.index("The statement")
+    speaker = resolver.resolve(Span.of(text, start, start + len("The statement")))
+    assert (speaker.name, speaker.resolution) == ("Federation", "description")
+
+
+def test_a_verb_after_a_parenthetical_cue_shares_its_subject() -> None:
+    # 'War looms, the statement noted, added:' parsed with 'noted' a parataxis of 'added'
+    text = "War looms, it noted, added: peace ends."
+    rows: list[Row] = [
+        ("War", 1, "nsubj", "NOUN", "war"),
+        ("looms", 4, "ccomp", "VERB", "loom"),
+        (",", 4, "punct", "PUNCT", ","),
+        ("it", 4, "nsubj", "PRON", "it"),
+        ("noted", 6, "parataxis", "VERB", "note"),
+        (",", 6, "punct", "PUNCT", ","),
+        ("added", 6, "ROOT", "VERB", "add"),
+        (":", 6, "punct", "PUNCT", ":"),
+        ("peace", 9, "nsubj", "NOUN", "peace"),
+        ("ends", 6, "ccomp", "VERB", "end"),
+        (".", 6, "punct", "PUNCT", "."),
+    ]
+    from newstrace.stages._lib.rules import RuleBuilder
+
+    article = Article(text=text)
+    article.doc = build_doc(text, rows)
+    subject = RuleBuilder(article).subject(article.doc[6])
+    assert subject is not None and subject.text == "it"
+
+
+NOMINEES: list[TaggedRow] = [
+    ("Democratic", 1, "amod", "ADJ", "democratic", "JJ", "B-NORP"),
+    ("nominee", 2, "compound", "NOUN", "nominee", "NN", "O"),
+    ("Clinton", 3, "nsubj", "PROPN", "Clinton", "NNP", "B-PERSON"),
+    ("spoke", 3, "ROOT", "VERB", "speak", "VBD", "O"),
+    (".", 3, "punct", "PUNCT", ".", ".", "O"),
+    ("The", 7, "det", "DET", "the", "DT", "O"),
+    ("Republican", 7, "amod", "PROPN", "Republican", "NNP", "B-NORP"),
+    ("nominee", 8, "nsubj", "NOUN", "nominee", "NN", "O"),
+    ("said", 8, "ROOT", "VERB", "say", "VBD", "O"),
+    ("war", 10, "nsubj", "NOUN", "war", "NN", "O"),
+    ("loomed", 8, "ccomp", "VERB", "loom", "VBD", "O"),
+    (".", 8, "punct", "PUNCT", ".", ".", "O"),
+]
+
+
+def test_a_title_with_another_party_is_not_the_holder_introduced() -> None:
+    text = "Democratic nominee Clinton spoke. The Republican nominee said war loomed."
+    clinton, speaker = _described(text, NOMINEES, ["Clinton"], "The Republican nominee")
+    assert "nominee" in clinton.roles
+    assert speaker.resolution == "unresolved"
+    same = text.replace("Republican", "Democratic")
+    rows = [(w if w != "Republican" else "Democratic", *rest) for w, *rest in NOMINEES]
+    _, speaker = _described(same, rows, ["Clinton"], "The Democratic nominee")  # type: ignore[arg-type]
+    assert (speaker.name, speaker.resolution) == ("Clinton", "description")
+
+
+def test_a_name_after_paper_or_firm_is_an_organization() -> None:
+    # the entity model calls these a person ('Ganashakti', 'Jardine Fleming') and a facility
+    import newstrace
+
+    for text, name in [
+        ("The Indian paper Ganashakti said the plan had failed.", "Ganashakti"),
+        ("The brokerage Jardine Fleming said the plan had failed.", "Jardine Fleming"),
+        ("The Russian paper Nakhodkinski Rabochi on Monday said the plan had failed.", "Nakhodkinski Rabochi"),
+    ]:
+        article = newstrace.analyze(text)
+        assert (name, "ORG") in [(e.name, e.type) for e in article.entities], text

@@ -42,6 +42,11 @@ HONORIFIC_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?[ ]+")
 LEADING_TITLES = frozenset(TITLE_WORDS) | {
     "lady", "commissioner", "attorney", "agent", "detective", "sheriff", "sgt", "lt", "col", "capt", "rev",
 }  # fmt: skip
+# Nouns that say the name right after them is an organization's, whatever the entity model tagged.
+NAMED_ORGANIZATION_NOUNS = {
+    "paper", "newspaper", "daily", "weekly", "magazine", "journal", "agency", "broadcaster", "website",
+    "firm", "company", "bank", "brokerage", "party",
+}  # fmt: skip
 ACRONYM_STOPWORDS = {"of", "the", "and", "for", "'s", "’s", "de", "du", "la", "&"}
 
 
@@ -264,6 +269,9 @@ class EntityStage(Stage):
             first, last = ent[0], ent[-1]
             if ent.label_ == "PERSON":
                 first = _extend_name_left(doc, first, ent)
+            before = doc[first.i - 1] if first.i > 0 else None
+            if before is not None and before.pos_ == "NOUN" and before.lower_ in NAMED_ORGANIZATION_NOUNS:
+                label = "ORG"  # 'The Russian paper Nakhodkinski Rabochi' (tagged FAC), 'the firm Jardine Fleming'
             span = token_span(article, first, last)
             start, end = _strip_span(text, span.start, span.end)
             if ent.label_ == "PERSON":

@@ -18,6 +18,7 @@ Resolved descriptions and pronouns are added to the entity's mentions.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..record import Article, Attribution, Entity, Mention, Span, Speaker
@@ -140,6 +141,9 @@ class SpeakerResolver:
         if head_entity is not None and head_entity.type == "GPE" and self._surname_of_person(head_entity):
             # 'Jordan expects ...' in a story that names Jerry Jordan: the country or the man
             return Speaker(span, [], _plain_name(span.text), "unresolved")
+        holder = self._role_holder_apposed(head) if head is not None and head_entity is not None else None
+        if holder is not None:
+            return self._speaker(span, [holder], "name")
         if (
             head is not None
             and head_entity is not None
@@ -154,11 +158,14 @@ class SpeakerResolver:
                 if len(group) > 1 and head_entity.type in {"ORG", "GPE"}:
                     return self._speaker(span, group, "coordination")
             return self._speaker(span, [head_entity], "name")
+        holder = self._holder_after_comma(span, head) if head is not None else None
+        if holder is not None:
+            return self._speaker(span, [holder], "name")
         if head is not None and head.lemma_.lower() in ROLE_WORDS:
             if len(people) == 1 and self._holds_role(span, people[0], head):
                 return self._speaker(span, people, "name")
             if _one_known(head):
-                return self._by_title(span, head.lemma_.lower())
+                return self._by_title(span, head)
             return Speaker(span, [], _plain_name(span.text), "unresolved")
         apposed = self._apposed(head) if head is not None else None
         if apposed is not None:
@@ -200,6 +207,50 @@ class SpeakerResolver:
             if any(c.dep_ == "appos" and c.lemma_.lower() == noun and c.pos_ == "NOUN" for c in name.children):
                 found.append(entity)
         return found[0] if len(found) == 1 else None
+
+    def _role_holder_apposed(self, head: Any) -> Entity | None:
+        """'said Jardine Fleming (Securities) Ltd economist Eric Rasmussen', parsed with the firm as
+        the subject and the man in apposition: a person named in apposition with a role word before
+        his name is the one who speaks, the name before it his employer."""
+        for child in head.children:
+            if child.dep_ != "appos":
+                continue
+            person = self._entity_at(child)
+            if person is None or person.type != "PERSON" or person is self._entity_at(head):
+                continue
+            if any(t.lemma_.lower() in ROLE_WORDS and t.i < child.i for t in child.subtree):
+                return person
+        return None
+
+    def _holder_after_comma(self, span: Span, head: Any) -> Entity | None:
+        """'The manager of the Kim Chaek Iron and Steel Complex, Ri Hi Hon, said', 'A general of the
+        KPA, Kim Chol': a person's name that ends the description after a comma, which the parser
+        hung on the organization of the 'of' phrase, names the one described (a person is no
+        apposition to a firm or an army). Not when it hangs on a person or a role ('a friend of the
+        president, Donald Trump'): that is whom the phrase is about."""
+        if head.pos_ != "NOUN":
+            return None
+        body_start = self.article.body_start
+        last = max((t for t in head.subtree if not t.is_punct), key=lambda t: t.i)
+        if last.idx + len(last.text) + body_start > span.end:
+            return None
+        name = last if last.dep_ == "appos" else last.head if last.head.dep_ == "appos" else None
+        if name is None or name.head.i == head.i or name.head.i not in {t.i for t in head.subtree}:
+            return None
+        owner = self._entity_at(name.head)
+        if owner is None or owner.type not in {"ORG", "GPE"} or name.head.lower_ in ROLE_WORDS:
+            return None
+        if name.i == 0 or head.doc[name.left_edge.i - 1].text != ",":
+            return None
+        person = self._entity_at(name)
+        if person is not None:
+            return person if person.type == "PERSON" and person is not owner else None
+        tokens = _name_run(name)
+        if tokens is None or not 2 <= len(tokens) <= 4:
+            return None
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in tokens):
+            return None
+        return self._entity_named_by(tokens, "PERSON")
 
     def _holds_role(self, span: Span, person: Entity, role: Any) -> bool:
         """The person named in a role's phrase is the one in the role ('the minister, Fernando Santos',
@@ -537,6 +588,10 @@ class SpeakerResolver:
             speaking = document.head.head
             if speaking.lemma_.lower() in SPEECH_VERBS | ISSUING_VERBS:
                 verb = speaking
+            elif speaking.dep_ == "nsubj" and speaking.pos_ in {"PROPN", "NOUN"}:
+                # 'The Youth Federation of Koreans in China in a statement on July 6 denounced ...':
+                # the phrase hangs on the subject that issued it
+                candidates.append(speaking)
         if verb is not None and verb.lemma_.lower() in RECEIVING_VERBS:
             # 'Kim Jong Un received a message from the participants': the sender issued it
             candidates += [g for c in verb.children if c.lower_ == "from" for g in c.children]
@@ -656,13 +711,35 @@ class SpeakerResolver:
         clause describes the case (its ruling), and the party did not say it."""
         return any(t.lower_ in {"v.", "vs.", "v"} and abs(t.i - token.i) <= 4 for t in token.sent)
 
-    def _by_title(self, span: Span, title: str) -> Speaker:
+    def _introduced_with(self, person: Entity, qualifiers: list[str], before: int) -> bool:
+        """Whether the words ``qualifiers`` are in a sentence that names ``person`` before ``before``."""
+        if not qualifiers:
+            return True
+        for mention in person.mentions:
+            if mention.span.end > before:
+                continue
+            sentence = next((s for s in self.article.sentences if s.start <= mention.span.start < s.end), None)
+            if sentence is None:
+                continue
+            words = {w.lower() for w in re.findall(r"[\w.-]+", sentence.text[: before - sentence.start])}
+            if all(q in words for q in qualifiers):
+                return True
+        return False
+
+    def _by_title(self, span: Span, role: Any) -> Speaker:
         """'The president said': the one person the article gives that title. Not one named elsewhere
         in the same sentence ('The president also saluted Xi', Xi being China's president): a
-        description does not stand for someone the sentence names beside it."""
+        description does not stand for someone the sentence names beside it. A description that
+        says whose title it is ('the Republican presidential nominee') fits only a holder introduced
+        with those words: 'Democratic nominee Clinton' is not the Republican one."""
+        title = role.lemma_.lower()
         sentence = next((s for s in self.article.sentences if s.start <= span.start < s.end), span)
         beside = {e.id for m, e in self.mentions if sentence.start <= m.start < sentence.end and not span.contains(m)}
         holders = [e for e in self.article.entities if e.type == "PERSON" and title in e.roles and e.id not in beside]
+        qualifiers = [
+            c.lower_ for c in role.children if c.dep_ in {"amod", "compound", "nmod"} and c.text[:1].isupper()
+        ]
+        holders = [e for e in holders if self._introduced_with(e, qualifiers, span.start)]
         if len(holders) == 1:
             return self._speaker(span, holders, "description", "description")
         if len(holders) > 1:

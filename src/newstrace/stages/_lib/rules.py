@@ -233,6 +233,13 @@ class RuleBuilder:
             for child in verb.children:
                 if child.dep_ in {"dobj", "attr", "npadvmod"} and child.i > verb.i and child.pos_ == "PROPN":
                     return child
+        # '..., the statement noted, added:': the parser makes 'added' the root and the verb before
+        # it, with the subject both share, a parataxis
+        for child in verb.children:
+            if child.dep_ == "parataxis" and child.i < verb.i and self._is_cue(child):
+                shared = next((c for c in child.children if c.dep_ in SUBJECT_DEPS and not c.is_punct), None)
+                if shared is not None and all(t.is_punct for t in self.doc[child.i + 1 : verb.i]):
+                    return shared
         return None
 
     def speaker_mention(self, head: Any | None) -> Span | None:
