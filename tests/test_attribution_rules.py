@@ -1619,3 +1619,43 @@ def test_a_name_after_paper_or_firm_is_an_organization() -> None:
     ]:
         article = newstrace.analyze(text)
         assert (name, "ORG") in [(e.name, e.type) for e in article.entities], text
+
+
+def _honorific_then_pronoun(honorific: str) -> Speaker:
+    """'<honorific> Roe said war loomed. He said war loomed.': who 'He' is."""
+    text = f"{honorific} Roe said war loomed. He said war loomed."
+    rows: list[Row] = [
+        (honorific, 1, "compound", "PROPN", honorific),
+        ("Roe", 2, "nsubj", "PROPN", "Roe"),
+        ("said", 2, "ROOT", "VERB", "say"),
+        ("war", 4, "nsubj", "NOUN", "war"),
+        ("loomed", 2, "ccomp", "VERB", "loom"),
+        (".", 2, "punct", "PUNCT", "."),
+        ("He", 7, "nsubj", "PRON", "he"),
+        ("said", 7, "ROOT", "VERB", "say"),
+        ("war", 9, "nsubj", "NOUN", "war"),
+        ("loomed", 7, "ccomp", "VERB", "loom"),
+        (".", 7, "punct", "PUNCT", "."),
+    ]
+    _, resolver = _resolver(text, rows, {"Roe": "PERSON"})
+    start = text.index("He ")
+    return resolver.resolve(Span.of(text, start, start + 2))
+
+
+def test_he_is_never_a_woman_the_text_called_ms_or_she() -> None:
+    assert _honorific_then_pronoun("Mr.").name == "Roe"
+    assert _honorific_then_pronoun("Ms.").resolution == "unresolved"
+
+
+def test_another_given_name_before_a_known_surname_is_another_person() -> None:
+    import newstrace
+
+    article = newstrace.analyze(
+        "Donald Trump visited the suburbs on Tuesday.\n\n"
+        "Daughter Ivanka Trump, who has been pushing child care issues in her role as adviser to the "
+        'campaign, introduced her father, telling the crowd that "we need to create policies that help."'
+    )
+    people = {e.name: e for e in article.entities if e.type == "PERSON"}
+    assert set(people) == {"Donald Trump", "Ivanka Trump"}
+    quote = next(a for a in article.attributions if a.content.text.startswith("we need"))
+    assert quote.speaker.name == "Ivanka Trump"

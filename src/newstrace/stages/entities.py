@@ -413,11 +413,42 @@ class EntityStage(Stage):
                     continue
                 if taken.overlaps(start, end):
                     continue
+                given = _given_names_before(article, start, entity) if entity.type == "PERSON" else None
+                if given is not None:
+                    # 'Daughter Ivanka Trump' in a story about Donald Trump: another person of
+                    # that surname, whom the entity model did not tag
+                    table.add(text[given:end], "PERSON", article.span(given, end), "name")
+                    taken.add(given, end)
+                    continue
                 kind = "acronym" if surface.isupper() and len(surface) <= 6 else "name"
                 if entity.type == "GPE" and surface in capitals() and surface != entity.name:
                     kind = "metonym"
                 entity.mentions.append(Mention(article.span(start, end), kind))
                 taken.add(start, end)
+
+
+def _given_names_before(article: Article, start: int, person: Entity) -> int | None:
+    """Where the given names start that the text puts right before a surname found at ``start``,
+    when they are not the known person's ('Ivanka' before 'Trump' where the entity is Donald
+    Trump); None when nothing, a title or the person's own given name stands there."""
+    doc = article.doc
+    at = token_index(doc).first_starting_at_or_after(start - article.body_start)
+    if at >= len(doc) or at == 0:
+        return None
+    own = {w.lower() for w in person.name.split()}
+    first = at
+    while first > 0:
+        token = doc[first - 1]
+        if not (token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.isalpha()):
+            break
+        if token.lower_ in LEADING_TITLES or token.lower_ in ROLE_WORDS or "\n" in token.whitespace_:
+            break
+        first -= 1
+    if first == at or any(doc[k].lower_ in own for k in range(first, at)):
+        return None
+    if doc[first].ent_type_ and doc[first].ent_type_ != "PERSON":
+        return None
+    return doc[first].idx + article.body_start
 
 
 @lru_cache(maxsize=1)

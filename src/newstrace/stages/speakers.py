@@ -64,6 +64,9 @@ ISSUING_VERBS = word_set(
 RECEIVING_VERBS = word_set("receive get obtain accept welcome")
 # Definite descriptions of a document that speaks for its issuer ('the article goes on'): the one the
 # text says issued it (SpeakerResolver._document).
+# Which person a third-person pronoun or an honorific can stand for.
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 DOCUMENT_NOUNS = word_set(
     "article commentary editorial appeal letter statement report declaration communique memorandum "
     "message petition resolution column essay op-ed note notice complaint lawsuit filing tweet"
@@ -420,32 +423,55 @@ class SpeakerResolver:
         speaker before him).
         """
         types = ("PERSON",) if want == "PERSON" else ("ORG", "GPE")
+        gender = PRONOUN_GENDER.get(span.text.lower())
+
+        def fits(entity: Entity | None) -> bool:
+            return entity is not None and entity.type in types and not self._other_gender(entity, gender)
+
         reporter = self._reporter(span, types)
-        if reporter is not None:
+        if reporter is not None and fits(reporter):
             return self._speaker(span, [reporter], "pronoun", "pronoun")
         if self._unnamed_reporter(span, want):
             return Speaker(span, [], span.text, "unresolved")
         fronted = self._fronted_clause_subject(span, types)
-        if fronted is not None:
+        if fronted is not None and fits(fronted):
             return self._speaker(span, [fronted], "pronoun", "pronoun")
         previous = self._previous_sentence(span)
         if previous is not None:
             spoke = [entity for start, entity in self.speaker_history if previous.start <= start < previous.end]
-            if spoke and spoke[-1] is not None and spoke[-1].type in types:
+            if spoke and spoke[-1] is not None and fits(spoke[-1]):
                 return self._speaker(span, [spoke[-1]], "pronoun", "pronoun")
         subject = self._previous_subject(span)
         if subject is not None:
             entity = self._entity_at(subject)
-            if entity is not None and entity.type in types:
+            if entity is not None and fits(entity):
                 return self._speaker(span, [entity], "pronoun", "pronoun")
             if entity is None and want == "PERSON" and subject.lemma_.lower() in PERSON_NOUNS:
                 return Speaker(span, [], span.text, "unresolved")
         earlier = [(start, entity) for start, entity in self.speaker_history if start < span.start]
         if earlier and span.start - earlier[-1][0] <= PRONOUN_LOOKBACK * 2:
-            start, entity = earlier[-1]
-            if entity is not None and entity.type in types and not self._person_between(start, span.start, entity):
-                return self._speaker(span, [entity], "pronoun", "pronoun")
+            start, last = earlier[-1]
+            if last is not None and fits(last) and not self._person_between(start, span.start, last):
+                return self._speaker(span, [last], "pronoun", "pronoun")
         return Speaker(span, [], span.text, "unresolved")
+
+    def _other_gender(self, person: Entity, gender: str | None) -> bool:
+        """Whether the text has called ``person`` by the other gender's pronoun or honorific: a 'he'
+        is never the woman the story called 'she' ('Tanesha Bannister ... she said. ... which he
+        signed')."""
+        if gender is None or person.type != "PERSON":
+            return False
+        text = self.article.text
+        seen = set()
+        for mention in person.mentions:
+            if mention.kind == "pronoun":
+                seen.add(PRONOUN_GENDER.get(mention.span.text.lower()))
+            else:
+                honorific = HONORIFIC_BEFORE.search(text, max(0, mention.span.start - 6), mention.span.start)
+                if honorific:
+                    seen.add("m" if honorific.group(1) == "Mr" else "f")
+        seen.discard(None)
+        return bool(seen) and gender not in seen
 
     def _person_between(self, start: int, end: int, speaker: Entity) -> bool:
         """Another person named in the narration between the last speaker and a pronoun ('Inouye ...
