@@ -1659,3 +1659,97 @@ def test_another_given_name_before_a_known_surname_is_another_person() -> None:
     assert set(people) == {"Donald Trump", "Ivanka Trump"}
     quote = next(a for a in article.attributions if a.content.text.startswith("we need"))
     assert quote.speaker.name == "Ivanka Trump"
+
+
+def _it_in_words_of(kind: str) -> Speaker:
+    """'Acme said war loomed. It said war loomed.', the second sentence given as Acme's words of
+    ``kind`` (when direct, as an introduced paragraph)."""
+    text = "Acme said war loomed. It said war loomed."
+    rows: list[Row] = []
+    for subject, pos in (("Acme", "PROPN"), ("It", "PRON")):
+        n = len(rows)
+        rows += [
+            (subject, n + 1, "nsubj", pos, subject.lower()),
+            ("said", n + 1, "ROOT", "VERB", "say"),
+            ("war", n + 3, "nsubj", "NOUN", "war"),
+            ("loomed", n + 1, "ccomp", "VERB", "loom"),
+            (".", n + 1, "punct", "PUNCT", "."),
+        ]
+    article, resolver = _resolver(text, rows, {"Acme": "ORG"})
+    words = Span.of(text, text.index("It"), len(text) - 1)
+    acme = Speaker(Span.of(text, 0, 4), ["e0"], "Acme", "name")
+    rule = "direct.introduced" if kind == "direct" else "indirect.ccomp"
+    article.attributions = [Attribution(id="a1", kind=kind, speaker=acme, cue=None, content=words, rule=rule)]
+    return resolver.resolve(Span.of(text, words.start, words.start + 2))
+
+
+def test_an_it_in_an_organization_s_own_words_is_not_the_organization() -> None:
+    # 'The statement said: ... It showed the international community ...': the proposal, not the issuer
+    assert _it_in_words_of("direct").resolution == "unresolved"
+    assert _it_in_words_of("indirect").name == "Acme"
+
+
+def test_who_faces_complaints_did_not_make_them() -> None:
+    from newstrace.stages._lib.tagged import _target_of
+
+    text = "The agency faces complaints that it lied."
+    rows: list[Row] = [
+        ("The", 1, "det", "DET", "the"),
+        ("agency", 2, "nsubj", "NOUN", "agency"),
+        ("faces", 2, "ROOT", "VERB", "face"),
+        ("complaints", 2, "dobj", "NOUN", "complaint"),
+        ("that", 6, "mark", "SCONJ", "that"),
+        ("it", 6, "nsubj", "PRON", "it"),
+        ("lied", 3, "acl", "VERB", "lie"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+    article = Article(text=text)
+    article.doc = doc = build_doc(text, rows)
+    assert _target_of(doc[3], Span.of(text, 0, 10), article)
+    made = text.replace("faces", "voices")
+    rows[2] = ("voices", 2, "ROOT", "VERB", "voice")
+    article = Article(text=made)
+    article.doc = doc = build_doc(made, rows)
+    assert not _target_of(doc[3], Span.of(made, 0, 10), article)
+
+
+def test_a_party_s_members_as_a_body_speak_for_the_party() -> None:
+    democrats = [("Democrats", "nsubj", "PROPN")]
+    assert _said_by(democrats, {}).name == "Democratic Party"
+    house = [("House", "compound", "PROPN"), ("Republicans", "nsubj", "PROPN")]
+    assert _said_by(house, {}).name == "Republican Party"
+    for few in ("Some", "Thirteen"):
+        some = [(few, "det" if few == "Some" else "nummod", "DET"), ("Democrats", "nsubj", "PROPN")]
+        assert _said_by(some, {}).resolution == "unresolved", few
+
+
+def test_a_participle_after_despite_x_is_said_by_x() -> None:
+    from newstrace.stages._lib.rules import RuleBuilder
+
+    text = "Democrats passed it despite Republicans declaring it dead."
+    rows: list[Row] = [
+        ("Democrats", 1, "nsubj", "PROPN", "Democrats"),
+        ("passed", 1, "ROOT", "VERB", "pass"),
+        ("it", 1, "dobj", "PRON", "it"),
+        ("despite", 1, "prep", "SCONJ", "despite"),
+        ("Republicans", 3, "pobj", "PROPN", "Republicans"),
+        ("declaring", 1, "advcl", "VERB", "declare"),
+        ("it", 7, "nsubj", "PRON", "it"),
+        ("dead", 5, "ccomp", "ADJ", "dead"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    tags = ["NNPS", "VBD", "PRP", "IN", "NNPS", "VBG", "PRP", "JJ", "."]
+    article = Article(text=text)
+    article.doc = build_doc(text, rows, tags=tags)
+    subject = RuleBuilder(article).subject(article.doc[5])
+    assert subject is not None and subject.text == "Republicans"
+
+
+def test_a_campaign_named_for_a_person_speaks_as_that_campaign() -> None:
+    campaign = [("The", "det", "DET"), ("Trump", "compound", "PROPN"), ("campaign", "nsubj", "NOUN")]
+    speaker = _said_by(campaign, {"Trump": "PERSON"})
+    assert (speaker.name, speaker.resolution) == ("Trump campaign", "name")
+    # not the person, and nothing without a person's name in the phrase
+    assert _said_by([("The", "det", "DET"), ("campaign", "nsubj", "NOUN")], {}).resolution == "unresolved"
+    ohio = [("The", "det", "DET"), ("Ohio", "compound", "PROPN"), ("campaign", "nsubj", "NOUN")]
+    assert _said_by(ohio, {"Ohio": "GPE"}).resolution == "unresolved"

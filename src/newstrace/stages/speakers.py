@@ -34,7 +34,7 @@ from ._lib.lexicon import (
     TITLE_WORDS,
     word_set,
 )
-from ._lib.tokens import token_index
+from ._lib.tokens import token_index, token_span
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -64,6 +64,11 @@ ISSUING_VERBS = word_set(
 RECEIVING_VERBS = word_set("receive get obtain accept welcome")
 # Definite descriptions of a document that speaks for its issuer ('the article goes on'): the one the
 # text says issued it (SpeakerResolver._document).
+# Bodies named after the person who leads them ('the Trump campaign'): SpeakerResolver._team_of.
+TEAM_NOUNS = word_set("campaign administration")
+# A party's members named as a body ('Democrats said'): the party speaks (_party_of_members).
+CHAMBERS = {"House", "Senate", "Congressional"}
+PARTY_MEMBERS = {"Democrats": "Democratic Party", "Republicans": "Republican Party", "Tories": "Conservative Party"}
 # Which person a third-person pronoun or an honorific can stand for.
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
@@ -140,6 +145,12 @@ class SpeakerResolver:
         has_and = head is not None and any(t.lower_ in {"and", "&"} for t in head.subtree)
         if len(people) >= 2 and has_and and self._conjoined(span, people):
             return self._speaker(span, people, "coordination")
+        team = self._team_of(head) if head is not None else None
+        if team is not None:
+            return self._speaker(span, [team], "name")
+        party = self._party_of_members(span, head) if head is not None else None
+        if party is not None:
+            return self._speaker(span, [party], "name")
         head_entity = self._entity_at(head) if head is not None else None
         if head_entity is not None and head_entity.type == "GPE" and self._surname_of_person(head_entity):
             # 'Jordan expects ...' in a story that names Jerry Jordan: the country or the man
@@ -210,6 +221,60 @@ class SpeakerResolver:
             if any(c.dep_ == "appos" and c.lemma_.lower() == noun and c.pos_ == "NOUN" for c in name.children):
                 found.append(entity)
         return found[0] if len(found) == 1 else None
+
+    def _team_of(self, head: Any) -> Entity | None:
+        """'The Trump campaign', "Kamala Harris' campaign", 'the Obama administration': the body a
+        named person leads, an organization of its own named after the person ('Donald Trump
+        campaign'); not the person, and nothing when no person's name is in the phrase."""
+        noun = head.lemma_.lower()
+        if head.pos_ != "NOUN" or noun not in TEAM_NOUNS or head.tag_ in {"NNS", "NNPS"}:
+            return None
+        owners = [c for c in head.children if c.dep_ in {"compound", "poss"} and c.i < head.i]
+        if len(owners) != 1:
+            return None
+        person = self._entity_at(owners[0])
+        if person is None or person.type != "PERSON":
+            return None
+        tokens = [head.doc[i] for i in range(owners[0].left_edge.i, head.i + 1)]
+        name = f"{person.name} {noun}"
+        entity = next((e for e in self.article.entities if e.name == name), None)
+        if entity is None:
+            entity = Entity(id=f"e{len(self.article.entities) + 1}", name=name, type="ORG")
+            self.article.entities.append(entity)
+        span = token_span(self.article, tokens[0], tokens[-1])
+        if not any(m.span == span for m in entity.mentions):
+            entity.mentions.append(Mention(span, "description"))
+        return entity
+
+    def _party_of_members(self, span: Span, head: Any) -> Entity | None:
+        """'Democrats said', 'House Republicans argued': a party's members as a body speak for the
+        party, as the gold and wire usage read them. Not a number or a part of them ('Some
+        Democrats', 'other Democrats', 'Thirteen Senate Democrats'): those are some of its members."""
+        party = PARTY_MEMBERS.get(head.text)
+        if party is None:
+            return None
+        before = [c for c in head.children if c.i < head.i and not c.is_punct]
+        if any(not (c.lower_ == "the" or (c.dep_ == "compound" and c.text in CHAMBERS)) for c in before):
+            return None  # 'high-profile Republicans', 'even Democrats', 'Virginia Democrats'
+        previous = head.doc[head.i - 1] if head.i > 0 else None
+        if (
+            previous is not None
+            and previous.pos_ in {"PROPN", "NOUN", "ADJ", "ADV", "NUM", "DET", "PRON"}
+            and not (previous.lower_ == "the" or previous.text in CHAMBERS)
+        ):
+            return None  # a word of the phrase the parser hung elsewhere ('... Buttigieg2020 Democrats')
+        if any(c.dep_ in {"prep", "acl"} for c in head.children) or head.conjuncts:
+            return None  # 'Democrats on the committee', 'Democrats seeking to ...', 'Democrats and some Republicans'
+        entity = next((e for e in self.article.entities if e.name == party), None)
+        if entity is None:
+            entity = Entity(id=f"e{len(self.article.entities) + 1}", name=party, type="ORG")
+            self.article.entities.append(entity)
+        token = token_span(self.article, head, head)
+        if not any(m.span == token for m in entity.mentions):
+            entity.mentions.append(Mention(token, "alias"))
+            self.mentions.append((token, entity))
+            self.mentions.sort(key=lambda pair: pair[0].start)
+        return entity
 
     def _role_holder_apposed(self, head: Any) -> Entity | None:
         """'said Jardine Fleming (Securities) Ltd economist Eric Rasmussen', parsed with the firm as
@@ -425,8 +490,15 @@ class SpeakerResolver:
         types = ("PERSON",) if want == "PERSON" else ("ORG", "GPE")
         gender = PRONOUN_GENDER.get(span.text.lower())
 
+        speaking = self._quoted_speaker(span)
+
         def fits(entity: Entity | None) -> bool:
-            return entity is not None and entity.type in types and not self._other_gender(entity, gender)
+            return (
+                entity is not None
+                and entity.type in types
+                and entity is not speaking
+                and not self._other_gender(entity, gender)
+            )
 
         reporter = self._reporter(span, types)
         if reporter is not None and fits(reporter):
@@ -509,6 +581,21 @@ class SpeakerResolver:
         ]
         return min(around, key=lambda a: a.content.end - a.content.start) if around else None
 
+    def _quoted_speaker(self, span: Span) -> Entity | None:
+        """Whose own words (a direct quote, an introduced paragraph) hold ``span``: a 'he' or an
+        'it' there is never the one speaking them ('The statement said: ... It showed the
+        international community ...' is the proposal, not the statement's issuer)."""
+        innermost = self._innermost_report(span)
+        if innermost is None or innermost.kind != "direct":
+            return None
+        words = innermost.content_parts or [innermost.content]
+        if not any(part.start <= span.start < part.end for part in words):
+            return None  # between the parts of a split quote: '"...," he said. "..."'
+        quoted = any(q.start < span.start and span.end < q.end for q in self.article.quotes)
+        if not (quoted or innermost.rule == "direct.introduced"):
+            return None  # a tagged 'direct' content that runs past its quote marks
+        return next((e for e in self.article.entities if e.id == innermost.speaker.entity), None)
+
     def _reporter(self, span: Span, types: tuple[str, ...]) -> Entity | None:
         """'Jim Segletes ... said he thinks Americans became more patriotic': a pronoun inside what a
         resolved speaker is reported to say is that speaker (the innermost such report)."""
@@ -555,19 +642,22 @@ class SpeakerResolver:
         resolved, is near, is no person's surname typed ORG, and no other organization or state is
         named in the narration between; or the organization that is the subject of the sentence
         before, when that sentence is narration (``_narrated_subject``). In quoted paragraphs that
-        subject is what the speaker talks about, no evidence of who speaks."""
+        subject is what the speaker talks about, no evidence of who speaks; and an 'it' in someone's
+        own words is never who speaks them (``_quoted_speaker``)."""
+        speaking = self._quoted_speaker(span) if how == "pronoun" else None
         earlier = [(start, entity) for start, entity in self.speaker_history if start < span.start]
         if earlier and span.start - earlier[-1][0] <= PRONOUN_LOOKBACK * 2:
             start, entity = earlier[-1]
             if (
                 entity is not None
+                and entity is not speaking
                 and entity.type == "ORG"
                 and not self._surname_of_person(entity)
                 and not self._rival_between(start, span.start, entity)
             ):
                 return self._speaker(span, [entity], how, how)
         narrated = self._narrated_subject(span)
-        if narrated is not None:
+        if narrated is not None and narrated is not speaking:
             return self._speaker(span, [narrated], how, how)
         return Speaker(span, [], _plain_name(span.text), "unresolved")
 

@@ -230,3 +230,8 @@ ORG_NAME_ENDINGS = word_set(
     "coalition organization organisation society university college academy corporation corp inc ltd agency "
     "ministry department bureau party"
 )
+# Verbs whose subject is the target of the words their object names ('faces criticism', 'drew
+# complaints', 'rejected the accusations'), not their speaker (tagged._target_of).
+FACING_VERBS = word_set(
+    "face receive draw attract field weather dismiss reject deny ignore rebuff shrug brush invite prompt spark"
+)

@@ -219,6 +219,10 @@ class RuleBuilder:
                 break
             shares = node.dep_ in {"conj", "xcomp"} or (node.dep_ == "acomp" and head.pos_ in {"AUX", "VERB"})
             participle = node.dep_ == "advcl" and node.tag_ == "VBG" and not _has_mark(node)
+            if participle and (owner := _preposition_object_before(node)) is not None:
+                # 'passed the bill despite Senate Republicans and President Trump declaring it
+                # dead': the participle's subject is the object before it, not the main clause's
+                return owner
             if shares or participle:
                 node = head
             elif node.dep_ == "pcomp" and node.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ == "VERB":
@@ -794,6 +798,24 @@ def _opens_quote(inner: str, closing: str) -> bool:
     if closing == "’":  # also the apostrophe: count only marks that open a word
         return inner.count(opening) > len(re.findall(r"’(?![a-z])", inner))
     return inner.count(opening) > inner.count(closing)
+
+
+SUBJECT_PREPOSITIONS = frozenset({"despite", "with", "without", "amid", "after", "before"})
+
+
+def _preposition_object_before(participle: Any) -> Any | None:
+    """The object of 'despite', 'with', 'without', 'amid' that ends right before ``participle``
+    ('despite X declaring', 'with Shapiro highlighting'), which the parser left as the preposition's
+    object instead of the participle's subject; None otherwise."""
+    start = participle.left_edge.i
+    if start == 0:
+        return None
+    token = participle.doc[start - 1]
+    while token.dep_ in {"conj", "compound", "appos"} and token.head.i < token.i:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in SUBJECT_PREPOSITIONS and token.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return token
+    return None
 
 
 def _has_mark(clause: Any) -> bool:

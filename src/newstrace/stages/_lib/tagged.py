@@ -41,6 +41,7 @@ from .lexicon import (
     ATTRIBUTION_WORDS,
     BELIEF_VERBS,
     CITING_VERBS,
+    FACING_VERBS,
     LIGHT_SPEECH_VERBS,
     MENTAL_STANCE,
     SPEECH_ACT_VERBS,
@@ -282,6 +283,10 @@ def tagged_attributions(
             quoted = text[group.content[0]] in QUOTE_OPEN and text[group.content[1] - 1] in QUOTE_CLOSE
             attribution.kind = tagged_kind(article, verb, content, quoted=quoted)
             attribution.rule = "model" if cue is not None else "model.uncued"
+            if mention is not None and verb is not None and _target_of(verb, mention, article):
+                # 'The White House is still facing complaints that ...': whoever faces, receives or
+                # rejects the words is not who said them; the text names no one
+                attribution.speaker = Speaker(None)
             if verb is not None:
                 attribution.citing, attribution.relay = builder.citing(verb), builder.relay(verb)
                 if distant:
@@ -428,6 +433,15 @@ def without_unsaid(article: Article, tagged: list[Attribution]) -> list[Attribut
                 continue
         kept.append(attribution)
     return kept
+
+
+def _target_of(cue: Any, mention: Span, article: Article) -> bool:
+    """Whether the cue is a noun of speech ('complaints', 'criticism') that the source mention
+    faces or receives: the object of a verb whose subject is the mention."""
+    if cue.pos_ != "NOUN" or cue.dep_ != "dobj" or cue.head.lemma_.lower() not in FACING_VERBS:
+        return False
+    subjects = [c for c in cue.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(mention.start <= t.idx + article.body_start < mention.end for t in subjects)
 
 
 def _cue_verb(article: Article, cue: Span) -> Any | None:
