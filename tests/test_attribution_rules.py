@@ -1753,3 +1753,15 @@ def test_a_campaign_named_for_a_person_speaks_as_that_campaign() -> None:
     assert _said_by([("The", "det", "DET"), ("campaign", "nsubj", "NOUN")], {}).resolution == "unresolved"
     ohio = [("The", "det", "DET"), ("Ohio", "compound", "PROPN"), ("campaign", "nsubj", "NOUN")]
     assert _said_by(ohio, {"Ohio": "GPE"}).resolution == "unresolved"
+
+
+def test_an_outlet_s_noun_after_its_name_is_the_outlet() -> None:
+    import newstrace
+
+    article = newstrace.analyze("The official MTI news agency said the government had decided to cut subsidies.")
+    assert [e.name for e in article.entities if e.type == "ORG"] == ["MTI"]  # not 'MTI news'
+    said = next(a for a in article.attributions if a.cue is not None and a.cue.text == "said")
+    assert (said.speaker.name, said.speaker.resolution) == ("MTI", "name")
+    # a legal form in lower case stays in the company's name
+    article = newstrace.analyze("Columbia Gas Transmission corp said it made a filing.")
+    assert "Columbia Gas Transmission corp" in [e.name for e in article.entities]

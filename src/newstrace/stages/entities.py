@@ -36,6 +36,7 @@ LEGAL_FORMS = {
     "Ltd", "Limited", "Inc", "Incorporated", "Corp", "Corporation", "Co", "Company", "Plc", "PLC", "LLC", "AG",
     "SA", "S.A.", "NV", "N.V.", "GmbH", "SpA", "Bhd", "Pty", "BV", "AB", "ASA", "Oyj",
 }  # fmt: skip
+LEGAL_FORMS_LOWER = {form.lower() for form in LEGAL_FORMS}  # 'Columbia Gas Transmission corp'
 HONORIFIC_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?[ ]+")
 # A title the entity model left at the front of a person's name: 'First Lady Melania Trump',
 # 'Commissioner John Sanders', 'District Attorney Murray'.
@@ -267,6 +268,10 @@ class EntityStage(Stage):
                     continue
                 label = "ORG"
             first, last = ent[0], ent[-1]
+            while (
+                last.i > first.i and last.text.isalpha() and last.text.islower() and last.text not in LEGAL_FORMS_LOWER
+            ):
+                last = doc[last.i - 1]  # 'MTI news' of 'the MTI news agency': the name is MTI
             if ent.label_ == "PERSON":
                 first = _extend_name_left(doc, first, ent)
             before = doc[first.i - 1] if first.i > 0 else None

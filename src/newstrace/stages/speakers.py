@@ -64,6 +64,8 @@ ISSUING_VERBS = word_set(
 RECEIVING_VERBS = word_set("receive get obtain accept welcome")
 # Definite descriptions of a document that speaks for its issuer ('the article goes on'): the one the
 # text says issued it (SpeakerResolver._document).
+# What an outlet is called after its name ('the MTI news agency'): SpeakerResolver._named_outlet.
+OUTLET_NOUNS = word_set("agency newspaper paper daily network channel broadcaster station website")
 # Bodies named after the person who leads them ('the Trump campaign'): SpeakerResolver._team_of.
 TEAM_NOUNS = word_set("campaign administration")
 # A party's members named as a body ('Democrats said'): the party speaks (_party_of_members).
@@ -129,6 +131,9 @@ class SpeakerResolver:
             if head is not None and (head.dep_ == "expl" or head.head.lemma_.lower() in RAISING_VERBS):
                 return Speaker(span, [], span.text, "unresolved")  # "It seems he believes ...": no one
             return self._organization(span, how="pronoun")
+        named = self._named_outlet(head) if head is not None else None
+        if named is not None:
+            return self._speaker(span, [named], "name")
         if head is not None and _definite_body(head):
             return self._organization(span)
         if head is not None and _definite_body(head, DOCUMENT_NOUNS):
@@ -221,6 +226,22 @@ class SpeakerResolver:
             if any(c.dep_ == "appos" and c.lemma_.lower() == noun and c.pos_ == "NOUN" for c in name.children):
                 found.append(entity)
         return found[0] if len(found) == 1 else None
+
+    def _named_outlet(self, head: Any) -> Entity | None:
+        """'The official MTI news agency', 'the Xinhua news agency', 'the CNN network': an outlet's
+        noun with the outlet's name before it is that outlet."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in OUTLET_NOUNS:
+            return None
+        names: list[Entity] = []
+        for token in head.subtree:
+            if token.i < head.i and token.dep_ == "compound" and token.pos_ == "PROPN":
+                entity = self._entity_at(token)
+                if entity is not None and entity not in names:
+                    names.append(entity)
+        if len(names) != 1:
+            return None
+        outlet = names[0]
+        return outlet if outlet.type == "ORG" else None
 
     def _team_of(self, head: Any) -> Entity | None:
         """'The Trump campaign', "Kamala Harris' campaign", 'the Obama administration': the body a
