@@ -1765,3 +1765,23 @@ def test_an_outlet_s_noun_after_its_name_is_the_outlet() -> None:
     # a legal form in lower case stays in the company's name
     article = newstrace.analyze("Columbia Gas Transmission corp said it made a filing.")
     assert "Columbia Gas Transmission corp" in [e.name for e in article.entities]
+
+
+def test_a_document_s_issuer_after_its_verb_or_in_apposition() -> None:
+    import newstrace
+
+    for text, issuer in [
+        (
+            "Japan should pay a very high price for the crimes, urges Rodong Sinmun in an article dedicated "
+            "to the anniversary of the movement.\n\nThe article said that the crimes were many.",
+            "Rodong Sinmun",
+        ),
+        (
+            "The south Korean internet newspaper Thongil News on Thursday carried the article titled "
+            '"Five Years of Failure".\n\nThe article said that the regime failed.',
+            "Thongil News",
+        ),
+    ]:
+        article = newstrace.analyze(text)
+        said = next(a for a in article.attributions if a.speaker.mention and a.speaker.mention.text == "The article")
+        assert said.speaker.name == issuer, text

@@ -737,10 +737,18 @@ class SpeakerResolver:
                 relative = subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"
                 # 'YAF, which sent a tweet': the issuer is what the relative clause describes
                 candidates.append(verb.head if relative else subject)
+            if verb.i > 0 and verb.doc[verb.i - 1].text == "," and verb.lemma_.lower() in SPEECH_VERBS:
+                # '..., urges Rodong Sinmun in an article': the speaker after its verb, which the
+                # parser takes for an object
+                candidates += [
+                    c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN" and c.left_edge.i == verb.i + 1
+                ]
         for candidate in candidates:
             entity = self._entity_at(candidate)
             if entity is None:
                 entity = self._untagged_name(candidate)
+            if entity is None and candidate.pos_ == "NOUN":
+                entity = self._apposed(candidate)  # 'The ... newspaper Thongil News carried the article'
             if entity is not None and entity.type in ACTOR_TYPES:
                 return entity
         return None
