@@ -1785,3 +1785,14 @@ def test_a_document_s_issuer_after_its_verb_or_in_apposition() -> None:
         article = newstrace.analyze(text)
         said = next(a for a in article.attributions if a.speaker.mention and a.speaker.mention.text == "The article")
         assert said.speaker.name == issuer, text
+
+
+def test_kin_words_and_honorifics_are_no_given_names() -> None:
+    import newstrace
+
+    article = newstrace.analyze(
+        "Donald Trump spoke on Monday. Mr Trump said the plan was good. Daughter Ivanka Trump said it was fine."
+    )
+    people = [e.name for e in article.entities if e.type == "PERSON"]
+    assert "Ivanka Trump" in people
+    assert not any(name.startswith(("Mr ", "Daughter ")) for name in people)

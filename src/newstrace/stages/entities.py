@@ -42,7 +42,9 @@ HONORIFIC_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?[ ]+")
 # 'Commissioner John Sanders', 'District Attorney Murray'.
 LEADING_TITLES = frozenset(TITLE_WORDS) | {
     "lady", "commissioner", "attorney", "agent", "detective", "sheriff", "sgt", "lt", "col", "capt", "rev",
+    "daughter", "son", "wife", "husband", "mother", "father", "brother", "sister", "widow",  # 'Daughter Ivanka Trump'
 }  # fmt: skip
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"}
 # Nouns that say the name right after them is an organization's, whatever the entity model tagged.
 NAMED_ORGANIZATION_NOUNS = {
     "paper", "newspaper", "daily", "weekly", "magazine", "journal", "agency", "broadcaster", "website",
@@ -446,7 +448,7 @@ def _given_names_before(article: Article, start: int, person: Entity) -> int | N
         token = doc[first - 1]
         if not (token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.isalpha()):
             break
-        if token.lower_ in LEADING_TITLES or token.lower_ in ROLE_WORDS or "\n" in token.whitespace_:
+        if token.lower_ in LEADING_TITLES | HONORIFICS or token.lower_ in ROLE_WORDS or "\n" in token.whitespace_:
             break
         first -= 1
     if first == at or any(doc[k].lower_ in own for k in range(first, at)):

@@ -62,8 +62,6 @@ ISSUING_VERBS = word_set(
     "put tweet run air announce circulate distribute forward address observe"
 )
 RECEIVING_VERBS = word_set("receive get obtain accept welcome")
-# Definite descriptions of a document that speaks for its issuer ('the article goes on'): the one the
-# text says issued it (SpeakerResolver._document).
 # What an outlet is called after its name ('the MTI news agency'): SpeakerResolver._named_outlet.
 OUTLET_NOUNS = word_set("agency newspaper paper daily network channel broadcaster station website")
 # Bodies named after the person who leads them ('the Trump campaign'): SpeakerResolver._team_of.
@@ -74,6 +72,8 @@ PARTY_MEMBERS = {"Democrats": "Democratic Party", "Republicans": "Republican Par
 # Which person a third-person pronoun or an honorific can stand for.
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+# Definite descriptions of a document that speaks for its issuer ('the article goes on'): the one the
+# text says issued it (SpeakerResolver._document).
 DOCUMENT_NOUNS = word_set(
     "article commentary editorial appeal letter statement report declaration communique memorandum "
     "message petition resolution column essay op-ed note notice complaint lawsuit filing tweet"
@@ -153,7 +153,7 @@ class SpeakerResolver:
         team = self._team_of(head) if head is not None else None
         if team is not None:
             return self._speaker(span, [team], "name")
-        party = self._party_of_members(span, head) if head is not None else None
+        party = self._party_of_members(head) if head is not None else None
         if party is not None:
             return self._speaker(span, [party], "name")
         head_entity = self._entity_at(head) if head is not None else None
@@ -265,9 +265,11 @@ class SpeakerResolver:
         span = token_span(self.article, tokens[0], tokens[-1])
         if not any(m.span == span for m in entity.mentions):
             entity.mentions.append(Mention(span, "description"))
+            self.mentions.append((span, entity))
+            self.mentions.sort(key=lambda pair: pair[0].start)
         return entity
 
-    def _party_of_members(self, span: Span, head: Any) -> Entity | None:
+    def _party_of_members(self, head: Any) -> Entity | None:
         """'Democrats said', 'House Republicans argued': a party's members as a body speak for the
         party, as the gold and wire usage read them. Not a number or a part of them ('Some
         Democrats', 'other Democrats', 'Thirteen Senate Democrats'): those are some of its members."""
