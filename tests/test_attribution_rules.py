@@ -1762,9 +1762,11 @@ def test_an_outlet_s_noun_after_its_name_is_the_outlet() -> None:
     assert [e.name for e in article.entities if e.type == "ORG"] == ["MTI"]  # not 'MTI news'
     said = next(a for a in article.attributions if a.cue is not None and a.cue.text == "said")
     assert (said.speaker.name, said.speaker.resolution) == ("MTI", "name")
-    # a legal form in lower case stays in the company's name
+    # a legal form in lower case stays in the company's name, and so does a hyphenated part
     article = newstrace.analyze("Columbia Gas Transmission corp said it made a filing.")
     assert "Columbia Gas Transmission corp" in [e.name for e in article.entities]
+    article = newstrace.analyze("Kim Jong-un said on Tuesday that the harvest was good.")
+    assert "Kim Jong-un" in [e.name for e in article.entities]
 
 
 def test_a_document_s_issuer_after_its_verb_or_in_apposition() -> None:

@@ -271,7 +271,11 @@ class EntityStage(Stage):
                 label = "ORG"
             first, last = ent[0], ent[-1]
             while (
-                last.i > first.i and last.text.isalpha() and last.text.islower() and last.text not in LEGAL_FORMS_LOWER
+                last.i > first.i
+                and last.text.isalpha()
+                and last.text.islower()
+                and last.text not in LEGAL_FORMS_LOWER
+                and doc[last.i - 1].whitespace_  # not the 'un' of 'Kim Jong-un'
             ):
                 last = doc[last.i - 1]  # 'MTI news' of 'the MTI news agency': the name is MTI
             if ent.label_ == "PERSON":
