@@ -962,7 +962,7 @@ def _plain_name(text: str) -> str:
 
 class SpeakerStage(Stage):
     name = "speakers.v1"
-    requires = ("text", "body_start", "doc", "sentences", "attributions", "entities")
+    requires = ("text", "body_start", "doc", "sentences", "quotes", "attributions", "entities")
     assigns = ("attributions.speaker", "attributions.citing", "attributions.relay", "entities")
     languages = ENGLISH
 
