@@ -1621,22 +1621,16 @@ def test_a_name_after_paper_or_firm_is_an_organization() -> None:
         assert (name, "ORG") in [(e.name, e.type) for e in article.entities], text
 
 
+def _said_twice(first: list[tuple[str, str, str]], second: list[tuple[str, str, str]]) -> list[Row]:
+    """'<first> said war loomed. <second> said war loomed.': two ``_said_rows`` sentences in a row."""
+    rows = _said_rows(first)
+    return rows + [(w, head + len(rows), dep, pos, lemma) for w, head, dep, pos, lemma in _said_rows(second)]
+
+
 def _honorific_then_pronoun(honorific: str) -> Speaker:
     """'<honorific> Roe said war loomed. He said war loomed.': who 'He' is."""
     text = f"{honorific} Roe said war loomed. He said war loomed."
-    rows: list[Row] = [
-        (honorific, 1, "compound", "PROPN", honorific),
-        ("Roe", 2, "nsubj", "PROPN", "Roe"),
-        ("said", 2, "ROOT", "VERB", "say"),
-        ("war", 4, "nsubj", "NOUN", "war"),
-        ("loomed", 2, "ccomp", "VERB", "loom"),
-        (".", 2, "punct", "PUNCT", "."),
-        ("He", 7, "nsubj", "PRON", "he"),
-        ("said", 7, "ROOT", "VERB", "say"),
-        ("war", 9, "nsubj", "NOUN", "war"),
-        ("loomed", 7, "ccomp", "VERB", "loom"),
-        (".", 7, "punct", "PUNCT", "."),
-    ]
+    rows = _said_twice([(honorific, "compound", "PROPN"), ("Roe", "nsubj", "PROPN")], [("He", "nsubj", "PRON")])
     _, resolver = _resolver(text, rows, {"Roe": "PERSON"})
     start = text.index("He ")
     return resolver.resolve(Span.of(text, start, start + 2))
@@ -1665,16 +1659,7 @@ def _it_in_words_of(kind: str) -> Speaker:
     """'Acme said war loomed. It said war loomed.', the second sentence given as Acme's words of
     ``kind`` (when direct, as an introduced paragraph)."""
     text = "Acme said war loomed. It said war loomed."
-    rows: list[Row] = []
-    for subject, pos in (("Acme", "PROPN"), ("It", "PRON")):
-        n = len(rows)
-        rows += [
-            (subject, n + 1, "nsubj", pos, subject.lower()),
-            ("said", n + 1, "ROOT", "VERB", "say"),
-            ("war", n + 3, "nsubj", "NOUN", "war"),
-            ("loomed", n + 1, "ccomp", "VERB", "loom"),
-            (".", n + 1, "punct", "PUNCT", "."),
-        ]
+    rows = _said_twice([("Acme", "nsubj", "PROPN")], [("It", "nsubj", "PRON")])
     article, resolver = _resolver(text, rows, {"Acme": "ORG"})
     words = Span.of(text, text.index("It"), len(text) - 1)
     acme = Speaker(Span.of(text, 0, 4), ["e0"], "Acme", "name")

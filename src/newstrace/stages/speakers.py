@@ -256,18 +256,8 @@ class SpeakerResolver:
         person = self._entity_at(owners[0])
         if person is None or person.type != "PERSON":
             return None
-        tokens = [head.doc[i] for i in range(owners[0].left_edge.i, head.i + 1)]
-        name = f"{person.name} {noun}"
-        entity = next((e for e in self.article.entities if e.name == name), None)
-        if entity is None:
-            entity = Entity(id=f"e{len(self.article.entities) + 1}", name=name, type="ORG")
-            self.article.entities.append(entity)
-        span = token_span(self.article, tokens[0], tokens[-1])
-        if not any(m.span == span for m in entity.mentions):
-            entity.mentions.append(Mention(span, "description"))
-            self.mentions.append((span, entity))
-            self.mentions.sort(key=lambda pair: pair[0].start)
-        return entity
+        span = token_span(self.article, owners[0].left_edge, head)
+        return self._entity_called(f"{person.name} {noun}", "ORG", span, "description")
 
     def _party_of_members(self, head: Any) -> Entity | None:
         """'Democrats said', 'House Republicans argued': a party's members as a body speak for the
@@ -288,16 +278,7 @@ class SpeakerResolver:
             return None  # a word of the phrase the parser hung elsewhere ('... Buttigieg2020 Democrats')
         if any(c.dep_ in {"prep", "acl"} for c in head.children) or head.conjuncts:
             return None  # 'Democrats on the committee', 'Democrats seeking to ...', 'Democrats and some Republicans'
-        entity = next((e for e in self.article.entities if e.name == party), None)
-        if entity is None:
-            entity = Entity(id=f"e{len(self.article.entities) + 1}", name=party, type="ORG")
-            self.article.entities.append(entity)
-        token = token_span(self.article, head, head)
-        if not any(m.span == token for m in entity.mentions):
-            entity.mentions.append(Mention(token, "alias"))
-            self.mentions.append((token, entity))
-            self.mentions.sort(key=lambda pair: pair[0].start)
-        return entity
+        return self._entity_called(party, "ORG", token_span(self.article, head, head), "alias")
 
     def _role_holder_apposed(self, head: Any) -> Entity | None:
         """'said Jardine Fleming (Securities) Ltd economist Eric Rasmussen', parsed with the firm as
@@ -430,18 +411,20 @@ class SpeakerResolver:
 
     def _entity_named_by(self, tokens: list[Any], etype: str) -> Entity:
         """The entity the words ``tokens`` name (a new one when the article has none of that name)."""
-        start = tokens[0].idx + self.article.body_start
-        end = tokens[-1].idx + len(tokens[-1].text) + self.article.body_start
-        span = self.article.span(start, end)
-        name = " ".join(span.text.split())
+        span = token_span(self.article, tokens[0], tokens[-1])
+        return self._entity_called(" ".join(span.text.split()), etype, span, "name")
+
+    def _entity_called(self, name: str, etype: str, span: Span, kind: str) -> Entity:
+        """The article's entity of that name (a new one when it has none), with ``span`` as one of
+        its mentions, found again by later lookups."""
         entity = next((e for e in self.article.entities if e.name.lower() == name.lower()), None)
         if entity is None:
             entity = Entity(id=f"e{len(self.article.entities) + 1}", name=name, type=etype)
             self.article.entities.append(entity)
         if not any(m.span == span for m in entity.mentions):
-            entity.mentions.append(Mention(span, "name"))
-        self.mentions.append((span, entity))
-        self.mentions.sort(key=lambda pair: pair[0].start)
+            entity.mentions.append(Mention(span, kind))
+            self.mentions.append((span, entity))
+            self.mentions.sort(key=lambda pair: pair[0].start)
         return entity
 
     def _place_police(self, head: Any) -> Entity | None:
