@@ -1783,3 +1783,110 @@ def test_kin_words_and_honorifics_are_no_given_names() -> None:
     people = [e.name for e in article.entities if e.type == "PERSON"]
     assert "Ivanka Trump" in people
     assert not any(name.startswith(("Mr ", "Daughter ")) for name in people)
+
+
+def _run_then_he(middle: list[Row], names: dict[str, str]) -> Speaker:
+    """'Kim visited farms. <middle sentence> He said war loomed.': who the last 'He' is."""
+    first: list[Row] = [
+        ("Kim", 1, "nsubj", "PROPN", "Kim"),
+        ("visited", 1, "ROOT", "VERB", "visit"),
+        ("farms", 1, "dobj", "NOUN", "farm"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    rows = first + [(w, head + 4, dep, pos, lemma) for w, head, dep, pos, lemma in middle]
+    shift = len(rows)
+    rows += [(w, head + shift, dep, pos, lemma) for w, head, dep, pos, lemma in _said_rows([("He", "nsubj", "PRON")])]
+    text = " ".join(row[0] for row in rows).replace(" .", ".")
+    _, resolver = _resolver(text, rows, names)
+    start = text.rindex("He ")
+    return resolver.resolve(Span.of(text, start, start + 2))
+
+
+def test_a_run_of_he_subjects_leads_back_to_the_person_who_began_it() -> None:
+    toured: list[Row] = [
+        ("He", 1, "nsubj", "PRON", "he"),
+        ("toured", 1, "ROOT", "VERB", "tour"),
+        ("them", 1, "dobj", "PRON", "they"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    assert _run_then_he(toured, {"Kim": "PERSON"}).name == "Kim"
+    # the run breaks where its narration names another person ...
+    met: list[Row] = [
+        ("He", 1, "nsubj", "PRON", "he"),
+        ("met", 1, "ROOT", "VERB", "meet"),
+        ("Lee", 1, "dobj", "PROPN", "Lee"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    assert _run_then_he(met, {"Kim": "PERSON", "Lee": "PERSON"}).resolution == "unresolved"
+    # ... at a sentence with another subject, and at the other gender's pronoun
+    grew: list[Row] = [
+        ("The", 1, "det", "DET", "the"),
+        ("farms", 2, "nsubj", "NOUN", "farm"),
+        ("grew", 2, "ROOT", "VERB", "grow"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+    assert _run_then_he(grew, {"Kim": "PERSON"}).resolution == "unresolved"
+    she = [("She", *toured[0][1:4], "she"), *toured[1:]]
+    assert _run_then_he(she, {"Kim": "PERSON"}).resolution == "unresolved"
+
+
+def test_a_name_right_after_the_organization_of_a_title_holds_the_title() -> None:
+    # KCNA: 'Chairman of the Party Kim Yong Dae said': the parser makes the name the object of 'of'
+    rows: list[Row] = [
+        ("Chairman", 7, "nsubj", "PROPN", "chairman"),
+        ("of", 0, "prep", "ADP", "of"),
+        ("the", 6, "det", "DET", "the"),
+        ("Party", 6, "compound", "PROPN", "Party"),
+        ("Kim", 6, "compound", "PROPN", "Kim"),
+        ("Yong", 6, "compound", "PROPN", "Yong"),
+        ("Dae", 1, "pobj", "PROPN", "Dae"),
+        ("said", 7, "ROOT", "VERB", "say"),
+        ("war", 9, "nsubj", "NOUN", "war"),
+        ("loomed", 7, "ccomp", "VERB", "loom"),
+        (".", 7, "punct", "PUNCT", "."),
+    ]
+    text = "Chairman of the Party Kim Yong Dae said war loomed."
+    _, resolver = _resolver(text, rows, {"Party": "ORG", "Kim Yong Dae": "PERSON"})
+    assert resolver.resolve(Span.of(text, 0, text.index(" said"))).name == "Kim Yong Dae"
+    # after a role word the name is whose the role is: 'the son of the leader Kim' is not Kim
+    rows[3] = ("leader", 6, "compound", "NOUN", "leader")
+    text = text.replace("Party", "leader")
+    _, resolver = _resolver(text, rows, {"Kim Yong Dae": "PERSON"})
+    assert resolver.resolve(Span.of(text, 0, text.index(" said"))).resolution == "unresolved"
+
+
+def test_an_apposition_is_set_off_from_its_noun() -> None:
+    # 'The son of the leader Kim said': the parser hung 'Kim' on 'son' across the 'of' phrase
+    rows: list[Row] = [
+        ("The", 1, "det", "DET", "the"),
+        ("son", 6, "nsubj", "NOUN", "son"),
+        ("of", 1, "prep", "ADP", "of"),
+        ("the", 4, "det", "DET", "the"),
+        ("leader", 2, "pobj", "NOUN", "leader"),
+        ("Kim", 1, "appos", "PROPN", "Kim"),
+        ("said", 6, "ROOT", "VERB", "say"),
+        ("war", 8, "nsubj", "NOUN", "war"),
+        ("loomed", 6, "ccomp", "VERB", "loom"),
+        (".", 6, "punct", "PUNCT", "."),
+    ]
+    text = "The son of the leader Kim said war loomed."
+    _, resolver = _resolver(text, rows, {"Kim": "PERSON"})
+    assert resolver.resolve(Span.of(text, 0, text.index(" said"))).resolution == "unresolved"
+    # one apposition the parser split in two: 'The colleague, Operator Class Corey Scott, said'
+    rows = [
+        ("The", 1, "det", "DET", "the"),
+        ("colleague", 8, "nsubj", "NOUN", "colleague"),
+        (",", 1, "punct", "PUNCT", ","),
+        ("Operator", 4, "compound", "PROPN", "Operator"),
+        ("Class", 1, "appos", "PROPN", "Class"),
+        ("Corey", 6, "compound", "PROPN", "Corey"),
+        ("Scott", 1, "appos", "PROPN", "Scott"),
+        (",", 1, "punct", "PUNCT", ","),
+        ("said", 8, "ROOT", "VERB", "say"),
+        ("war", 10, "nsubj", "NOUN", "war"),
+        ("loomed", 8, "ccomp", "VERB", "loom"),
+        (".", 8, "punct", "PUNCT", "."),
+    ]
+    text = "The colleague, Operator Class Corey Scott, said war loomed."
+    _, resolver = _resolver(text, rows, {"Corey Scott": "PERSON"})
+    assert resolver.resolve(Span.of(text, 0, text.index(" said"))).name == "Corey Scott"

@@ -202,3 +202,16 @@ def test_an_introduced_run_ends_where_the_outlet_introduces_another_source() -> 
     run = next(a for a in article.attributions if a.rule == "direct.introduced")
     assert not any(part.text.startswith("The Ecuador-Guaranda") for part in run.content_parts)
     assert run.speaker.name == "Genaro Ledesma Izquieta"
+
+
+def test_a_run_of_he_subjects_goes_back_to_the_named_leader_who_began_it() -> None:
+    # kcna-16852 (part H, read once part I was drawn): 'Supreme Commander of the Korean People's
+    # Army Kim Jong Un, ..., provided field guidance ... he went round it. Making the rounds ..., he
+    # learned .... Entering a pine tree sauna ..., he was pleased .... Rest halls ... look spacious
+    # and nice, he said': every 'he said' had stayed unresolved.
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-16852")
+    said = [a for a in article.attributions if a.cue is not None and a.cue.text == "said"]
+    assert len(said) >= 3
+    assert all((a.speaker.name, a.speaker.resolution) == ("Kim Jong Un", "pronoun") for a in said)
+    # 'leader Kim Jong Il' inside his words is what he said, not who says the rest
+    assert not any(a.speaker.name == "Kim Jong Il" for a in article.attributions)

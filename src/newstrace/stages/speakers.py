@@ -39,6 +39,7 @@ from ._lib.tokens import token_index, token_span
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PRONOUN_LOOKBACK = 600  # characters: a pronoun further than this from any person stays unresolved
+SUBJECT_RUN_SENTENCES = 8  # sentences a run of 'he ...' subjects is followed back
 NAME_JOINERS = frozenset({"for", "and", "&", ",", "'s", "’s"})  # inside an organization's name, before a capital
 QUOTED_SENTENCES_SKIPPED = 4  # at most this many quoted sentences between a pronoun and its antecedent
 QUOTE_MARKS = frozenset("\"“”'‘’")
@@ -328,16 +329,38 @@ class SpeakerResolver:
         """The person named in a role's phrase is the one in the role ('the minister, Fernando Santos',
         'Minister Santos'), not one it is about ('a Reagan administration official', "Putin's
         spokesman", 'a Trump spokesman'): the name is in apposition to the role word, or the role
-        word modifies the name; a name that modifies the role word is whose the role is."""
+        word modifies the name; a name that modifies the role word is whose the role is. KCNA's
+        order 'Chairman of the Central Committee of the Korean Social Democratic Party Kim Yong Dae'
+        counts too (``_named_after_organization``)."""
         for mention, entity in self.mentions:
             if entity is person and span.contains(mention):
                 name = self.head_token(mention)
                 if name is not None and (
                     (name.head.i == role.i and name.dep_ == "appos")
                     or (role.head.i == name.i and role.dep_ in {"appos", "compound"})
+                    or self._named_after_organization(mention, name, role)
                 ):
                     return True
         return False
+
+    def _named_after_organization(self, mention: Span, name: Any, role: Any) -> bool:
+        """'Supreme Commander of the Korean People's Army Kim Jong Un': the name follows straight
+        on the organization that ends the role's 'of' phrase, so the parser hangs it there as the
+        object of 'of'; the name is the role's holder. Only right after an organization or state:
+        in 'the son of the Korean leader Kim Jong Il' the name is whose son he is."""
+        token = name
+        while token.dep_ == "pobj" and token.head.lower_ == "of":
+            token = token.head.head
+            if token.i == role.i:
+                break
+        else:
+            return False
+        doc = self.article.doc
+        first = next((t for t in doc[: name.i + 1] if t.idx + self.article.body_start >= mention.start), None)
+        if first is None or first.i == 0:
+            return False
+        before = self._entity_at(doc[first.i - 1])
+        return before is not None and before.type in {"ORG", "GPE"}
 
     def _conjoined(self, span: Span, people: list[Entity]) -> bool:
         """The people are joined by 'and' to one another ('Mulvaney and McAleenan'), not one of them
@@ -447,6 +470,8 @@ class SpeakerResolver:
             # a compound names a speaker only as kin ('His wife Pak'): 'House members', 'The Biden
             # task force' are not the House or Biden
             if child.dep_ == "appos":
+                if not _set_off(head, child):
+                    continue
                 wanted = {"PERSON", "ORG"}
             elif child.dep_ == "compound" and head.lemma_.lower() in KIN_NOUNS:
                 wanted = {"PERSON"}
@@ -526,12 +551,75 @@ class SpeakerResolver:
                 return self._speaker(span, [entity], "pronoun", "pronoun")
             if entity is None and want == "PERSON" and subject.lemma_.lower() in PERSON_NOUNS:
                 return Speaker(span, [], span.text, "unresolved")
+        if gender is not None:
+            begun = self._subject_run(span, gender)
+            if begun is not None and fits(begun):
+                return self._speaker(span, [begun], "pronoun", "pronoun")
         earlier = [(start, entity) for start, entity in self.speaker_history if start < span.start]
         if earlier and span.start - earlier[-1][0] <= PRONOUN_LOOKBACK * 2:
             start, last = earlier[-1]
             if last is not None and fits(last) and not self._person_between(start, span.start, last):
                 return self._speaker(span, [last], "pronoun", "pronoun")
         return Speaker(span, [], span.text, "unresolved")
+
+    def _subject_run(self, span: Span, gender: str) -> Entity | None:
+        """'Kim Jong Un ... provided field guidance .... Making the rounds ..., he learned .... Entering
+        a sauna, he was pleased .... Rest halls look spacious, he said': a 'he' that goes on a run of
+        sentences, each with the same pronoun as its subject, is the person named as the subject of
+        the sentence that began the run. The run breaks at a sentence with another subject, and at
+        one whose narration names another person: then the pronoun may be that person."""
+        sentences = self.article.sentences
+        here = next((k for k, s in enumerate(sentences) if s.start <= span.start < s.end + 1), None)
+        if here is None:
+            return None
+        contents = self._reported_words()
+        k = here
+        for _ in range(SUBJECT_RUN_SENTENCES):
+            previous = self._previous_sentence(sentences[k])
+            if previous is None:
+                return None
+            k = next(j for j, s in enumerate(sentences) if s == previous)
+            subjects = self._main_subjects(previous)
+            if not subjects:
+                return None
+            named = self._subject_person(subjects[0])
+            if named is not None:
+                return named
+            if PRONOUN_GENDER.get(subjects[0].lower_) != gender or subjects[0].lower_ not in PRONOUNS_PERSON:
+                return None
+            for mention, entity in self.mentions:
+                if (
+                    previous.start <= mention.start < previous.end
+                    and entity.type == "PERSON"
+                    and not any(c.start <= mention.start < c.end for c in contents)
+                ):
+                    return None
+        return None
+
+    def _main_subjects(self, sentence: Span) -> list[Any]:
+        """The subjects of a sentence's main verb and of the verbs joined to it, in order."""
+        doc, shift = self.article.doc, self.article.body_start
+        found = []
+        for i in token_index(doc).starting_within(sentence.start - shift, sentence.end - shift):
+            token = doc[i]
+            verb = token.head
+            if token.dep_ in {"nsubj", "nsubjpass"} and (
+                verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+            ):
+                found.append(token)
+        return found
+
+    def _subject_person(self, subject: Any) -> Entity | None:
+        """The person a subject names: by name, or by a role word with its holder ('Supreme
+        Commander of the Korean People's Army Kim Jong Un')."""
+        entity = self._entity_at(subject)
+        if entity is not None:
+            return entity if entity.type == "PERSON" else None
+        if subject.lemma_.lower() not in ROLE_WORDS:
+            return None
+        phrase = token_span(self.article, subject.left_edge, subject.right_edge)
+        people = self.entities_in(phrase, ("PERSON",))
+        return people[0] if len(people) == 1 and self._holds_role(phrase, people[0], subject) else None
 
     def _other_gender(self, person: Entity, gender: str | None) -> bool:
         """Whether the text has called ``person`` by the other gender's pronoun or honorific: a 'he'
@@ -915,6 +1003,20 @@ def _name_run(head: Any) -> list[Any] | None:
     if any(t.ent_type_ in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"} for t in tokens):
         return None
     return tokens or None
+
+
+def _set_off(head: Any, appos: Any) -> bool:
+    """An apposition follows its noun straight or after a comma or bracket ('the minister, Fernando
+    Santos'). One the parser hangs across a phrase is the phrase's ('The son of the Korean leader
+    Kim Jong Il': the name is the leader's, not the son's). The parser may split one apposition in
+    two ("colleague, Special Operator 1st Class Corey Scott"): one right after another counts."""
+    before = appos.left_edge.i - 1
+    if before == head.i or (before >= 0 and appos.doc[before].is_punct):
+        return True
+    return any(
+        other.dep_ == "appos" and other.i != appos.i and other.left_edge.i <= before <= other.right_edge.i
+        for other in head.children
+    )
 
 
 def _one_known(head: Any) -> bool:
