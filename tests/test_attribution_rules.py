@@ -1890,3 +1890,31 @@ def test_an_apposition_is_set_off_from_its_noun() -> None:
     text = "The colleague, Operator Class Corey Scott, said war loomed."
     _, resolver = _resolver(text, rows, {"Corey Scott": "PERSON"})
     assert resolver.resolve(Span.of(text, 0, text.index(" said"))).name == "Corey Scott"
+
+
+def test_an_editorial_is_whoever_did_something_editorially() -> None:
+    # 'Hangyore editorially lashed out. The editorial said war loomed.'
+    rows: list[Row] = [
+        ("Hangyore", 2, "nsubj", "PROPN", "Hangyore"),
+        ("editorially", 2, "advmod", "ADV", "editorially"),
+        ("lashed", 2, "ROOT", "VERB", "lash"),
+        ("out", 2, "prt", "ADP", "out"),
+        (".", 2, "punct", "PUNCT", "."),
+        ("The", 6, "det", "DET", "the"),
+        ("editorial", 7, "nsubj", "NOUN", "editorial"),
+        ("said", 7, "ROOT", "VERB", "say"),
+        ("war", 9, "nsubj", "NOUN", "war"),
+        ("loomed", 7, "ccomp", "VERB", "loom"),
+        (".", 7, "punct", "PUNCT", "."),
+    ]
+    text = "Hangyore editorially lashed out. The editorial said war loomed."
+    _, resolver = _resolver(text, rows, {"Hangyore": "ORG"})
+    start = text.index("The editorial")
+    speaker = resolver.resolve(Span.of(text, start, start + len("The editorial")))
+    assert (speaker.name, speaker.resolution) == ("Hangyore", "description")
+    # without the adverb, nothing says whose editorial it is
+    rows[1] = ("loudly", 2, "advmod", "ADV", "loudly")
+    text = text.replace("editorially", "loudly")
+    _, resolver = _resolver(text, rows, {"Hangyore": "ORG"})
+    start = text.index("The editorial")
+    assert resolver.resolve(Span.of(text, start, start + len("The editorial"))).resolution == "unresolved"

@@ -215,3 +215,17 @@ def test_a_run_of_he_subjects_goes_back_to_the_named_leader_who_began_it() -> No
     assert all((a.speaker.name, a.speaker.resolution) == ("Kim Jong Un", "pronoun") for a in said)
     # 'leader Kim Jong Il' inside his words is what he said, not who says the rest
     assert not any(a.speaker.name == "Kim Jong Il" for a in article.attributions)
+
+
+def test_an_editorial_is_the_papers_that_ran_it_editorially_and_it_goes_on_after_quoting() -> None:
+    # kcna-01154 (part H): 'The south Korean newspaper Hangyore on Dec. 23 editorially lashed out
+    # at ... The editorial referred to ... It said ... the editorial noted, and continued: The
+    # "government" claimed ... It urged the "government" ...': all the paper's.
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-01154")
+    by_paper = [
+        a
+        for a in article.attributions
+        if a.speaker.mention is not None and a.speaker.mention.text.lower() in {"the editorial", "it"}
+    ]
+    assert len(by_paper) >= 4
+    assert all(a.speaker.name == "Hangyore" for a in by_paper)

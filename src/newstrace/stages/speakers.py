@@ -739,7 +739,7 @@ class SpeakerResolver:
         subject is what the speaker talks about, no evidence of who speaks; and an 'it' in someone's
         own words is never who speaks them (``_quoted_speaker``)."""
         speaking = self._quoted_speaker(span) if how == "pronoun" else None
-        earlier = [(start, entity) for start, entity in self.speaker_history if start < span.start]
+        earlier = self._narrated_speakers(span)
         if earlier and span.start - earlier[-1][0] <= PRONOUN_LOOKBACK * 2:
             start, entity = earlier[-1]
             if (
@@ -754,6 +754,22 @@ class SpeakerResolver:
         if narrated is not None and narrated is not speaking:
             return self._speaker(span, [narrated], how, how)
         return Speaker(span, [], _plain_name(span.text), "unresolved")
+
+    def _narrated_speakers(self, span: Span) -> list[tuple[int, Entity | None]]:
+        """The speakers before ``span``, leaving out those named inside someone's reported words
+        that do not hold ``span`` too: after 'the editorial ... continued: The "government"
+        claimed ...', an 'It urged' in the narration goes on with the editorial, not with the
+        government it quoted. Only quoted words count, part by part: an indirect content may run
+        long, and a split quote's whole content holds its own cue and speaker."""
+        contents = [
+            part for a in self.article.attributions if a.kind == "direct" for part in (a.content_parts or [a.content])
+        ]
+        return [
+            (start, entity)
+            for start, entity in self.speaker_history
+            if start < span.start
+            and not any(c.start <= start < c.end and not c.start <= span.start < c.end for c in contents)
+        ]
 
     def _narrated_subject(self, span: Span) -> Entity | None:
         """'The Xinhua News Agency introduced the conservatory. It said ...': the organization that is
@@ -775,15 +791,22 @@ class SpeakerResolver:
     def _document(self, span: Span, head: Any) -> Speaker:
         """'The article goes on', 'the appeal added': the entity the text says issued the document,
         at its latest earlier mention that says so ('Rodong Sinmun says in a bylined article',
-        'X on Aug. 9 issued an appeal', "KCNA's report", 'a letter from the ministry'). Without such a
+        'X on Aug. 9 issued an appeal', "KCNA's report", 'a letter from the ministry', 'X
+        editorially lashed out'). Without such a
         mention it stays unresolved: a document is not whoever spoke last."""
         lemma = head.lemma_.lower()
         doc = self.article.doc
         for token in reversed(doc[: head.i]):
             if token.lemma_.lower() == lemma and token.pos_ == "NOUN":
                 issuer = self._issuer(token)
-                if issuer is not None:
-                    return self._speaker(span, [issuer], "description", "description")
+            elif token.pos_ == "ADV" and token.lower_ == lemma + "ly":
+                # 'Hangyore on Dec. 23 editorially lashed out at ... The editorial referred to':
+                # whoever did it editorially issued the editorial
+                issuer = self._actor_among([c for c in token.head.children if c.dep_ == "nsubj"])
+            else:
+                continue
+            if issuer is not None:
+                return self._speaker(span, [issuer], "description", "description")
         return Speaker(span, [], _plain_name(span.text), "unresolved")
 
     def _issuer(self, document: Any) -> Entity | None:
@@ -816,6 +839,10 @@ class SpeakerResolver:
                 candidates += [
                     c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN" and c.left_edge.i == verb.i + 1
                 ]
+        return self._actor_among(candidates)
+
+    def _actor_among(self, candidates: list[Any]) -> Entity | None:
+        """The first of ``candidates`` that names a person, organization or state."""
         for candidate in candidates:
             entity = self._entity_at(candidate)
             if entity is None:
