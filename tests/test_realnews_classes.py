@@ -229,3 +229,17 @@ def test_an_editorial_is_the_papers_that_ran_it_editorially_and_it_goes_on_after
     ]
     assert len(by_paper) >= 4
     assert all(a.speaker.name == "Hangyore" for a in by_paper)
+
+
+def test_a_headline_joined_with_a_full_stop_and_comma_is_a_sentence_of_its_own() -> None:
+    # kcna-21701 (part H): "Personages of the Socialist Party of Benin lauded leader Kim Jong Il's
+    # feats.,  Ali Houdou, president of the party, said ...:" then his paragraphs: read as one
+    # sentence, the headline had become the speaker of Ali Houdou's words, and he of its praise.
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-21701")
+    run = next(a for a in article.attributions if a.rule == "direct.introduced")
+    assert (run.speaker.name, run.speaker.resolution) == ("Ali Houdou", "name")
+    assert any(sentence.text.startswith("Ali Houdou, president of the party") for sentence in article.sentences)
+    assert not any(
+        a.speaker.name == "Ali Houdou" and "feats" in a.content.text and not a.content.text.startswith("Generalissimo")
+        for a in article.attributions
+    )

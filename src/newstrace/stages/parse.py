@@ -32,6 +32,8 @@ def line_starts(doc: Any) -> Any:
     keeps boundaries set before it). In the reading view only paragraph and heading breaks are
     left: wrapping breaks already read as spaces."""
     text = doc.text
+    if ".," in text:
+        _joined_headline_starts(doc)
     if "\n" not in text:
         return doc
     index = token_index(doc)
@@ -46,6 +48,22 @@ def line_starts(doc: Any) -> Any:
             doc[following].is_sent_start = True
             after = doc[following].idx
     return doc
+
+
+def _joined_headline_starts(doc: Any) -> None:
+    """'Personages of the Socialist Party of Benin lauded leader Kim Jong Il's feats.,  Ali Houdou,
+    president of the party, said ...': a feed that joins the headline to the first paragraph with
+    '.,' leaves one sentence for the parser, whose subject then speaks the lead's words. A full stop
+    the tokenizer keeps apart ('feats.', not 'Corp.' or 'U.S.') and a comma straight after it end
+    a sentence: the next word, when it is capitalized, starts one."""
+    for token in doc[:-2]:
+        if token.text != "." or token.whitespace_ or doc[token.i + 1].text != ",":
+            continue
+        following = token.i + 2
+        while following < len(doc) and doc[following].is_space:
+            following += 1
+        if following < len(doc) and doc[following].text[:1].isupper():
+            doc[following].is_sent_start = True
 
 
 @lru_cache(maxsize=4)
