@@ -17,9 +17,7 @@ def _starts(text: str) -> list[str]:
 def test_a_headline_joined_by_a_full_stop_and_a_comma_ends_there() -> None:
     # KCNA's feed: 'Personages ... lauded leader Kim Jong Il's feats.,  Ali Houdou, president of the
     # party, said'
-    assert _starts("Personages of the party lauded his feats.,  Ali Houdou, president of the party, said:") == [
-        "Ali"
-    ]
+    assert _starts("Personages of the party lauded his feats.,  Ali Houdou, president of the party, said:") == ["Ali"]
     assert _starts("It was held in Shenzhen, China., Jang Ung spoke.") == ["Jang"]
 
 
