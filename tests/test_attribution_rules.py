@@ -1918,3 +1918,53 @@ def test_an_editorial_is_whoever_did_something_editorially() -> None:
     _, resolver = _resolver(text, rows, {"Hangyore": "ORG"})
     start = text.index("The editorial")
     assert resolver.resolve(Span.of(text, start, start + len("The editorial"))).resolution == "unresolved"
+
+
+def test_a_colon_after_what_a_speaker_says_opens_a_list_not_a_quotation() -> None:
+    # 'American sources say he will state that the way is to implement proposals:' then '-- an end
+    # to subsidies;' lines: the list is part of what he will state, not his quoted paragraphs
+    text = "Kim will state that the way is reform:\n\n-- an end to subsidies;\n\n-- new rules."
+    rows: list[Row] = [
+        ("Kim", 2, "nsubj", "PROPN", "Kim"),
+        ("will", 2, "aux", "AUX", "will"),
+        ("state", 2, "ROOT", "VERB", "state"),
+        ("that", 6, "mark", "SCONJ", "that"),
+        ("the", 5, "det", "DET", "the"),
+        ("way", 6, "nsubj", "NOUN", "way"),
+        ("is", 2, "ccomp", "AUX", "be"),
+        ("reform", 6, "attr", "NOUN", "reform"),
+        (":", 2, "punct", "PUNCT", ":"),
+        ("\n\n", 8, "dep", "SPACE", "\n\n"),
+        ("--", 12, "punct", "PUNCT", "--"),
+        ("an", 12, "det", "DET", "an"),
+        ("end", 12, "ROOT", "NOUN", "end"),
+        ("to", 12, "prep", "ADP", "to"),
+        ("subsidies", 13, "pobj", "NOUN", "subsidy"),
+        (";", 12, "punct", "PUNCT", ";"),
+        ("\n\n", 15, "dep", "SPACE", "\n\n"),
+        ("--", 19, "punct", "PUNCT", "--"),
+        ("new", 19, "amod", "ADJ", "new"),
+        ("rules", 19, "ROOT", "NOUN", "rule"),
+        (".", 19, "punct", "PUNCT", "."),
+    ]
+    found = analyze(text, rows)
+    assert not any(a.rule == "direct.introduced" for a in found)
+    assert ("indirect.ccomp", "Kim", "state", "the way is reform") in summary(found)
+
+
+def test_the_agent_of_a_passive_verb_of_telling_speaks() -> None:
+    # 'Ministers were told by Moore that talks would fail': Moore speaks; the ministers listen
+    text = "Ministers were told by Moore that talks would fail."
+    rows: list[Row] = [
+        ("Ministers", 2, "nsubjpass", "NOUN", "minister"),
+        ("were", 2, "auxpass", "AUX", "be"),
+        ("told", 2, "ROOT", "VERB", "tell"),
+        ("by", 2, "agent", "ADP", "by"),
+        ("Moore", 3, "pobj", "PROPN", "Moore"),
+        ("that", 8, "mark", "SCONJ", "that"),
+        ("talks", 8, "nsubj", "NOUN", "talk"),
+        ("would", 8, "aux", "AUX", "would"),
+        ("fail", 2, "ccomp", "VERB", "fail"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+    assert summary(analyze(text, rows)) == [("indirect.ccomp", "Moore", "told", "talks would fail")]

@@ -209,6 +209,10 @@ class RuleBuilder:
             quoted = next((c for c in quoting.children if c.dep_ in {"dobj", "nsubjpass"}), None)
             if quoted is not None:
                 return quoted
+        agent = _passive_agent(verb)
+        if agent is not None:
+            # 'Ministers ... were told by New Zealand that ...': who told them speaks, not they
+            return agent
         node = verb
         for _ in range(4):
             for child in node.children:
@@ -439,6 +443,10 @@ class RuleBuilder:
                 continue
             if _going_on(token) is not None or self._is_cue(token):
                 subtree = {t.i for t in token.subtree}
+                if any(c.dep_ == "ccomp" and token.i < c.i < at for c in token.children):
+                    # 'he is ready to state that the best way ... is to implement four proposals:':
+                    # what he says is already said; the colon opens a list inside it
+                    return None
                 if all(i in subtree for i in range(token.i + 1, at)):
                     return token
                 return None
@@ -815,6 +823,17 @@ def _preposition_object_before(participle: Any) -> Any | None:
         token = token.head
     if token.dep_ == "pobj" and token.head.lower_ in SUBJECT_PREPOSITIONS and token.pos_ in {"NOUN", "PROPN", "PRON"}:
         return token
+    return None
+
+
+def _passive_agent(verb: Any) -> Any | None:
+    """The 'by' object of a passive verb ('were told by New Zealand', 'is described by
+    participants as'), or None."""
+    if not any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
 
 
