@@ -1968,3 +1968,49 @@ def test_the_agent_of_a_passive_verb_of_telling_speaks() -> None:
         (".", 2, "punct", "PUNCT", "."),
     ]
     assert summary(analyze(text, rows)) == [("indirect.ccomp", "Moore", "told", "talks would fail")]
+
+
+def test_a_capitalized_acronym_the_parser_took_for_a_noun_ends_an_untagged_name() -> None:
+    # 'In Japan the Asahi TV in May 2009 disclosed that ...': 'TV' parsed as a common noun
+    speaker = _said_by([("The", "det", "DET"), ("Asahi", "compound", "PROPN"), ("TV", "nsubj", "NOUN")], {})
+    assert (speaker.name, speaker.resolution) == ("Asahi TV", "name")
+    # a lower-case noun after a name is no part of it
+    speaker = _said_by([("The", "det", "DET"), ("Asahi", "compound", "PROPN"), ("station", "nsubj", "NOUN")], {})
+    assert speaker.resolution == "unresolved"
+
+
+def test_a_pronoun_is_the_one_person_named_as_a_subject_before_it_in_its_sentence() -> None:
+    # 'Jeffrey Leeds of Chemical Bank agreed that ..., contrary to di Clemente, he said ...': the
+    # parser hangs 'agreed' under 'said'; 'he' had become di Clemente, the speaker before
+    rows: list[Row] = [
+        ("Leeds", 1, "nsubj", "PROPN", "Leeds"),
+        ("agreed", 4, "ccomp", "VERB", "agree"),
+        (",", 4, "punct", "PUNCT", ","),
+        ("he", 4, "nsubj", "PRON", "he"),
+        ("said", 4, "ROOT", "VERB", "say"),
+        ("war", 6, "nsubj", "NOUN", "war"),
+        ("loomed", 4, "ccomp", "VERB", "loom"),
+        (".", 4, "punct", "PUNCT", "."),
+    ]
+    text = "Leeds agreed, he said war loomed."
+    _, resolver = _resolver(text, rows, {"Leeds": "PERSON"})
+    start = text.index("he ")
+    assert resolver.resolve(Span.of(text, start, start + 2)).name == "Leeds"
+    # a name inside quotation marks is what was said, not who says it
+    quoted: list[Row] = [
+        ('"', 2, "punct", "PUNCT", '"'),
+        ("Leeds", 2, "nsubj", "PROPN", "Leeds"),
+        ("agreed", 6, "ccomp", "VERB", "agree"),
+        (",", 6, "punct", "PUNCT", ","),
+        ('"', 6, "punct", "PUNCT", '"'),
+        ("he", 6, "nsubj", "PRON", "he"),
+        ("said", 6, "ROOT", "VERB", "say"),
+        ("war", 8, "nsubj", "NOUN", "war"),
+        ("loomed", 6, "ccomp", "VERB", "loom"),
+        (".", 6, "punct", "PUNCT", "."),
+    ]
+    text = '"Leeds agreed," he said war loomed.'
+    article, resolver = _resolver(text, quoted, {"Leeds": "PERSON"})
+    article.quotes = [Span.of(text, 0, text.index(" he"))]
+    start = text.index("he ")
+    assert resolver.resolve(Span.of(text, start, start + 2)).resolution == "unresolved"

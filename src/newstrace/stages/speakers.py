@@ -410,7 +410,9 @@ class SpeakerResolver:
         'Party', 'Committee' in it. A person: two to four capitalized words with none of those, and
         an affiliation after ('of National Nurses United') or a role in apposition ('Jane Doe, a
         nurse'). Anything else stays unresolved."""
-        if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.lower_ in ROLE_WORDS:
+        # 'the Asahi TV': the parser may take a capitalized acronym after a name for a common noun
+        acronym = head.pos_ == "NOUN" and head.text.isupper() and head.i > 0 and head.doc[head.i - 1].pos_ == "PROPN"
+        if (head.pos_ != "PROPN" and not acronym) or not head.text[:1].isupper() or head.lower_ in ROLE_WORDS:
             return None
         tokens = _name_run(head)
         if tokens is None:
@@ -539,6 +541,9 @@ class SpeakerResolver:
         fronted = self._fronted_clause_subject(span, types)
         if fronted is not None and fits(fronted):
             return self._speaker(span, [fronted], "pronoun", "pronoun")
+        before = self._narrated_subject_before(span, types)
+        if before is not None and fits(before):
+            return self._speaker(span, [before], "pronoun", "pronoun")
         previous = self._previous_sentence(span)
         if previous is not None:
             spoke = [entity for start, entity in self.speaker_history if previous.start <= start < previous.end]
@@ -729,6 +734,32 @@ class SpeakerResolver:
                 entity = self._entity_at(subject) if subject.dep_ in {"nsubj", "nsubjpass"} else None
                 if entity is not None and entity.type in types and entity not in found:
                     found.append(entity)
+        return found[0] if len(found) == 1 else None
+
+    def _narrated_subject_before(self, span: Span, types: tuple[str, ...]) -> Entity | None:
+        """'Jeffrey Leeds of Chemical Bank agreed that ... but, contrary to di Clemente, he said ...':
+        the one entity of the pronoun's kind named as the subject of a verb earlier in its own
+        sentence, in the narration (a name inside someone's reported words or inside quotation marks
+        is what was said). Not after another pronoun ('When Trump ran against him, he said': 'he'
+        may be 'him')."""
+        pronoun = self.head_token(span)
+        if pronoun is None:
+            return None
+        contents = self._reported_words() + list(self.article.quotes)
+        found: list[Entity] = []
+        for token in pronoun.sent:
+            if token.i >= pronoun.i:
+                break
+            if token.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP:
+                return None
+            if token.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            position = token.idx + self.article.body_start
+            if any(c.start <= position < c.end for c in contents):
+                continue
+            entity = self._entity_at(token)
+            if entity is not None and entity.type in types and entity not in found:
+                found.append(entity)
         return found[0] if len(found) == 1 else None
 
     def _organization(self, span: Span, how: str = "description") -> Speaker:
