@@ -100,3 +100,41 @@ def test_a_stock_symbol_after_a_name_reads_as_spaces() -> None:
     assert "Girozentrale          said its unit posted a loss of 12 mln marks." in view  # the wrap is a space too
     assert reading_view("NEW YORK - <IBM> said") == "NEW YORK -  IBM  said"  # a name in brackets, not a symbol
     assert reading_view("Chrysler Corp <C> and <AMC> said") == "Chrysler Corp     and  AMC  said"
+
+
+def test_a_pop_up_card_after_a_name_reads_as_spaces() -> None:
+    # The Hill, scraped with its pop-up cards: the name, the full name glued to its headlines, 'MORE'.
+    text = (
+        "Speaker Nancy Pelosi Nancy PelosiOvernight Health Care: Trump officials making changes | House panel"
+        " advances ban | Senators press FDA MORE (D-Calif.) asked President Trump to delay it."
+    )
+    view = reading_view(text)
+    assert len(view) == len(text)
+    assert view.startswith("Speaker Nancy Pelosi ") and view.endswith(" (D-Calif.) asked President Trump to delay it.")
+    assert "MORE" not in view and "Overnight" not in view
+    # a name said twice, or capitals and 'MORE' in plain prose, stay
+    plain = "Kim Jong Un met Kim Jong Un's envoy. MORE talks followed."
+    assert reading_view(plain) == plain
+
+
+def test_a_tagged_span_across_a_blanked_card_keeps_its_longest_piece() -> None:
+    from newstrace.stages.attribution import _unblanked
+
+    body = "Speaker Nancy Pelosi" + " " * 40 + "(D-Calif.) asked"
+    assert _unblanked(body, (0, body.index(" asked"))) == (0, len("Speaker Nancy Pelosi"))
+    assert _unblanked(body, (0, 7)) == (0, 7)
+
+
+def test_a_pop_up_card_leaves_no_trace_in_speakers_or_entities() -> None:
+    from newstrace.run import analyze
+
+    from .test_realnews_classes import corpus_text
+
+    # allsides-COo2jpM3vLJsffS1 (part H): the speaker had been 'Speaker Nancy Pelosi Nancy
+    # PelosiOvernight Health Care: ... MORE (D-Calif.)', an entity of that name
+    record = corpus_text("allsides-12k.jsonl.gz", "allsides-COo2jpM3vLJsffS1")
+    article = analyze(record["text"], settings=load_settings(persuasion="off"))
+    article.check_spans()
+    assert not any("MORE" in e.name or "|" in e.name for e in article.entities)
+    mentions = [a.speaker.mention.text for a in article.attributions if a.speaker.mention]
+    assert "Speaker Nancy Pelosi" in mentions and not any("MORE" in m for m in mentions)

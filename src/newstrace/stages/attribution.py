@@ -8,12 +8,14 @@ The setting ``attribution`` chooses one (docs/settings.md).
 
 from __future__ import annotations
 
+import re
+
 from ..formats.polnear import Offsets
 from ..models.tagger import load_tagger
 from ..record import Article
 from ..settings import Settings
 from ..stage import ENGLISH, Stage
-from ._lib.layout import reading_view
+from ._lib.layout import BLANKED_SPACES, reading_view
 from ._lib.rules import RuleBuilder
 from ._lib.tagged import (
     missed_by_tagger,
@@ -25,6 +27,7 @@ from ._lib.tagged import (
     without_unsaid,
 )
 
+_BLANKED = re.compile(f" {{{BLANKED_SPACES},}}")
 # What every attribution stage reads: the body's parse, its sentences and quotation spans.
 REQUIRES = ("text", "body_start", "doc", "quotes", "sentences")
 
@@ -55,11 +58,34 @@ class _TaggerStage(Stage):
         bodies = [reading_view(a.text[a.body_start :]) for a in articles]
         return [
             {
-                role: [(s + article.body_start, e + article.body_start) for s, e in found]
+                role: [
+                    (s + article.body_start, e + article.body_start) for s, e in (_unblanked(body, f) for f in found)
+                ]
                 for role, found in spans.items()
             }
-            for article, spans in zip(articles, self.tagger.spans_many(bodies), strict=True)
+            for article, body, spans in zip(articles, bodies, self.tagger.spans_many(bodies), strict=True)
         ]
+
+
+def _all_unblanked(body: str, spans: list[Offsets]) -> list[Offsets]:
+    return [_unblanked(body, span) for span in spans]
+
+
+def _unblanked(body: str, span: Offsets) -> Offsets:
+    """A tagged span that runs across a stretch the reading view blanked (a pop-up card scraped
+    into the text: 'Speaker Nancy Pelosi [card] (D-Calif.)') keeps its longest piece."""
+    start, end = span
+    blanks = [m.span() for m in _BLANKED.finditer(body, start, end)]
+    if not blanks:
+        return span
+    pieces, position = [], start
+    for blank_start, blank_end in blanks:
+        pieces.append((position, blank_start))
+        position = blank_end
+    pieces.append((position, end))
+    first, last = max(pieces, key=lambda piece: len(body[piece[0] : piece[1]].strip()))
+    piece = body[first:last]
+    return first + len(piece) - len(piece.lstrip()), last - len(piece) + len(piece.rstrip())
 
 
 class ModelAttributionStage(_TaggerStage):

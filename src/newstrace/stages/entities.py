@@ -23,6 +23,7 @@ from typing import Any
 from ..record import Article, Entity, Mention, Span
 from ..resources import agencies, agency_name, capitals, countries, country_aliases, demonyms, entity_types
 from ..stage import ENGLISH, Stage
+from ._lib.layout import BLANKED_SPACES
 from ._lib.lexicon import ORG_NAME_ENDINGS, ROLE_WORDS, TITLE_WORDS
 from ._lib.tokens import token_index, token_span
 
@@ -270,6 +271,12 @@ class EntityStage(Stage):
                     continue
                 label = "ORG"
             first, last = ent[0], ent[-1]
+            blanked = next((t for t in ent if t.is_space and len(t.text) >= BLANKED_SPACES), None)
+            if blanked is not None:
+                # a name run into a stretch the reading view blanked (a pop-up card): it ends there
+                if blanked.i == first.i:
+                    continue
+                last = doc[blanked.i - 1]
             while (
                 last.i > first.i
                 and last.text.isalpha()

@@ -29,7 +29,7 @@ from functools import cached_property
 from typing import Any
 
 from ...record import Article, Attribution, Span, Speaker
-from .layout import PARAGRAPH_BREAK, is_hard_wrapped, paragraphs
+from .layout import BLANKED_SPACES, PARAGRAPH_BREAK, is_hard_wrapped, paragraphs
 from .lexicon import (
     ARGUMENT_PREPS,
     BELIEF_VERBS,
@@ -253,19 +253,20 @@ class RuleBuilder:
     def speaker_mention(self, head: Any | None) -> Span | None:
         """The whole noun phrase of the speaker, appositions and relative clauses included (as PolNeAR
         draws sources), less focusing adverbs ('Even Lindsey Graham'), a 'citing ...' phrase, and
-        anything on another line (a headline run into the first sentence)."""
+        anything on another line (a headline run into the first sentence) or past a stretch the
+        reading view blanked (a web page's pop-up card)."""
         if head is None:
             return None
         tokens = [t for t in head.subtree if not self.in_quote(t)]
         cut = [t for t in head.children if t.dep_ == "acl" and t.lemma_ in CITING_VERBS and t.i > head.i]
         if cut:
             tokens = [t for t in tokens if t.i < cut[0].left_edge.i]
-        breaks = [t.i for t in tokens if "\n" in t.text_with_ws and t.i < head.i]
+        breaks = [t.i for t in tokens if _breaks_phrase(t) and t.i < head.i]
         if breaks:
             tokens = [t for t in tokens if t.i > breaks[-1]]
-        after = [t.i for t in tokens if "\n" in t.text_with_ws and t.i >= head.i]
+        after = [t.i for t in tokens if _breaks_phrase(t) and t.i >= head.i]
         if after:
-            tokens = [t for t in tokens if t.i <= after[0]]
+            tokens = [t for t in tokens if t.i < after[0] or (t.i == after[0] and not t.is_space)]
         while len(tokens) > 1 and tokens[0].pos_ == "ADV" and tokens[0].head.i != tokens[0].i:
             tokens = tokens[1:]
         return self.span_of_tokens(tokens, drop_that=False)
@@ -824,6 +825,12 @@ def _preposition_object_before(participle: Any) -> Any | None:
     if token.dep_ == "pobj" and token.head.lower_ in SUBJECT_PREPOSITIONS and token.pos_ in {"NOUN", "PROPN", "PRON"}:
         return token
     return None
+
+
+def _breaks_phrase(token: Any) -> bool:
+    """A line break after the token, or a long run of spaces: what the reading view blanked out
+    (``layout.reading_view``) is no part of a phrase around it."""
+    return "\n" in token.text_with_ws or (token.is_space and len(token.text) >= BLANKED_SPACES)
 
 
 def _passive_agent(verb: Any) -> Any | None:
