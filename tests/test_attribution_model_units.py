@@ -250,3 +250,11 @@ def test_a_content_that_runs_over_its_own_cue_is_split_into_its_quotes() -> None
     assert [p.text for p in parts] == ["Our danger is overreaction", "I am concerned"]
     outside = Attribution("a2", "direct", Speaker(None), cue, article.span(1, text.index(",")))
     assert _quote_parts(article, outside, RuleBuilder(article)) == []
+
+
+def test_a_participle_after_a_tagged_source_is_no_part_of_it() -> None:
+    # 'House Foreign Affairs Committee Chairman Eliot Engel (D., N.Y.), responding to the report, said'
+    text = "Chairman Eliot Engel (D., N.Y.), responding to the report, said"
+    end = text.index(" to the")
+    assert text[slice(*narrow_source(text, 0, end))] == "Chairman Eliot Engel (D., N.Y.)"
+    assert narrow_source("Eliot Engel, a chairman,", 0, 23) == (0, 23)

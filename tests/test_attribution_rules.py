@@ -2014,3 +2014,40 @@ def test_a_pronoun_is_the_one_person_named_as_a_subject_before_it_in_its_sentenc
     article.quotes = [Span.of(text, 0, text.index(" he"))]
     start = text.index("he ")
     assert resolver.resolve(Span.of(text, start, start + 2)).resolution == "unresolved"
+
+
+def _report_said(compound: str, kind: str, noun: str = "report") -> Speaker:
+    """'The <compound> <noun> said war loomed.' with the compound an entity of ``kind``."""
+    subject = [("The", "det", "DET"), (compound, "compound", "PROPN"), (noun, "nsubj", "NOUN")]
+    return _said_by(subject, {compound: kind})
+
+
+def test_an_organization_named_before_a_document_wrote_it() -> None:
+    assert _report_said("Politico", "ORG").name == "Politico"  # 'The Politico report said'
+    # not a person the report is about, nor a body a filing is lodged with
+    assert _report_said("Trump", "PERSON").resolution == "unresolved"
+    assert _report_said("SEC", "ORG", "filing").resolution == "unresolved"
+
+
+def test_a_later_document_is_not_the_one_an_organization_was_named_before() -> None:
+    # 'The GAO report came out. The report said war loomed.': the second may be another report
+    rows: list[Row] = [
+        ("The", 2, "det", "DET", "the"),
+        ("GAO", 2, "compound", "PROPN", "GAO"),
+        ("report", 3, "nsubj", "NOUN", "report"),
+        ("came", 3, "ROOT", "VERB", "come"),
+        ("out", 3, "prt", "ADP", "out"),
+        (".", 3, "punct", "PUNCT", "."),
+    ]
+    rows += [
+        ("The", 7, "det", "DET", "the"),
+        ("report", 8, "nsubj", "NOUN", "report"),
+        ("said", 8, "ROOT", "VERB", "say"),
+        ("war", 10, "nsubj", "NOUN", "war"),
+        ("loomed", 8, "ccomp", "VERB", "loom"),
+        (".", 8, "punct", "PUNCT", "."),
+    ]
+    text = "The GAO report came out. The report said war loomed."
+    _, resolver = _resolver(text, rows, {"GAO": "ORG"})
+    start = text.rindex("The report")
+    assert resolver.resolve(Span.of(text, start, start + len("The report"))).resolution == "unresolved"

@@ -79,6 +79,8 @@ DOCUMENT_NOUNS = word_set(
     "article commentary editorial appeal letter statement report declaration communique memorandum "
     "message petition resolution column essay op-ed note notice complaint lawsuit filing tweet"
 )
+# Documents lodged with the body named before them, not written by it.
+LODGED_DOCUMENTS = word_set("filing complaint lawsuit petition application")
 
 
 class SpeakerResolver:
@@ -141,7 +143,7 @@ class SpeakerResolver:
             return self._document(span, head)
         if head is not None and head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS:
             # 'X issued an appeal calling on ...': the document's own phrase names its issuer
-            issuer = self._issuer(head)
+            issuer = self._issuer(head, own=True)
             if issuer is not None:
                 return self._speaker(span, [issuer], "description", "description")
         examples = self._named_examples(head) if head is not None else []
@@ -823,10 +825,14 @@ class SpeakerResolver:
         """'The article goes on', 'the appeal added': the entity the text says issued the document,
         at its latest earlier mention that says so ('Rodong Sinmun says in a bylined article',
         'X on Aug. 9 issued an appeal', "KCNA's report", 'a letter from the ministry', 'X
-        editorially lashed out'). Without such a
-        mention it stays unresolved: a document is not whoever spoke last."""
+        editorially lashed out', 'The Washington Post report'). Without such a mention it stays
+        unresolved: a document is not whoever spoke last; nor past a document of the same kind
+        introduced anew ('a report') with no issuer said."""
         lemma = head.lemma_.lower()
         doc = self.article.doc
+        named = self._issuer(head, own=True)
+        if named is not None:
+            return self._speaker(span, [named], "description", "description")
         for token in reversed(doc[: head.i]):
             if token.lemma_.lower() == lemma and token.pos_ == "NOUN":
                 issuer = self._issuer(token)
@@ -840,10 +846,21 @@ class SpeakerResolver:
                 return self._speaker(span, [issuer], "description", "description")
         return Speaker(span, [], _plain_name(span.text), "unresolved")
 
-    def _issuer(self, document: Any) -> Entity | None:
-        """The entity a mention of a document names as its issuer, or None."""
+    def _issuer(self, document: Any, own: bool = False) -> Entity | None:
+        """The entity a mention of a document names as its issuer, or None. An organization named
+        before the noun counts only in the speaker's own mention (``own``): a later 'the report'
+        may well be another one ('the GAO report' ... 'In a report to the governor, the water
+        office ...  The report notes')."""
         candidates = [c for c in document.children if c.dep_ == "poss"]
         candidates += [g for c in document.children if c.lower_ in {"of", "by", "from"} for g in c.children]
+        # 'The Washington Post report': an organization named before the document wrote it (not a
+        # person: 'the Trump impeachment report' is about him)
+        compounds = [c for c in document.children if c.dep_ == "compound" and c.i < document.i]
+        if not own or document.lemma_.lower() in LODGED_DOCUMENTS:
+            compounds = []  # 'Securities and Exchange Commission filings' are lodged with it
+        named = [e for e in (self._entity_at(c) for c in compounds) if e is not None]
+        if named and all(e.type == "ORG" for e in named):
+            candidates += compounds
         verb = None
         if document.dep_ == "dobj" and document.head.lemma_.lower() in ISSUING_VERBS | RECEIVING_VERBS:
             verb = document.head

@@ -212,6 +212,8 @@ def narrow_cue(text: str, start: int, end: int) -> tuple[int, int]:
 
 # A preposition, conjunction or article that ends a tagged source has lost the words it governs.
 TRAILING_FUNCTION_WORD = re.compile(r"\s+(?:in|of|on|at|for|from|by|with|to|and|or|the|a|an)$")
+# 'Chairman Eliot Engel (D., N.Y.), responding': a participle after the name is what he did, no part of it.
+TRAILING_PARTICIPLE = re.compile(r",\s+[a-z]+ing$")
 
 
 # "they're", "Trump's": an apostrophe that ends a word, not one inside a name ("Kan'an", "O'Brien").
@@ -219,11 +221,15 @@ CONTRACTION = re.compile(r"['’](?:s|re|ll|ve|d|m|t)(?![\w])", re.IGNORECASE)
 
 
 def narrow_source(text: str, start: int, end: int) -> tuple[int, int]:
-    """PolNeAR source -> our speaker mention: without the comma closing an apposition, and whole
+    """PolNeAR source -> our speaker mention: without the comma closing an apposition or a
+    participle after it ('..., responding'), and whole
     words: the tagger reads word pieces and may tag only the end of a name ("Kan'an" read as
     "Kan", "'", "an")."""
     while end > start and text[end - 1] in ", ":
         end -= 1
+    participle = TRAILING_PARTICIPLE.search(text, start, end)
+    if participle is not None and participle.start() > start:
+        end = participle.start()
     dangling = TRAILING_FUNCTION_WORD.search(text, start, end)
     if dangling is not None and dangling.start() > start:
         end = dangling.start()  # 'Minju Joson in [a bylined commentary]': the tagger stopped early
