@@ -2051,3 +2051,18 @@ def test_a_later_document_is_not_the_one_an_organization_was_named_before() -> N
     _, resolver = _resolver(text, rows, {"GAO": "ORG"})
     start = text.rindex("The report")
     assert resolver.resolve(Span.of(text, start, start + len("The report"))).resolution == "unresolved"
+
+
+def test_a_country_before_a_name_after_a_role_of_is_split_off() -> None:
+    from newstrace.stages.entities import _country_then_name
+
+    text = "a message to President of Burkina Faso Blaise Compaore on Monday"
+    start, end = text.index("Burkina"), text.index(" on Monday")
+    country_end, name_start = _country_then_name(text, start, end) or (0, 0)
+    assert (text[start:country_end], text[name_start:end]) == ("Burkina Faso", "Blaise Compaore")
+    # no role before it, one word after it, or an organization's name after it: left whole
+    assert _country_then_name("visitors from Burkina Faso Blaise Compaore", 14, 42) is None
+    text = "the President of South Africa Zuma"
+    assert _country_then_name(text, text.index("South"), len(text)) is None
+    text = "Chairman of the Japan Karate Association"
+    assert _country_then_name(text, text.index("Japan"), len(text)) is None

@@ -243,3 +243,15 @@ def test_a_headline_joined_with_a_full_stop_and_comma_is_a_sentence_of_its_own()
         a.speaker.name == "Ali Houdou" and "feats" in a.content.text and not a.content.text.startswith("Generalissimo")
         for a in article.attributions
     )
+
+
+def test_a_country_tagged_into_a_presidents_name_is_split_off() -> None:
+    # kcna-03235 (unannotated): '... will grow stronger, said President of Equatorial Guinea Obiang
+    # Nguema Mbasogo. ... the president noted that ...': tagged as one person 'Equatorial Guinea
+    # Obiang Nguema Mbasogo', so neither he nor 'the president' had a name.
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-03235")
+    assert {("Equatorial Guinea", "GPE"), ("Obiang Nguema Mbasogo", "PERSON")} <= {
+        (e.name, e.type) for e in article.entities
+    }
+    noted = next(a for a in article.attributions if a.cue is not None and a.cue.text == "noted")
+    assert noted.speaker.name == "Obiang Nguema Mbasogo"

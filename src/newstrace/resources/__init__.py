@@ -52,7 +52,10 @@ def entity_types() -> dict[str, str]:
 
 @cache
 def countries() -> frozenset[str]:
-    return frozenset(capitals().values()) | frozenset(demonyms().values()) | frozenset(country_aliases().values())
+    """Every state's name the gazetteers know: the world's states (``countries.tsv``) and the
+    states the capitals, demonyms and aliases stand for."""
+    known = frozenset(capitals().values()) | frozenset(demonyms().values()) | frozenset(country_aliases().values())
+    return known | frozenset(_table("countries.tsv")) | frozenset(_table("countries.tsv").values())
 
 
 __all__ = ["agencies", "agency_name", "capitals", "countries", "country_aliases", "demonyms", "entity_types"]

@@ -111,6 +111,33 @@ class _Candidate:
     token: Any  # the root token of the mention in the doc
 
 
+_ROLE_OF = re.compile(r"\b([A-Za-z-]+)\s+of\s+(?:the\s+)?$")
+
+
+def _country_then_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """'President of Equatorial Guinea Obiang Nguema Mbasogo', 'President of Burkina Faso Blaise
+    Compaore' (KCNA's order: role, 'of', country, name), tagged as one name: (end of the country,
+    start of the person's name), or None. Only after a role word and 'of', and only when two to
+    five capitalized words follow the country that do not end as an organization's name does."""
+    role = _ROLE_OF.search(text, max(0, start - 40), start)
+    if role is None or role.group(1).lower() not in ROLE_WORDS:
+        return None
+    surface = text[start:end]
+    for country in _countries_longest_first():
+        if surface.startswith(country + " "):
+            rest = surface[len(country) + 1 :]
+            words = rest.split()
+            if 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and not _organization_name(rest):
+                return start + len(country), start + len(country) + 1
+            return None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _countries_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(countries(), key=len, reverse=True))
+
+
 class EntityTable:
     """Builds entities; keyed by (type, canonical name) so repeated names merge."""
 
@@ -300,6 +327,12 @@ class EntityStage(Stage):
             surface = text[start:end]
             if not surface or not any(c.isupper() for c in surface) or surface[0].islower():
                 continue  # "pinnacle" tagged ORG: real names are capitalized
+            split = _country_then_name(text, start, end)
+            if split is not None:
+                # 'President of Equatorial Guinea Obiang Nguema Mbasogo', tagged as one name
+                candidates.append(_Candidate(start, split[0], "GPE", ent.root))
+                candidates.append(_Candidate(split[1], end, "PERSON", ent.root))
+                continue
             candidates.append(_Candidate(start, end, label, ent.root))
 
         # Acronyms defined in parentheses right after their expansion.
