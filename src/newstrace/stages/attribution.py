@@ -67,10 +67,6 @@ class _TaggerStage(Stage):
         ]
 
 
-def _all_unblanked(body: str, spans: list[Offsets]) -> list[Offsets]:
-    return [_unblanked(body, span) for span in spans]
-
-
 def _unblanked(body: str, span: Offsets) -> Offsets:
     """A tagged span that runs across a stretch the reading view blanked (a pop-up card scraped
     into the text: 'Speaker Nancy Pelosi [card] (D-Calif.)') keeps its longest piece."""

@@ -30,7 +30,8 @@ _NEWLINE = re.compile("\n")
 def line_starts(doc: Any) -> Any:
     """Mark the token after a line break as a sentence start, before the parser runs (the parser
     keeps boundaries set before it). In the reading view only paragraph and heading breaks are
-    left: wrapping breaks already read as spaces."""
+    left: wrapping breaks already read as spaces. A headline joined to the lead with '.,' ends
+    there too (``_joined_headline_starts``)."""
     text = doc.text
     if ".," in text:
         _joined_headline_starts(doc)

@@ -573,8 +573,9 @@ class SpeakerResolver:
         """'Kim Jong Un ... provided field guidance .... Making the rounds ..., he learned .... Entering
         a sauna, he was pleased .... Rest halls look spacious, he said': a 'he' that goes on a run of
         sentences, each with the same pronoun as its subject, is the person named as the subject of
-        the sentence that began the run. The run breaks at a sentence with another subject, and at
-        one whose narration names another person: then the pronoun may be that person."""
+        the sentence that began the run. The run breaks at a sentence with another subject (the
+        other gender's pronoun too), and at one whose narration names another person: then the
+        pronoun may be that person."""
         sentences = self.article.sentences
         here = next((k for k, s in enumerate(sentences) if s.start <= span.start < s.end + 1), None)
         if here is None:
@@ -825,9 +826,8 @@ class SpeakerResolver:
         """'The article goes on', 'the appeal added': the entity the text says issued the document,
         at its latest earlier mention that says so ('Rodong Sinmun says in a bylined article',
         'X on Aug. 9 issued an appeal', "KCNA's report", 'a letter from the ministry', 'X
-        editorially lashed out', 'The Washington Post report'). Without such a mention it stays
-        unresolved: a document is not whoever spoke last; nor past a document of the same kind
-        introduced anew ('a report') with no issuer said."""
+        editorially lashed out'), or its own words ('The Washington Post report'). Without such a
+        mention it stays unresolved: a document is not whoever spoke last."""
         lemma = head.lemma_.lower()
         doc = self.article.doc
         named = self._issuer(head, own=True)
