@@ -2066,3 +2066,31 @@ def test_a_country_before_a_name_after_a_role_of_is_split_off() -> None:
     assert _country_then_name(text, text.index("South"), len(text)) is None
     text = "Chairman of the Japan Karate Association"
     assert _country_then_name(text, text.index("Japan"), len(text)) is None
+
+
+def test_went_on_after_a_parenthetical_verb_of_saying_goes_on_with_its_subject() -> None:
+    # KCNA: 'Kim Jong Il was the outstanding thinker ..., the article said, and went on:' -- the
+    # parser joins 'went on' to the reported clause, whose subject had become the speaker
+    text = "Kim was great, the article said, and went on:\n\nHe won."
+    rows: list[Row] = [
+        ("Kim", 1, "nsubj", "PROPN", "Kim"),
+        ("was", 1, "ROOT", "AUX", "be"),
+        ("great", 1, "acomp", "ADJ", "great"),
+        (",", 6, "punct", "PUNCT", ","),
+        ("the", 5, "det", "DET", "the"),
+        ("article", 6, "nsubj", "NOUN", "article"),
+        ("said", 1, "parataxis", "VERB", "say"),
+        (",", 6, "punct", "PUNCT", ","),
+        ("and", 1, "cc", "CCONJ", "and"),
+        ("went", 1, "conj", "VERB", "go"),
+        ("on", 9, "prt", "ADP", "on"),
+        (":", 9, "punct", "PUNCT", ":"),
+        ("\n\n", 11, "dep", "SPACE", "\n\n"),
+        ("He", 14, "nsubj", "PRON", "he"),
+        ("won", 14, "ROOT", "VERB", "win"),
+        (".", 14, "punct", "PUNCT", "."),
+    ]
+    found = analyze(text, rows)
+    introduced = next(a for a in found if a.rule == "direct.introduced")
+    assert introduced.speaker.mention is not None and introduced.speaker.mention.text == "the article"
+    assert introduced.content.text == "He won"

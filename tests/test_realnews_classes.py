@@ -255,3 +255,12 @@ def test_a_country_tagged_into_a_presidents_name_is_split_off() -> None:
     }
     noted = next(a for a in article.attributions if a.cue is not None and a.cue.text == "noted")
     assert noted.speaker.name == "Obiang Nguema Mbasogo"
+
+
+def test_went_on_after_the_article_said_is_the_articles_not_the_reported_subjects() -> None:
+    # kcna-13297 (part I): 'Kim Jong Il was the outstanding thinker-theoretician ..., the article
+    # said, and went on:' then the paper's paragraphs: they had become Kim Jong Il's own words.
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-13297")
+    run = next(a for a in article.attributions if a.rule == "direct.introduced")
+    assert (run.speaker.name, run.speaker.resolution) == ("Brazilian Communist Party", "description")
+    assert not any(a.speaker.name == "Kim Jong Il" for a in article.attributions)

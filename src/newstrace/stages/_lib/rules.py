@@ -221,6 +221,12 @@ class RuleBuilder:
             head = node.head
             if head is node:
                 break
+            if node.dep_ == "conj" and (self._is_cue(node) or _going_on(node) is not None):
+                # 'Kim Jong Il was the thinker ..., the article said, and went on:': the parser joins
+                # 'went on' to the reported clause; it goes on with the verb of saying between them
+                said = self._parenthetical_subject(head, node)
+                if said is not None:
+                    return said
             shares = node.dep_ in {"conj", "xcomp"} or (node.dep_ == "acomp" and head.pos_ in {"AUX", "VERB"})
             participle = node.dep_ == "advcl" and node.tag_ == "VBG" and not _has_mark(node)
             if participle and (owner := _preposition_object_before(node)) is not None:
@@ -248,6 +254,16 @@ class RuleBuilder:
                 shared = next((c for c in child.children if c.dep_ in SUBJECT_DEPS and not c.is_punct), None)
                 if shared is not None and all(t.is_punct for t in self.doc[child.i + 1 : verb.i]):
                     return shared
+        return None
+
+    def _parenthetical_subject(self, head: Any, conjoined: Any) -> Any | None:
+        """The subject of a verb of saying set in as a parenthesis between ``head`` and a verb
+        conjoined to it ('..., the article said, and went on'), or None."""
+        for child in head.children:
+            if child.dep_ == "parataxis" and head.i < child.i < conjoined.i and self._is_cue(child):
+                subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS and not c.is_punct), None)
+                if subject is not None:
+                    return subject
         return None
 
     def speaker_mention(self, head: Any | None) -> Span | None:
