@@ -2094,3 +2094,28 @@ def test_went_on_after_a_parenthetical_verb_of_saying_goes_on_with_its_subject()
     introduced = next(a for a in found if a.rule == "direct.introduced")
     assert introduced.speaker.mention is not None and introduced.speaker.mention.text == "the article"
     assert introduced.content.text == "He won"
+
+
+def test_a_document_joined_to_another_object_of_the_issuing_verb_is_its_subjects() -> None:
+    # 'The paper carried a photo and an article. The article said war loomed.'
+    rows: list[Row] = [
+        ("Hangyore", 1, "nsubj", "PROPN", "Hangyore"),
+        ("carried", 1, "ROOT", "VERB", "carry"),
+        ("a", 3, "det", "DET", "a"),
+        ("photo", 1, "dobj", "NOUN", "photo"),
+        ("and", 3, "cc", "CCONJ", "and"),
+        ("an", 6, "det", "DET", "an"),
+        ("article", 3, "conj", "NOUN", "article"),
+        (".", 1, "punct", "PUNCT", "."),
+        ("The", 9, "det", "DET", "the"),
+        ("article", 10, "nsubj", "NOUN", "article"),
+        ("said", 10, "ROOT", "VERB", "say"),
+        ("war", 12, "nsubj", "NOUN", "war"),
+        ("loomed", 10, "ccomp", "VERB", "loom"),
+        (".", 10, "punct", "PUNCT", "."),
+    ]
+    text = "Hangyore carried a photo and an article. The article said war loomed."
+    _, resolver = _resolver(text, rows, {"Hangyore": "ORG"})
+    start = text.index("The article")
+    speaker = resolver.resolve(Span.of(text, start, start + len("The article")))
+    assert (speaker.name, speaker.resolution) == ("Hangyore", "description")

@@ -264,3 +264,14 @@ def test_went_on_after_the_article_said_is_the_articles_not_the_reported_subject
     run = next(a for a in article.attributions if a.rule == "direct.introduced")
     assert (run.speaker.name, run.speaker.resolution) == ("Brazilian Communist Party", "description")
     assert not any(a.speaker.name == "Kim Jong Il" for a in article.attributions)
+
+
+def test_an_article_the_parser_joined_to_a_verb_is_still_the_papers_that_carried_it() -> None:
+    # kcna-08041 (part I): 'The Mexican paper Unidad Nacional on April 30 carried a photo of General
+    # Secretary Kim Jong Il providing field guidance ... and an article titled ...' ('article' parsed
+    # as joined to 'providing'), then 'The article said ...', 'it said', 'the article said'.
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-08041")
+    by_article = [
+        a for a in article.attributions if a.speaker.mention and a.speaker.mention.text.lower() == "the article"
+    ]
+    assert len(by_article) >= 3 and all(a.speaker.name == "Unidad Nacional" for a in by_article)

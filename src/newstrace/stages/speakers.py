@@ -862,11 +862,16 @@ class SpeakerResolver:
         if named and all(e.type == "ORG" for e in named):
             candidates += compounds
         verb = None
-        if document.dep_ == "dobj" and document.head.lemma_.lower() in ISSUING_VERBS | RECEIVING_VERBS:
-            verb = document.head
-        elif document.dep_ == "pobj" and document.head.lower_ in {"in", "through", "via"}:
+        placed = _first_conjunct(document)
+        if placed.dep_ == "dobj" and placed.head.lemma_.lower() in ISSUING_VERBS | RECEIVING_VERBS:
+            verb = placed.head
+        elif placed.pos_ in {"VERB", "AUX"}:
+            # 'X carried a photo of Kim providing field guidance ... and an article titled ...': the
+            # parser joined the noun to the verb; the issuing verb above whose object came first
+            verb = next((a for a in placed.ancestors if _issued_before(a, document)), None)
+        elif placed.dep_ == "pobj" and placed.head.lower_ in {"in", "through", "via"}:
             # 'Rodong Sinmun says in a bylined article', not 'Montana was listed in the GAO report'
-            speaking = document.head.head
+            speaking = placed.head.head
             if speaking.lemma_.lower() in SPEECH_VERBS | ISSUING_VERBS:
                 verb = speaking
             elif speaking.dep_ == "nsubj" and speaking.pos_ in {"PROPN", "NOUN"}:
@@ -1078,6 +1083,18 @@ def _name_run(head: Any) -> list[Any] | None:
     if any(t.ent_type_ in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"} for t in tokens):
         return None
     return tokens or None
+
+
+def _issued_before(verb: Any, document: Any) -> bool:
+    """An issuing verb whose object comes before ``document`` ('carried a photo ... and an article')."""
+    return verb.lemma_.lower() in ISSUING_VERBS and any(c.dep_ == "dobj" and c.i < document.i for c in verb.children)
+
+
+def _first_conjunct(token: Any) -> Any:
+    """Where a conjoined word stands: its first conjunct ('carried a photo ... and an article')."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
 
 
 def _set_off(head: Any, appos: Any) -> bool:
