@@ -2119,3 +2119,31 @@ def test_a_document_joined_to_another_object_of_the_issuing_verb_is_its_subjects
     start = text.index("The article")
     speaker = resolver.resolve(Span.of(text, start, start + len("The article")))
     assert (speaker.name, speaker.resolution) == ("Hangyore", "description")
+
+
+def test_a_papers_name_after_the_place_ending_its_description_names_it() -> None:
+    # 'The paper of Koreans in Japan Choson Sinbo said': the parser hung the name on the place
+    rows: list[Row] = [
+        ("The", 1, "det", "DET", "the"),
+        ("paper", 8, "nsubj", "NOUN", "paper"),
+        ("of", 1, "prep", "ADP", "of"),
+        ("Koreans", 2, "pobj", "PROPN", "Koreans"),
+        ("in", 3, "prep", "ADP", "in"),
+        ("Japan", 7, "compound", "PROPN", "Japan"),
+        ("Choson", 7, "compound", "PROPN", "Choson"),
+        ("Sinbo", 4, "pobj", "PROPN", "Sinbo"),
+        ("said", 8, "ROOT", "VERB", "say"),
+        ("war", 10, "nsubj", "NOUN", "war"),
+        ("loomed", 8, "ccomp", "VERB", "loom"),
+        (".", 8, "punct", "PUNCT", "."),
+    ]
+    text = "The paper of Koreans in Japan Choson Sinbo said war loomed."
+    article, resolver = _resolver(text, rows, {"Koreans": "NORP", "Japan": "GPE"})
+    speaker = resolver.resolve(Span.of(text, 0, text.index(" said")))
+    assert (speaker.name, speaker.resolution) == ("Choson Sinbo", "name")
+    assert ("Choson Sinbo", "ORG") in [(e.name, e.type) for e in article.entities]
+    # no place before the capitalized words: nothing says they are the paper's name
+    rows[5] = ("the", 7, "det", "DET", "the")
+    text = text.replace("Japan", "the")
+    _, resolver = _resolver(text, rows, {"Koreans": "NORP"})
+    assert resolver.resolve(Span.of(text, 0, text.index(" said"))).resolution == "unresolved"

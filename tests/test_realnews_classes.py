@@ -275,3 +275,14 @@ def test_an_article_the_parser_joined_to_a_verb_is_still_the_papers_that_carried
         a for a in article.attributions if a.speaker.mention and a.speaker.mention.text.lower() == "the article"
     ]
     assert len(by_article) >= 3 and all(a.speaker.name == "Unidad Nacional" for a in by_article)
+
+
+def test_a_paper_named_after_the_place_that_ends_its_description_is_found() -> None:
+    # kcna-04481 (part I): 'The Internet paper of Koreans in the United States Minjok Thongsin
+    # carried an article ...': the parser took 'Minjok Thongsin' for part of the country's name.
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-04481")
+    first = min(article.attributions, key=lambda a: a.content.start)
+    assert first.speaker.name == "Minjok Thongsin"
+    assert any(e.name == "Minjok Thongsin" and e.type == "ORG" for e in article.entities)
+    said = next(a for a in article.attributions if a.speaker.mention and a.speaker.mention.text == "The article")
+    assert said.speaker.name == "Minjok Thongsin"

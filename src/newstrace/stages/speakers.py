@@ -242,9 +242,33 @@ class SpeakerResolver:
                 if entity is not None and entity not in names:
                     names.append(entity)
         if len(names) != 1:
-            return None
+            return self._outlet_named_last(head)
         outlet = names[0]
         return outlet if outlet.type == "ORG" else None
+
+    def _outlet_named_last(self, head: Any) -> Entity | None:
+        """'The Internet paper of Koreans in the United States Minjok Thongsin': KCNA names a paper
+        after its description, glued to the place that ends it, and the parser takes the name for
+        the place's; the capitalized words after the place are the paper's name."""
+        token = head
+        while True:
+            nested = next((g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
+            if nested is None:
+                break
+            token = nested
+        if token is head or token.pos_ != "PROPN" or self._entity_at(token) is not None:
+            return None
+        doc = token.doc
+        first = token.i
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and self._entity_at(doc[first - 1]) is None:
+            first -= 1
+        place = self._entity_at(doc[first - 1]) if first > 0 else None
+        if place is None or place.type not in {"GPE", "ORG", "NORP"} or doc[first - 1].head.i != token.i:
+            return None
+        words = list(doc[first : token.i + 1])
+        if not all(w.text[:1].isupper() for w in words):
+            return None
+        return self._entity_named_by(words, "ORG")
 
     def _team_of(self, head: Any) -> Entity | None:
         """'The Trump campaign', "Kamala Harris' campaign", 'the Obama administration': the body a
