@@ -2147,3 +2147,14 @@ def test_a_papers_name_after_the_place_ending_its_description_names_it() -> None
     text = text.replace("Japan", "the")
     _, resolver = _resolver(text, rows, {"Koreans": "NORP"})
     assert resolver.resolve(Span.of(text, 0, text.index(" said"))).resolution == "unresolved"
+
+
+def test_a_common_noun_capitalized_as_a_sentences_first_word_is_no_name() -> None:
+    # 'Arbitragers said ...' was tagged an organization, and became the speaker's name
+    import newstrace
+
+    article = newstrace.analyze("Arbitragers said another messenger service may emerge as a bidder for Purolator.")
+    assert not any(e.name == "Arbitragers" for e in article.entities)
+    assert [a.speaker.resolution for a in article.attributions] == ["unresolved"]
+    article = newstrace.analyze("Purolator said another messenger service may emerge as a bidder.")
+    assert [a.speaker.name for a in article.attributions] == ["Purolator"]

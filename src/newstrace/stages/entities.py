@@ -298,6 +298,8 @@ class EntityStage(Stage):
                     continue
                 label = "ORG"
             first, last = ent[0], ent[-1]
+            if len(ent) == 1 and first.pos_ == "NOUN" and first.tag_ in {"NN", "NNS"} and first.is_sent_start:
+                continue  # 'Arbitragers said ...': a common noun, capitalized only as the sentence's first word
             blanked = next((t for t in ent if t.is_space and len(t.text) >= BLANKED_SPACES), None)
             if blanked is not None:
                 # a name run into a stretch the reading view blanked (a pop-up card): it ends there
