@@ -2158,3 +2158,35 @@ def test_a_common_noun_capitalized_as_a_sentences_first_word_is_no_name() -> Non
     assert [a.speaker.resolution for a in article.attributions] == ["unresolved"]
     article = newstrace.analyze("Purolator said another messenger service may emerge as a bidder.")
     assert [a.speaker.name for a in article.attributions] == ["Purolator"]
+
+
+def _the_noun_after(first: str, noun: str, names: dict[str, str]) -> Speaker:
+    """'The <first> said war loomed. The <noun> said war loomed.': who the second subject is."""
+    words = first.split()
+    subject = [("The", "det", "DET")] + [(w, "compound", "PROPN") for w in words[:-1]] + [(words[-1], "nsubj", "PROPN")]
+    rows = _said_twice(subject, [("The", "det", "DET"), (noun, "nsubj", "NOUN")])
+    text = f"The {first} said war loomed. The {noun} said war loomed."
+    _, resolver = _resolver(text, rows, names)
+    start = text.rindex("The ")
+    return resolver.resolve(Span.of(text, start, start + len(f"The {noun}")))
+
+
+def test_the_noun_a_named_body_ends_in_is_that_body() -> None:
+    # 'The all-party House of Commons Finance Committee has called for ... the committee recommended'
+    speaker = _the_noun_after("Finance Committee", "committee", {"Finance Committee": "ORG"})
+    assert (speaker.name, speaker.resolution) == ("Finance Committee", "description")
+    # two bodies of that kind, or a word that only happens to end a name: no evidence
+    rows = _said_twice(
+        [("The", "det", "DET"), ("Finance", "compound", "PROPN"), ("Committee", "nsubj", "PROPN")],
+        [("The", "det", "DET"), ("Budget", "compound", "PROPN"), ("Committee", "nsubj", "PROPN")],
+    )
+    rows += [
+        (w, h + len(rows), d, p, lemma)
+        for w, h, d, p, lemma in _said_rows([("The", "det", "DET"), ("committee", "nsubj", "NOUN")])
+    ]
+    text = "The Finance Committee said war loomed. The Budget Committee said war loomed. The committee said war loomed."
+    _, resolver = _resolver(text, rows, {"Finance Committee": "ORG", "Budget Committee": "ORG"})
+    start = text.rindex("The ")
+    assert resolver.resolve(Span.of(text, start, start + len("The committee"))).resolution == "unresolved"
+    research = _the_noun_after("Economic Research", "research", {"Economic Research": "ORG"})
+    assert research.resolution == "unresolved"

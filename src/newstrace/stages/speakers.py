@@ -25,6 +25,7 @@ from ..record import Article, Attribution, Entity, Mention, Span, Speaker
 from ..stage import ENGLISH, Stage
 from ._lib.lexicon import (
     FIRST_PERSON,
+    ORG_NAME_ENDINGS,
     ORG_WORDS,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
@@ -55,6 +56,8 @@ PERSON_NOUNS = frozenset(TITLE_WORDS) | word_set(
 # Definite descriptions of an organization ('the company said'): the organization that spoke last,
 # when no other one is named in the narration between (SpeakerResolver._organization).
 BODY_NOUNS = word_set("company firm bank corporation pipeline utility airline carrier insurer agency")
+# Head nouns of bodies' names besides ORG_NAME_ENDINGS: 'the union' is the one union the text named.
+BODY_HEADS = word_set("union board court campaign administration poll")
 # Verbs whose subject issues the document that is their object ('X issued a statement'), and those
 # whose subject receives it ('Kim Jong Un received a message from ...'); any other verb ('denied the
 # declaration', 'supported the statement of ...') says nothing of who issued it (SpeakerResolver._issuer).
@@ -141,6 +144,9 @@ class SpeakerResolver:
             return self._organization(span)
         if head is not None and _definite_body(head, DOCUMENT_NOUNS):
             return self._document(span, head)
+        named_so = self._named_by_its_last_word(span, head) if head is not None else None
+        if named_so is not None:
+            return self._speaker(span, [named_so], "description", "description")
         if head is not None and head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS:
             # 'X issued an appeal calling on ...': the document's own phrase names its issuer
             issuer = self._issuer(head, own=True)
@@ -229,6 +235,26 @@ class SpeakerResolver:
             if any(c.dep_ == "appos" and c.lemma_.lower() == noun and c.pos_ == "NOUN" for c in name.children):
                 found.append(entity)
         return found[0] if len(found) == 1 else None
+
+    def _named_by_its_last_word(self, span: Span, head: Any) -> Entity | None:
+        """'The all-party House of Commons Finance Committee has called for ... In a report, the
+        committee recommended': 'the <noun>' is the one organization named before whose name ends
+        in that noun. Not when two do, nor for a noun with more to it than 'the' ('the budget
+        committee' may be another)."""
+        if head.pos_ != "NOUN" or [c.lower_ for c in head.children if c.i < head.i] != ["the"]:
+            return None
+        word = head.lower_
+        if word not in ORG_NAME_ENDINGS | BODY_HEADS:
+            return None  # 'the research' is not the National Bureau of Economic Research
+        named = [
+            entity
+            for entity in self.article.entities
+            if entity.type == "ORG"
+            and len(entity.name.split()) > 1
+            and entity.name.split()[-1].lower() == word
+            and any(m.span.start < span.start for m in entity.mentions)
+        ]
+        return named[0] if len(named) == 1 else None
 
     def _named_outlet(self, head: Any) -> Entity | None:
         """'The official MTI news agency', 'the Xinhua news agency', 'the CNN network': an outlet's
