@@ -83,7 +83,7 @@ DOCUMENT_NOUNS = word_set(
     "message petition resolution column essay op-ed note notice complaint lawsuit filing tweet"
 )
 # Documents lodged with the body named before them, not written by it.
-LODGED_DOCUMENTS = word_set("filing complaint lawsuit petition application")
+LODGED_DOCUMENTS = word_set("filing complaint lawsuit petition")
 
 
 class SpeakerResolver:
@@ -630,7 +630,6 @@ class SpeakerResolver:
         here = next((k for k, s in enumerate(sentences) if s.start <= span.start < s.end + 1), None)
         if here is None:
             return None
-        contents = self._reported_words()
         k = here
         for _ in range(SUBJECT_RUN_SENTENCES):
             previous = self._previous_sentence(sentences[k])
@@ -645,13 +644,8 @@ class SpeakerResolver:
                 return named
             if PRONOUN_GENDER.get(subjects[0].lower_) != gender or subjects[0].lower_ not in PRONOUNS_PERSON:
                 return None
-            for mention, entity in self.mentions:
-                if (
-                    previous.start <= mention.start < previous.end
-                    and entity.type == "PERSON"
-                    and not any(c.start <= mention.start < c.end for c in contents)
-                ):
-                    return None
+            if self._named_between(previous.start - 1, previous.end, None, {"PERSON"}):
+                return None
         return None
 
     def _main_subjects(self, sentence: Span) -> list[Any]:
@@ -703,7 +697,9 @@ class SpeakerResolver:
         ... she said'): the pronoun may be that person."""
         return self._named_between(start, end, speaker, {"PERSON"})
 
-    def _named_between(self, start: int, end: int, besides: Entity, types: set[str], speaker_start: int = -1) -> bool:
+    def _named_between(
+        self, start: int, end: int, besides: Entity | None, types: set[str], speaker_start: int = -1
+    ) -> bool:
         """Whether an entity of ``types`` other than ``besides`` is named in the narration between
         ``start`` and ``end``: names inside reported words are what was said, not narration, and so
         is a name inside the phrase of the speaker whose mention starts at ``speaker_start``."""
