@@ -258,3 +258,36 @@ def test_a_participle_after_a_tagged_source_is_no_part_of_it() -> None:
     end = text.index(" to the")
     assert text[slice(*narrow_source(text, 0, end))] == "Chairman Eliot Engel (D., N.Y.)"
     assert narrow_source("Eliot Engel, a chairman,", 0, 23) == (0, 23)
+
+
+def test_a_content_after_another_ruled_cue_is_that_cues() -> None:
+    # kcna-17812: 'The director ... said that the 4th Conference of the WPK decided to hold him ...,
+    # adding this clearly demonstrated ...': the rule content of 'said' runs over 'adding'; its own
+    # tagged content is the one before 'adding', which keeps what follows (they had been swapped)
+    text = (
+        "The director said that the conference decided to hold him, adding this clearly showed to the world his idea."
+    )
+    article = Article(text=text)
+    span = lambda s: (text.index(s), text.index(s) + len(s))  # noqa: E731
+
+    def guide(cue: str, content_from: str) -> Attribution:
+        return Attribution(
+            "",
+            "indirect",
+            Speaker(article.span(*span("The director"))),
+            article.span(*span(cue)),
+            article.span(span(content_from)[0], span("his idea")[1]),
+            rule="indirect.ccomp",
+        )
+
+    tagged = {
+        "Source": [span("The director")],
+        "Cue": [span("said"), span("adding")],
+        "Content": [span("the conference decided to hold him"), span("this clearly showed to the world his idea")],
+    }
+    groups = group_spans(text, tagged, [guide("said", "the conference"), guide("adding", "this clearly")])
+    contents = {text[g.cue[0] : g.cue[1]]: text[g.content[0] : g.content[1]] for g in groups if g.cue}
+    assert contents == {
+        "said": "the conference decided to hold him",
+        "adding": "this clearly showed to the world his idea",
+    }

@@ -655,7 +655,9 @@ def test_a_company_speaks_by_its_short_name_but_a_place_stays_a_place() -> None:
 TaggedRow = tuple[str, int, str, str, str, str, str]
 
 
-def _described(text: str, rows: list[TaggedRow], people: list[str], description: str) -> tuple[Entity, Speaker]:
+def _described(
+    text: str, rows: list[TaggedRow], people: list[str], description: str, orgs: tuple[str, ...] = ()
+) -> tuple[Entity, Speaker]:
     """Roles read off a hand-built parse (entities stage), then a description resolved by them."""
     from newstrace.stages.entities import _assign_roles
 
@@ -667,6 +669,10 @@ def _described(text: str, rows: list[TaggedRow], people: list[str], description:
     article.entities = [
         Entity(f"e{n}", name, "PERSON", [Mention(Span.of(text, text.index(name), text.index(name) + len(name)))])
         for n, name in enumerate(people)
+    ]
+    article.entities += [
+        Entity(f"o{n}", name, "ORG", [Mention(Span.of(text, text.index(name), text.index(name) + len(name)))])
+        for n, name in enumerate(orgs)
     ]
     _assign_roles(article)
     start = text.rindex(description)
@@ -2190,3 +2196,114 @@ def test_the_noun_a_named_body_ends_in_is_that_body() -> None:
     assert resolver.resolve(Span.of(text, start, start + len("The committee"))).resolution == "unresolved"
     research = _the_noun_after("Economic Research", "research", {"Economic Research": "ORG"})
     assert research.resolution == "unresolved"
+
+
+def test_adding_hung_on_the_reported_verb_goes_on_with_the_reporter() -> None:
+    # kcna-17812: 'The director ... said that the 4th Conference of the WPK decided to hold him ...,
+    # adding this clearly demonstrated ...': the parser hangs 'adding' on 'decided'; the director adds
+    rows = [
+        ("Kim", 1, "nsubj", "PROPN", "Kim"),
+        ("said", 1, "ROOT", "VERB", "say"),
+        ("the", 3, "det", "DET", "the"),
+        ("party", 4, "nsubj", "NOUN", "party"),
+        ("decided", 1, "ccomp", "VERB", "decide"),
+        ("it", 4, "dobj", "PRON", "it"),
+        (",", 4, "punct", "PUNCT", ","),
+        ("adding", 4, "advcl", "VERB", "add"),
+        ("this", 9, "nsubj", "PRON", "this"),
+        ("showed", 7, "ccomp", "VERB", "show"),
+        ("unity", 9, "dobj", "NOUN", "unity"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    text = "Kim said the party decided it, adding this showed unity."
+    tags = ["NNP", "VBD", "DT", "NN", "VBD", "PRP", ",", "VBG", "DT", "VBD", "NN", "."]
+    found = analyze(text, rows, tags=tags)
+    assert ("indirect.ccomp", "Kim", "adding", "this showed unity") in summary(found)
+    # a participle of another verb still shares its own clause's subject
+    rows[7] = ("saying", 4, "advcl", "VERB", "say")
+    found = analyze(text.replace("adding", "saying"), rows, tags=tags)
+    assert ("indirect.ccomp", "the party", "saying", "this showed unity") in summary(found)
+
+
+CHAIRMEN: list[TaggedRow] = [
+    ("Pathak", 8, "nsubj", "PROPN", "Pathak", "NNP", "B-PERSON"),
+    (",", 0, "punct", "PUNCT", ",", ",", "O"),
+    ("chairman", 0, "appos", "NOUN", "chairman", "NN", "O"),
+    ("of", 2, "prep", "ADP", "of", "IN", "O"),
+    ("the", 6, "det", "DET", "the", "DT", "B-ORG"),
+    ("Indian", 6, "compound", "PROPN", "Indian", "NNP", "I-ORG"),
+    ("Society", 3, "pobj", "PROPN", "Society", "NNP", "I-ORG"),
+    (",", 0, "punct", "PUNCT", ",", ",", "O"),
+    ("spoke", 8, "ROOT", "VERB", "speak", "VBD", "O"),
+    (".", 8, "punct", "PUNCT", ".", ".", "O"),
+    ("The", 11, "det", "DET", "the", "DT", "O"),
+    ("chairman", 16, "nsubj", "NOUN", "chairman", "NN", "O"),
+    ("of", 11, "prep", "ADP", "of", "IN", "O"),
+    ("the", 15, "det", "DET", "the", "DT", "B-ORG"),
+    ("Norway", 15, "compound", "PROPN", "Norway", "NNP", "I-ORG"),
+    ("Party", 12, "pobj", "PROPN", "Party", "NNP", "I-ORG"),
+    ("said", 16, "ROOT", "VERB", "say", "VBD", "O"),
+    ("war", 18, "nsubj", "NOUN", "war", "NN", "O"),
+    ("loomed", 16, "ccomp", "VERB", "loom", "VBD", "O"),
+    (".", 16, "punct", "PUNCT", ".", ".", "O"),
+]
+
+
+def test_a_title_of_another_body_is_not_the_holder_introduced() -> None:
+    # kcna-17812: 'The chairman of the Communist Party of Norway said ...' had become S. P. Pathak,
+    # 'chairman of the Indian Society for the Study of Works of Kim Jong Il'
+    text = "Pathak, chairman of the Indian Society, spoke. The chairman of the Norway Party said war loomed."
+    orgs = ("Indian Society", "Norway Party")
+    pathak, speaker = _described(text, CHAIRMEN, ["Pathak"], "The chairman of the Norway Party", orgs)
+    assert "chairman" in pathak.roles
+    assert speaker.resolution == "unresolved"
+    same = text.replace("Norway Party", "Indian Party")
+    rows = [(w.replace("Norway", "Indian"), *rest) for w, *rest in CHAIRMEN]
+    _, speaker = _described(
+        same, rows, ["Pathak"], "The chairman of the Indian Party", ("Indian Society", "Indian Party")
+    )  # type: ignore[arg-type]
+    assert speaker.resolution == "unresolved", "'party' is no word of his introduction"
+    rows = [(w.replace("Norway", "Indian").replace("Party", "Society"), *rest) for w, *rest in CHAIRMEN]
+    same = text.replace("Norway Party", "Indian Society")
+    _, speaker = _described(same, rows, ["Pathak"], "The chairman of the Indian Society", ("Indian Society",))  # type: ignore[arg-type]
+    assert (speaker.name, speaker.resolution) == ("Pathak", "description")
+
+
+def test_a_title_does_not_point_ahead_to_its_holder() -> None:
+    # kcna-17812: the only chairman the story names comes after 'The chairman of ... said'
+    text = "The chairman said war loomed. Pathak, chairman of the Indian Society, spoke."
+    rows: list[TaggedRow] = [
+        ("The", 1, "det", "DET", "the", "DT", "O"),
+        ("chairman", 2, "nsubj", "NOUN", "chairman", "NN", "O"),
+        ("said", 2, "ROOT", "VERB", "say", "VBD", "O"),
+        ("war", 4, "nsubj", "NOUN", "war", "NN", "O"),
+        ("loomed", 2, "ccomp", "VERB", "loom", "VBD", "O"),
+        (".", 2, "punct", "PUNCT", ".", ".", "O"),
+        *[(w, h + 6, d, p, le, t, e) for w, h, d, p, le, t, e in CHAIRMEN[:10]],
+    ]
+    pathak, speaker = _described(text, rows, ["Pathak"], "The chairman", ("Indian Society",))
+    assert "chairman" in pathak.roles
+    assert speaker.resolution == "unresolved"
+
+
+def test_names_joined_by_a_hyphen_are_one_organization() -> None:
+    from newstrace.stages.entities import _Candidate, _hyphened_organizations
+
+    # 'The Switzerland-Korea Committee issued a statement': tagged 'Switzerland' (GPE) and, in
+    # context, 'Korea Committee' (ORG); 'Czech-Korean Friendship Association': only 'Czech' (NORP)
+    text = "The Switzerland-Korea Committee and the Czech-Korean Friendship Association met Swiss-born Kim."
+
+    def cand(words: str, label: str) -> _Candidate:
+        return _Candidate(text.index(words), text.index(words) + len(words), label, None)
+
+    found = _hyphened_organizations(
+        text, [cand("Switzerland", "GPE"), cand("Korea Committee", "ORG"), cand("Czech", "NORP"), cand("Kim", "PERSON")]
+    )
+    assert [(text[c.start : c.end], c.label) for c in found] == [
+        ("Switzerland-Korea Committee", "ORG"),
+        ("Czech-Korean Friendship Association", "ORG"),
+        ("Kim", "PERSON"),
+    ]
+    # not without capitalized words after the hyphen that end as organizations' names do
+    text = "the Russia-Ukraine talks in Paris"
+    assert [(c.start, c.end) for c in _hyphened_organizations(text, [cand("Russia", "GPE")])] == [(4, 10)]

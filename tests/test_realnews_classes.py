@@ -286,3 +286,31 @@ def test_a_paper_named_after_the_place_that_ends_its_description_is_found() -> N
     assert any(e.name == "Minjok Thongsin" and e.type == "ORG" for e in article.entities)
     said = next(a for a in article.attributions if a.speaker.mention and a.speaker.mention.text == "The article")
     assert said.speaker.name == "Minjok Thongsin"
+
+
+def test_a_committee_named_with_a_hyphen_issues_its_statement() -> None:
+    # kcna-18674 (part J): 'The Switzerland-Korea Committee issued a statement ... the statement
+    # said, and went on:' had been the statement of a 'Korea Committee' (six wrong names)
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-18674")
+    assert ("Switzerland-Korea Committee", "ORG") in {(e.name, e.type) for e in article.entities}
+    stated = [
+        a for a in article.attributions if a.speaker.mention is not None and a.speaker.mention.text == "the statement"
+    ]
+    assert stated and {a.speaker.name for a in stated} == {"Switzerland-Korea Committee"}
+
+
+def test_a_director_adds_and_a_chairman_of_another_party_stays_unnamed() -> None:
+    # kcna-17812 (part J): 'The chairman of the Communist Party of Norway said ...' had become
+    # S. P. Pathak (chairman of an Indian society, named after); 'The director of a company of
+    # India said that the 4th Conference of the WPK decided ..., adding ...' had given the
+    # director's words to the conference
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-17812")
+    norway = next(a for a in article.attributions if a.content.text.startswith("Kim Jong Il made sure"))
+    assert norway.speaker.resolution == "unresolved"
+    by_cue = {a.cue.text: a for a in article.attributions if a.cue is not None and a.cue.text in {"said", "adding"}
+              and a.content.text.startswith(("the 4th Conference", "this clearly"))}  # fmt: skip
+    assert by_cue["said"].content.text.startswith("the 4th Conference of the WPK decided")
+    assert by_cue["adding"].content.text.startswith("this clearly demonstrated")
+    assert {a.speaker.mention.text for a in by_cue.values() if a.speaker.mention} == {
+        "The director of a company of India"
+    }

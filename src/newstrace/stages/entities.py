@@ -133,6 +133,43 @@ def _country_then_name(text: str, start: int, end: int) -> tuple[int, int] | Non
     return None
 
 
+_HYPHENED_NAME = re.compile(r"(?:[A-Z][\w.]*-)+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){1,4}")
+_HYPHENED_START = re.compile(r"(?:[A-Z][\w.]*-)+$")
+
+
+def _hyphened_organizations(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """'The Switzerland-Korea Committee', 'the Czech-Korean Friendship Association': names joined
+    by a hyphen, which the parser tags as a country ('Switzerland', 'Czech') or as the part after
+    the hyphen ('Korea Committee'), are one organization when the capitalized words after the
+    hyphen end as organizations' names do. Candidates inside such a name give way to it."""
+    found: list[tuple[int, int, Any]] = []
+    for cand in candidates:
+        if cand.label not in {"GPE", "NORP", "ORG", "LOC"}:
+            continue
+        start = cand.start
+        before = _HYPHENED_START.search(text, max(0, start - 60), start)
+        if before is not None:
+            start = before.start()
+        if found and start < found[-1][1]:
+            continue
+        match = _HYPHENED_NAME.match(text, start)
+        if match is None:
+            continue
+        words = list(re.finditer(r"\S+", match.group()))
+        ends = [w for w in words[1:] if w.group().rstrip(".,").lower() in ORG_NAME_ENDINGS]
+        if not ends:
+            continue
+        end = start + ends[-1].end()
+        end = max([end] + [c.end for c in candidates if c.label == "ORG" and start <= c.start < end])
+        found.append((start, end, cand.token))
+    if not found:
+        return candidates
+    kept = [c for c in candidates if not any(s <= c.start < e or c.start <= s < c.end for s, e, _ in found)]
+    kept.extend(_Candidate(s, e, "ORG", token) for s, e, token in found)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
 @lru_cache(maxsize=1)
 def _countries_longest_first() -> tuple[str, ...]:
     return tuple(sorted(countries(), key=len, reverse=True))
@@ -336,6 +373,8 @@ class EntityStage(Stage):
                 candidates.append(_Candidate(split[1], end, "PERSON", ent.root))
                 continue
             candidates.append(_Candidate(start, end, label, ent.root))
+
+        candidates = _hyphened_organizations(text, candidates)
 
         # Acronyms defined in parentheses right after their expansion.
         acronyms: dict[str, str] = {}

@@ -1070,6 +1070,16 @@ class SpeakerResolver:
                 return True
         return False
 
+    def _title_body_words(self, role: Any) -> list[str]:
+        """The words of the body a title's 'of' phrase names ('The chairman of the Communist Party of
+        Norway': communist, party, norway), which the holder's introduction must share."""
+        of = next((c for c in role.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        body = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        entity = self._entity_at(body) if body is not None else None
+        if entity is None or entity.type not in {"ORG", "GPE"}:
+            return []
+        return [w.lower() for w in re.findall(r"[\w.-]+", entity.name) if w.lower() not in {"of", "the", "and"}]
+
     def _by_title(self, span: Span, role: Any) -> Speaker:
         """'The president said': the one person the article gives that title. Not one named elsewhere
         in the same sentence ('The president also saluted Xi', Xi being China's president): a
@@ -1079,10 +1089,18 @@ class SpeakerResolver:
         title = role.lemma_.lower()
         sentence = next((s for s in self.article.sentences if s.start <= span.start < s.end), span)
         beside = {e.id for m, e in self.mentions if sentence.start <= m.start < sentence.end and not span.contains(m)}
-        holders = [e for e in self.article.entities if e.type == "PERSON" and title in e.roles and e.id not in beside]
+        holders = [
+            e
+            for e in self.article.entities
+            if e.type == "PERSON"
+            and title in e.roles
+            and e.id not in beside
+            and any(m.span.end <= span.start for m in e.mentions)  # a description points back
+        ]
         qualifiers = [
             c.lower_ for c in role.children if c.dep_ in {"amod", "compound", "nmod"} and c.text[:1].isupper()
         ]
+        qualifiers += self._title_body_words(role)
         holders = [e for e in holders if self._introduced_with(e, qualifiers, span.start)]
         if len(holders) == 1:
             return self._speaker(span, holders, "description", "description")

@@ -229,6 +229,11 @@ class RuleBuilder:
                     return said
             shares = node.dep_ in {"conj", "xcomp"} or (node.dep_ == "acomp" and head.pos_ in {"AUX", "VERB"})
             participle = node.dep_ == "advcl" and node.tag_ == "VBG" and not _has_mark(node)
+            if participle and node.lemma_ in GOING_ON_PARTICIPLES and head.dep_ == "ccomp" and self._is_cue(head.head):
+                # 'X said that the conference decided ..., adding this demonstrated ...': the parser
+                # hangs 'adding' on the reported verb; whoever said it goes on, not the conference
+                node = head.head
+                continue
             if participle and (owner := _preposition_object_before(node)) is not None:
                 # 'passed the bill despite Senate Republicans and President Trump declaring it
                 # dead': the participle's subject is the object before it, not the main clause's
@@ -826,6 +831,10 @@ def _opens_quote(inner: str, closing: str) -> bool:
 
 
 SUBJECT_PREPOSITIONS = frozenset({"despite", "with", "without", "amid", "after", "before"})
+
+
+# Participles by which a speaker goes on ('..., adding that', '..., stressing that').
+GOING_ON_PARTICIPLES = frozenset({"add", "stress", "note", "emphasize", "emphasise", "underline", "underscore"})
 
 
 def _preposition_object_before(participle: Any) -> Any | None:

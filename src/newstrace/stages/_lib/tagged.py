@@ -148,8 +148,13 @@ class _Grouper:
         """
         first, last = inside[0][0], inside[-1][1]
         between = [c for c in self.cues if first <= c[0] and c[1] <= last and c != cue]
-        if len(inside) > 1 and not any(c in self.ruled_cues for c in between):
+        ruled = [c for c in between if c in self.ruled_cues]
+        if len(inside) > 1 and not ruled:
             return first, last
+        if ruled and cue[1] <= first:
+            # 'X said that A decided ..., adding this ...': what follows another ruled cue is that
+            # cue's content; this cue's is what comes before it
+            inside = [c for c in inside if c[1] <= ruled[0][0]] or inside
         return max(inside, key=lambda c: c[1] - c[0])
 
     def by_distance(self) -> None:
