@@ -314,3 +314,25 @@ def test_a_director_adds_and_a_chairman_of_another_party_stays_unnamed() -> None
     assert {a.speaker.mention.text for a in by_cue.values() if a.speaker.mention} == {
         "The director of a company of India"
     }
+
+
+def test_an_ambassador_to_the_dprk_is_the_ambassador_who_speaks() -> None:
+    # kcna-21077 (part J): 'Vietnamese Ambassador to the DPRK Le Quang Ba hosted a reception ...
+    # The ambassador said in his speech ... He noted ...': the name had been an organization
+    # 'DPRK Le Quang Ba', so the ambassador and his 'He' stayed unnamed
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-21077")
+    ambassador = next(e for e in article.entities if e.name == "Le Quang Ba")
+    assert ambassador.type == "PERSON" and "ambassador" in ambassador.roles
+    said = next(a for a in article.attributions if a.speaker.mention and a.speaker.mention.text == "The ambassador")
+    noted = next(a for a in article.attributions if a.cue is not None and a.cue.text == "noted")
+    assert said.speaker.name == noted.speaker.name == "Le Quang Ba"
+
+
+def test_a_surname_the_parser_did_not_tag_is_the_person_named_before() -> None:
+    # reuters21578-7391 (part J): 'Perrin Long of Lipper analytical said ...' then '"...," said
+    # Long.' and '"...," Long said.': 'Long' was untagged, so both quotes had no speaker
+    article = analyzed("reuters21578.jsonl.gz", "reuters21578-7391")
+    long_quotes = [
+        a for a in article.attributions if a.speaker.mention is not None and a.speaker.mention.text == "Long"
+    ]
+    assert len(long_quotes) == 2 and {a.speaker.name for a in long_quotes} == {"Perrin Long"}

@@ -111,14 +111,15 @@ class _Candidate:
     token: Any  # the root token of the mention in the doc
 
 
-_ROLE_OF = re.compile(r"\b([A-Za-z-]+)\s+of\s+(?:the\s+)?$")
+_ROLE_OF = re.compile(r"\b([A-Za-z-]+)\s+(?:of|to)\s+(?:the\s+)?$")
 
 
 def _country_then_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """'President of Equatorial Guinea Obiang Nguema Mbasogo', 'President of Burkina Faso Blaise
-    Compaore' (KCNA's order: role, 'of', country, name), tagged as one name: (end of the country,
-    start of the person's name), or None. Only after a role word and 'of', and only when two to
-    five capitalized words follow the country that do not end as an organization's name does."""
+    Compaore', 'Ambassador to the DPRK Le Quang Ba' (KCNA's order: role, 'of' or 'to', country,
+    name), tagged as one name: (end of the country, start of the person's name), or None. Only
+    after a role word and 'of' or 'to', and only when two to five capitalized words follow the
+    country that do not end as an organization's name does."""
     role = _ROLE_OF.search(text, max(0, start - 40), start)
     if role is None or role.group(1).lower() not in ROLE_WORDS:
         return None
@@ -172,7 +173,7 @@ def _hyphened_organizations(text: str, candidates: list[_Candidate]) -> list[_Ca
 
 @lru_cache(maxsize=1)
 def _countries_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(countries(), key=len, reverse=True))
+    return tuple(sorted({*countries(), *country_aliases()}, key=len, reverse=True))
 
 
 class EntityTable:
@@ -277,10 +278,22 @@ def _organization_name(surface: str) -> bool:
     return len(words) > 1 and words[-1].lower() in ORG_NAME_ENDINGS
 
 
+# The Arabic article a surname may be written with or without: 'Khalaf al-Oteiba' ... 'Oteiba said'.
+_SURNAME_ARTICLE = re.compile(r"^(?:al|el|Al|El)[-‑]")
+
+
+def _last_names(words: list[str]) -> list[list[str]]:
+    """The name's words, and, when its last word carries an Arabic article, the words without it."""
+    bare = _SURNAME_ARTICLE.sub("", words[-1]) if words else ""
+    return [words] if not words or bare == words[-1] or not bare else [words, [*words[:-1], bare]]
+
+
 def _surname_of(surface: str, people: list[str]) -> bool:
     """One capitalized word that ends a longer person name of the article (the name may be wrapped
-    over two lines: 'Taher\nKan'an')."""
-    return len(surface.split()) == 1 and any(len(p.split()) > 1 and p.split()[-1] == surface for p in people)
+    over two lines: 'Taher\nKan'an'; the surname may drop its article: 'al-Oteiba', 'Oteiba')."""
+    return len(surface.split()) == 1 and any(
+        len(p.split()) > 1 and any(w[-1] == surface for w in _last_names(p.split())) for p in people
+    )
 
 
 def _person_key(name: str, people: list[str]) -> str:
@@ -291,7 +304,9 @@ def _person_key(name: str, people: list[str]) -> str:
     longer = []
     for other in dict.fromkeys(" ".join(p.split()) for p in people):
         other_words = other.split()
-        contains = other_words[-len(words) :] == words or other_words[: len(words)] == words
+        contains = other_words[: len(words)] == words or any(
+            form[-len(words) :] == words for form in _last_names(other_words)
+        )
         if len(other_words) > len(words) and contains:
             longer.append(other_words)
     if not longer:
@@ -633,8 +648,10 @@ def _assign_roles(article: Article) -> None:
             while i >= 0 and doc[i].ent_type_ != "PERSON":
                 if doc[i].tag_ in TITLE_TAGS:
                     words.insert(0, doc[i].lower_)
-                elif doc[i].lower_ == "of" and words and i > 0 and doc[i - 1].tag_ in {"NNP", "NN"}:
-                    pass  # 'Secretary of State': the title goes on before 'of'
+                elif doc[i].lower_ in {"of", "to"} and words and i > 0 and doc[i - 1].tag_ in {"NNP", "NN"}:
+                    pass  # 'Secretary of State', 'Ambassador to Japan': the title goes on before it
+                elif doc[i].lower_ == "the" and words and i > 0 and doc[i - 1].lower_ in {"of", "to"}:
+                    pass  # 'Ambassador to the DPRK Le Quang Ba'
                 else:
                     break
                 i -= 1

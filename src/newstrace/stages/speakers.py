@@ -469,6 +469,10 @@ class SpeakerResolver:
         tokens = _name_run(head)
         if tokens is None:
             return None
+        if len(tokens) == 1:
+            surnamed = self._surnamed_before(head)
+            if surnamed is not None:
+                return surnamed
         words = [t for t in tokens if t.text[:1].isupper()]
         definite = tokens[0].i > 0 and head.doc[tokens[0].i - 1].lower_ == "the"
         organization = definite or any(t.lower_ in ORG_WORDS for t in words)
@@ -485,6 +489,17 @@ class SpeakerResolver:
                 return None
             etype = "PERSON"
         return self._entity_named_by(tokens, etype)
+
+    def _surnamed_before(self, head: Any) -> Entity | None:
+        """'... said Long.' after 'Perrin Long of Lipper analytical said': a surname the parser did
+        not tag is the one person named before whose name of two words or more ends in it."""
+        start = head.idx + self.article.body_start
+        people = {
+            e.id: e
+            for m, e in self.mentions
+            if m.end <= start and e.type == "PERSON" and len(e.name.split()) > 1 and e.name.split()[-1] == head.text
+        }
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def _entity_named_by(self, tokens: list[Any], etype: str) -> Entity:
         """The entity the words ``tokens`` name (a new one when the article has none of that name)."""
@@ -1214,7 +1229,9 @@ class SpeakerStage(Stage):
         ):
             rule = attribution.rule
             resolved = resolver.resolve(attribution.speaker.mention)
-            if resolved.mention is not None:
+            if resolved.mention is not None and rule != "speech_act.noun":
+                # a statement noun's owner ("Scott's argument that ...") is mentioned, not narrated
+                # as speaking: no pronoun after it goes back to them on that ground
                 entity = next((e for e in article.entities if e.id == resolved.entity), None)
                 resolver.speaker_history.append((resolved.mention.start, entity))
             if rule == "direct.continued" and attribution.speaker.mention is not None:

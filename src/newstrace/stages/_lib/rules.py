@@ -596,7 +596,7 @@ class RuleBuilder:
             finding_only = lemma in FINDING_VERBS and lemma not in SPEECH_VERBS and lemma not in BELIEF_VERBS
             if finding_only and (subject is None or subject.lemma_.lower() not in EVIDENCE_NOUNS):
                 continue
-            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _clause_after_phrase(verb)
             content: Span | None = None
             parts: list[Span] = []
             rule = "indirect.ccomp"
@@ -668,6 +668,27 @@ class RuleBuilder:
             if content is None:
                 continue
             self.add("speech_act", verb, subject, content, "speech_act.object")
+
+    # --- rule 4b: statement nouns with their sayer --------------------------------------------------
+    def noun_claims(self) -> None:
+        """ "Hillary's pronouncements that Americans would be better off ...", "Trump's claim that
+        ...": a statement noun whose possessor is its sayer and whose that-clause is what was
+        said (a speech act, as the conventions count "her call for an apology")."""
+        for noun in self.doc:
+            if noun.i in self.used_cues or noun.pos_ != "NOUN" or noun.lemma_.lower() not in CLAIM_NOUNS:
+                continue
+            if self.in_quote(noun) or self.inside_content(noun):
+                continue  # 'McCain said Obama's past claims that ... have undercut': McCain's words
+            owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
+            clause = next(
+                (c for c in noun.children if c.dep_ in {"acl", "ccomp"} and c.i > noun.i and _has_mark(c, "that")),
+                None,
+            )
+            if owner is None or clause is None:
+                continue
+            content = self.span_of_subtree(clause)
+            if content is not None:
+                self.add("speech_act", noun, owner, content, "speech_act.noun")
 
     # --- rule 5: stances, intentions and requests ------------------------------------------------
     def inside_content(self, token: Any) -> bool:
@@ -793,6 +814,7 @@ class RuleBuilder:
         self.colon_lines()
         self.indirect()
         self.speech_acts()
+        self.noun_claims()
         self.stances()
         self.continued_quotes()
         self.found.sort(key=lambda a: (a.content.start, a.cue.start if a.cue else 0))
@@ -834,7 +856,51 @@ SUBJECT_PREPOSITIONS = frozenset({"despite", "with", "without", "amid", "after",
 
 
 # Participles by which a speaker goes on ('..., adding that', '..., stressing that').
-GOING_ON_PARTICIPLES = frozenset({"add", "stress", "note", "emphasize", "emphasise", "underline", "underscore"})
+GOING_ON_PARTICIPLES = word_set("add stress note emphasize emphasise underline underscore")
+
+
+def _clause_after_phrase(verb: Any) -> Any | None:
+    """'Verhofstadt said before the meeting he was seeking economies': the parser reads the
+    reported clause as a relative clause of the phrase's noun ('the meeting he was seeking'); a
+    clause right after a time phrase of the verb, with a personal pronoun as its subject and no
+    relative word and nothing missing ('comments he made' lacks its object: a relative clause), is
+    what was said. None otherwise."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i or prep.lower_ not in TIME_PREPOSITIONS:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            for clause in noun.children:
+                subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if (
+                    clause.dep_ == "relcl"
+                    and subject is not None
+                    and subject.lower_ in PERSONAL_SUBJECTS
+                    and subject.i == clause.left_edge.i
+                    and all(t.is_space for t in noun.doc[noun.i + 1 : subject.i])
+                    and _complete(clause)
+                ):
+                    return clause
+    return None
+
+
+def _complete(clause: Any) -> bool:
+    """A clause with its object or complement, or a modal ('he would resign'): no gap a relative
+    clause would leave ('the comments he made', 'the meeting he attended')."""
+    return any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"} or c.tag_ == "MD" for c in clause.children)
+
+
+# Nouns of a statement whose that-clause says what was stated ('his claim that ...').
+CLAIM_NOUNS = word_set(
+    """
+    claim allegation accusation assertion pronouncement statement announcement suggestion promise pledge
+    warning threat charge insistence argument contention assurance prediction denial admission
+    """
+)
+# Prepositions of a time phrase between a verb of saying and what was said ('said after the meeting').
+TIME_PREPOSITIONS = word_set("before after at during following on in")
+PERSONAL_SUBJECTS = word_set("he she they we i it")
 
 
 def _preposition_object_before(participle: Any) -> Any | None:
@@ -869,9 +935,10 @@ def _passive_agent(verb: Any) -> Any | None:
     return None
 
 
-def _has_mark(clause: Any) -> bool:
-    """A subordinator ('while', 'after', 'before') that gives the participle its own circumstance."""
-    return any(c.dep_ == "mark" for c in clause.children)
+def _has_mark(clause: Any, word: str | None = None) -> bool:
+    """A subordinator ('while', 'after', 'before') that gives the participle its own circumstance;
+    with ``word``, that subordinator ('that')."""
+    return any(c.dep_ == "mark" and (word is None or c.lower_ == word) for c in clause.children)
 
 
 def _has_to(clause: Any) -> bool:
