@@ -2407,3 +2407,19 @@ def test_a_statement_nouns_owner_is_not_the_speaker_a_pronoun_goes_back_to() -> 
         "Mr. McCain said Mr. Obama's past claims that things were improving have undercut his credibility."
     )
     assert not any(a.rule == "speech_act.noun" for a in article.attributions)
+
+
+def test_only_a_name_like_work_of_art_that_says_something_is_a_person() -> None:
+    from newstrace.stages.entities import _speaking_name
+
+    def work(text: str, rows: list[Row], ents: list[str]) -> bool:
+        doc = build_doc(text, rows, ents=ents)
+        return _speaking_name(doc.ents[0])
+
+    said = [("Makayla", 1, "compound", "PROPN", "Makayla"), ("Pye", 2, "nsubj", "PROPN", "Pye")]
+    said.append(("said", 2, "ROOT", "VERB", "say"))
+    assert work("Makayla Pye said", said, ["B-WORK_OF_ART", "I-WORK_OF_ART", "O"])
+    read = [*said[:2], ("aired", 2, "ROOT", "VERB", "air")]
+    assert not work("Makayla Pye aired", read, ["B-WORK_OF_ART", "I-WORK_OF_ART", "O"])
+    one = [("Genesis", 1, "nsubj", "PROPN", "Genesis"), ("says", 1, "ROOT", "VERB", "say")]
+    assert not work("Genesis says", one, ["B-WORK_OF_ART", "O"])

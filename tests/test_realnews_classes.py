@@ -336,3 +336,14 @@ def test_a_surname_the_parser_did_not_tag_is_the_person_named_before() -> None:
         a for a in article.attributions if a.speaker.mention is not None and a.speaker.mention.text == "Long"
     ]
     assert len(long_quotes) == 2 and {a.speaker.name for a in long_quotes} == {"Perrin Long"}
+
+
+def test_a_name_tagged_a_work_of_art_that_says_something_and_a_name_before_its_title_speak() -> None:
+    # allsides-76cSeYefylPWkjvu (part I): '"...," Makayla Pye said' (tagged WORK_OF_ART) and
+    # 'Camille Wilson White, Arts Council executive director, told the station' (the parser hangs the
+    # name on 'director' as an nmod) had both stayed unresolved
+    article = analyzed("allsides-12k.jsonl.gz", "allsides-76cSeYefylPWkjvu")
+    assert ("Makayla Pye", "PERSON") in {(e.name, e.type) for e in article.entities}
+    speakers = {a.speaker.mention.text: a.speaker.name for a in article.attributions if a.speaker.mention}
+    assert speakers["Makayla Pye"] == "Makayla Pye"
+    assert speakers["Camille Wilson White, Arts Council executive director"] == "Camille Wilson White"

@@ -24,7 +24,7 @@ from ..record import Article, Entity, Mention, Span
 from ..resources import agencies, agency_name, capitals, countries, country_aliases, demonyms, entity_types
 from ..stage import ENGLISH, Stage
 from ._lib.layout import BLANKED_SPACES
-from ._lib.lexicon import ORG_NAME_ENDINGS, ROLE_WORDS, TITLE_WORDS
+from ._lib.lexicon import ORG_NAME_ENDINGS, ROLE_WORDS, SPEECH_VERBS, TITLE_WORDS
 from ._lib.tokens import token_index, token_span
 
 ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC"}
@@ -265,6 +265,18 @@ def company_short_forms(names: list[str], reserved: set[str]) -> dict[str, str]:
     return {form: next(iter(full)) for form, full in owners.items() if len(full) == 1}
 
 
+def _speaking_name(ent: Any) -> bool:
+    """Two or three capitalized proper nouns, the subject of a verb of saying: a person's name,
+    whatever the parser tagged it ('Makayla Pye said', tagged a work of art)."""
+    root = ent.root
+    return (
+        2 <= len(ent) <= 3
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in ent)
+        and root.dep_ == "nsubj"
+        and root.head.lemma_ in SPEECH_VERBS
+    )
+
+
 def _is_locative(token: Any) -> bool:
     head = token
     while head.dep_ in {"compound", "conj", "cc", "appos"} and head.head is not head:
@@ -343,6 +355,8 @@ class EntityStage(Stage):
         candidates: list[_Candidate] = []
         for ent in doc.ents:
             label = ent.label_
+            if label == "WORK_OF_ART" and _speaking_name(ent):
+                label = "PERSON"  # '"...," Makayla Pye said': a work of art does not say things
             if label not in ENTITY_LABELS:
                 # 'the Shadow Open Market Committee' tagged LAW: a name that ends as only
                 # organizations' names do is an organization's

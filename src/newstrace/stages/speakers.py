@@ -389,6 +389,7 @@ class SpeakerResolver:
                 name = self.head_token(mention)
                 if name is not None and (
                     (name.head.i == role.i and name.dep_ == "appos")
+                    or (name.head.i == role.i and name.dep_ == "nmod" and _comma_after(name))
                     or (role.head.i == name.i and role.dep_ in {"appos", "compound"})
                     or self._named_after_organization(mention, name, role)
                 ):
@@ -1188,6 +1189,12 @@ def _set_off(head: Any, appos: Any) -> bool:
         other.dep_ == "appos" and other.i != appos.i and other.left_edge.i <= before <= other.right_edge.i
         for other in head.children
     )
+
+
+def _comma_after(name: Any) -> bool:
+    """'Camille Wilson White, Arts Council executive director': a comma closes the name's phrase,
+    so the title after it is in apposition, whatever the parser made of it."""
+    return name.i + 1 < len(name.doc) and name.doc[name.i + 1].text == ","
 
 
 def _one_known(head: Any) -> bool:
