@@ -347,3 +347,11 @@ def test_a_name_tagged_a_work_of_art_that_says_something_and_a_name_before_its_t
     speakers = {a.speaker.mention.text: a.speaker.name for a in article.attributions if a.speaker.mention}
     assert speakers["Makayla Pye"] == "Makayla Pye"
     assert speakers["Camille Wilson White, Arts Council executive director"] == "Camille Wilson White"
+
+
+def test_two_bare_titles_joined_before_a_name_are_his() -> None:
+    # reuters21578-10760 (part F): 'ICCO council chairman and Ivorian Agriculture Minister\nDenis
+    # Bra Kanon said ...': the parser joins the name to 'chairman' as a conjunct
+    article = analyzed("reuters21578.jsonl.gz", "reuters21578-10760")
+    said = next(a for a in article.attributions if a.content.text.startswith("the new rules have a good chance"))
+    assert (said.speaker.name, said.speaker.resolution) == ("Denis Bra Kanon", "name")

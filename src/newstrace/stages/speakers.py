@@ -390,6 +390,7 @@ class SpeakerResolver:
                 if name is not None and (
                     (name.head.i == role.i and name.dep_ == "appos")
                     or (name.head.i == role.i and name.dep_ == "nmod" and _comma_after(name))
+                    or (name.head.i == role.i and name.dep_ == "conj" and _titles_joined(role, name))
                     or (role.head.i == name.i and role.dep_ in {"appos", "compound"})
                     or self._named_after_organization(mention, name, role)
                 ):
@@ -1189,6 +1190,17 @@ def _set_off(head: Any, appos: Any) -> bool:
         other.dep_ == "appos" and other.i != appos.i and other.left_edge.i <= before <= other.right_edge.i
         for other in head.children
     )
+
+
+def _titles_joined(role: Any, name: Any) -> bool:
+    """'ICCO council chairman and Ivorian Agriculture Minister Denis Bra Kanon': two bare titles
+    (no article) joined before one name, the parser joining the name to the first title; both are
+    his. Not 'the chairman and Minister Kanon', which may be two people."""
+    bare = not any(c.dep_ == "det" for c in role.children)
+    before = name.left_edge.i - 1
+    while before > role.i and name.doc[before].is_space:
+        before -= 1
+    return bare and before > role.i and name.doc[before].lower_ in ROLE_WORDS
 
 
 def _comma_after(name: Any) -> bool:
