@@ -17,6 +17,7 @@ from newstrace.stages._lib.tagged import (
     narrow_cue,
     narrow_source,
     with_relays,
+    without_own_attitudes,
 )
 from newstrace.training.attribution_data import Fragment, read_fragments, tag_pieces
 
@@ -291,3 +292,20 @@ def test_a_content_after_another_ruled_cue_is_that_cues() -> None:
         "said": "the conference decided to hold him",
         "adding": "this clearly showed to the world his idea",
     }
+
+
+def test_a_speakers_own_belief_inside_their_words_is_not_another_attribution() -> None:
+    # 'Gardner said he believed shareholders might get a better deal': one statement, Gardner's
+    # (the conventions annotate a nested attribution only when its speaker differs)
+    text = "Gardner said he believed shareholders might get a deal. Analysts believe it."
+    article = Article(text=text)
+    span = lambda s: article.span(text.index(s), text.index(s) + len(s))  # noqa: E731
+    said = Attribution(
+        "", "indirect", Speaker(span("Gardner")), span("said"), span("he believed shareholders might get a deal")
+    )
+    own = Attribution("", "belief", Speaker(span("he")), span("believed"), span("shareholders might get a deal"))
+    others = Attribution("", "belief", Speaker(span("Analysts")), span("believe"), span("it"))
+    assert without_own_attitudes([said, own, others]) == [said, others]
+    # a belief of someone else inside the words stays: 'Gardner said analysts believed ...'
+    named = Attribution("", "belief", Speaker(span("Gardner")), span("believed"), span("shareholders might get a deal"))
+    assert without_own_attitudes([said, named]) == [said, named]

@@ -23,6 +23,7 @@ from ._lib.tagged import (
     tagged_attributions,
     with_introduced,
     with_relays,
+    without_own_attitudes,
     without_phantoms,
     without_unsaid,
 )
@@ -107,4 +108,4 @@ class HybridAttributionStage(_TaggerStage):
             ruled = builder.run()
             tagged = with_introduced(ruled, with_relays(ruled, tagged_attributions(article, spans, builder, ruled)))
             tagged = without_unsaid(article, without_phantoms(tagged))
-            article.attributions = number(tagged + missed_by_tagger(ruled, tagged))
+            article.attributions = number(without_own_attitudes(tagged + missed_by_tagger(ruled, tagged)))

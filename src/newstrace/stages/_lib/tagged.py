@@ -446,6 +446,32 @@ def without_unsaid(article: Article, tagged: list[Attribution]) -> list[Attribut
     return kept
 
 
+# Pronouns by which a speaker's own reported words go on about the speaker ('he said he expects').
+SELF_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they"})
+
+
+def without_own_attitudes(attributions: list[Attribution]) -> list[Attribution]:
+    """Drop a belief a speaker's reported words hold about the speaker's own mind: 'the company
+    said it expects ...', 'Gardner said he believed ...' (the conventions annotate a nested
+    attribution only when its speaker differs or it is a speech event of its own)."""
+    kept = []
+    for attribution in attributions:
+        mention, cue = attribution.speaker.mention, attribution.cue
+        own = (
+            attribution.kind == "belief"
+            and mention is not None
+            and cue is not None
+            and mention.text.lower() in SELF_PRONOUNS
+            and any(
+                other is not attribution and other.content.start <= cue.start and cue.end <= other.content.end
+                for other in attributions
+            )
+        )
+        if not own:
+            kept.append(attribution)
+    return kept
+
+
 def _target_of(cue: Any, mention: Span, article: Article) -> bool:
     """Whether the cue is a noun of speech ('complaints', 'criticism') that the source mention
     faces or receives: the object of a verb whose subject is the mention."""
