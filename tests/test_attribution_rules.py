@@ -2423,3 +2423,34 @@ def test_only_a_name_like_work_of_art_that_says_something_is_a_person() -> None:
     assert not work("Makayla Pye aired", read, ["B-WORK_OF_ART", "I-WORK_OF_ART", "O"])
     one = [("Genesis", 1, "nsubj", "PROPN", "Genesis"), ("says", 1, "ROOT", "VERB", "say")]
     assert not work("Genesis says", one, ["B-WORK_OF_ART", "O"])
+
+
+def test_acts_and_knowledge_are_no_attributions() -> None:
+    # the conventions annotate no act ('The House approved the bill', 'declined to comment') and
+    # no agreement ('agreed to provide the letter of credit'); 'agreed that ...' is a statement
+    rows = [
+        ("The", 1, "det", "DET", "the"),
+        ("House", 2, "nsubj", "PROPN", "House"),
+        ("approved", 2, "ROOT", "VERB", "approve"),
+        ("the", 4, "det", "DET", "the"),
+        ("bill", 2, "dobj", "NOUN", "bill"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+    assert analyze("The House approved the bill.", rows) == []
+    rows = [
+        ("Smith", 1, "nsubj", "PROPN", "Smith"),
+        ("urged", 1, "ROOT", "VERB", "urge"),
+        ("the", 3, "det", "DET", "the"),
+        ("bill", 1, "dobj", "NOUN", "bill"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    assert [a.cue.text for a in analyze("Smith urged the bill.", rows) if a.cue] == ["urged"]
+    rows = [
+        ("Smith", 1, "nsubj", "PROPN", "Smith"),
+        ("agreed", 1, "ROOT", "VERB", "agree"),
+        ("to", 3, "aux", "PART", "to"),
+        ("sell", 1, "xcomp", "VERB", "sell"),
+        ("shares", 3, "dobj", "NOUN", "share"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    assert analyze("Smith agreed to sell shares.", rows, tags=["NNP", "VBD", "TO", "VB", "NNS", "."]) == []

@@ -316,7 +316,9 @@ def score_article(gold: GoldArticle, article: Article, result: RealnewsResult, *
             if p not in matched_pred:
                 speaker = unit.attribution.speaker
                 who = speaker.name if speaker.mention else "(no speaker)"
-                detail = f"{who!r} {unit.attribution.kind} [{unit.attribution.rule}]: {_short(unit.content.text)}"
+                cue = unit.attribution.cue
+                said = f" {' '.join(cue.text.split())!r}" if cue is not None else ""
+                detail = f"{who!r} {unit.attribution.kind} [{unit.attribution.rule}{said}]: {_short(unit.content.text)}"
                 result.errors.append(Miss("spurious", gold.id, detail))
     return tally
 

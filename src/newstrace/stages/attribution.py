@@ -12,7 +12,7 @@ import re
 
 from ..formats.polnear import Offsets
 from ..models.tagger import load_tagger
-from ..record import Article
+from ..record import Article, Attribution
 from ..settings import Settings
 from ..stage import ENGLISH, Stage
 from ._lib.layout import BLANKED_SPACES, reading_view
@@ -23,6 +23,7 @@ from ._lib.tagged import (
     tagged_attributions,
     with_introduced,
     with_relays,
+    without_acts,
     without_own_attitudes,
     without_phantoms,
     without_unsaid,
@@ -40,7 +41,13 @@ class RuleAttributionStage(Stage):
     languages = ENGLISH
 
     def __call__(self, article: Article) -> None:
-        article.attributions = RuleBuilder(article).run()
+        article.attributions = conventional(article, RuleBuilder(article).run())
+
+
+def conventional(article: Article, attributions: list[Attribution]) -> list[Attribution]:
+    """What the annotation conventions count as attributions, numbered: no belief a speaker's own
+    reported words hold about the speaker, no act or knowledge ('approved', 'declined to', 'know')."""
+    return number(without_acts(article, without_own_attitudes(attributions)))
 
 
 class _TaggerStage(Stage):
@@ -93,7 +100,7 @@ class ModelAttributionStage(_TaggerStage):
 
     def pipe(self, articles: list[Article]) -> None:
         for article, spans in zip(articles, self.spans(articles), strict=True):
-            article.attributions = number(tagged_attributions(article, spans, RuleBuilder(article)))
+            article.attributions = conventional(article, tagged_attributions(article, spans, RuleBuilder(article)))
 
 
 class HybridAttributionStage(_TaggerStage):
@@ -108,4 +115,4 @@ class HybridAttributionStage(_TaggerStage):
             ruled = builder.run()
             tagged = with_introduced(ruled, with_relays(ruled, tagged_attributions(article, spans, builder, ruled)))
             tagged = without_unsaid(article, without_phantoms(tagged))
-            article.attributions = number(without_own_attitudes(tagged + missed_by_tagger(ruled, tagged)))
+            article.attributions = conventional(article, tagged + missed_by_tagger(ruled, tagged))
