@@ -492,6 +492,8 @@ def without_acts(article: Article, attributions: list[Attribution]) -> list[Attr
             lemma = verbs[0].lemma_.lower() if verbs else ""
             if lemma in ACT_VERBS or (lemma == "agree" and attribution.content.text.startswith("to ")):
                 continue
+            if lemma == "expect" and any(c.dep_ == "auxpass" for c in verbs[0].children):
+                continue  # 'The Senate is expected to debate it': a forecast with no source
         kept.append(attribution)
     return kept
 
