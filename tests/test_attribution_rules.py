@@ -2456,3 +2456,26 @@ def test_is_expected_to_is_a_forecast_with_no_source() -> None:
     ]
     tags = ["DT", "NNP", "VBZ", "VBN", "TO", "VB", "PRP", "."]
     assert analyze("The Senate is expected to debate it.", rows, tags=tags) == []
+
+
+def test_reported_words_that_are_a_lone_pronoun_are_no_statement() -> None:
+    from newstrace.stages._lib.tagged import without_acts
+
+    # reuters21578-12399: '..., which, he said, ...' had given 'he' the words 'which'
+    text = "He said which. He praised it."
+    rows = [
+        ("He", 1, "nsubj", "PRON", "he"),
+        ("said", 1, "ROOT", "VERB", "say"),
+        ("which", 1, "dobj", "PRON", "which"),
+        (".", 1, "punct", "PUNCT", "."),
+        ("He", 5, "nsubj", "PRON", "he"),
+        ("praised", 5, "ROOT", "VERB", "praise"),
+        ("it", 5, "dobj", "PRON", "it"),
+        (".", 5, "punct", "PUNCT", "."),
+    ]
+    article = Article(text=text)
+    article.doc = build_doc(text, rows)
+    span = lambda s, n=0: Span.of(text, text.index(s, n), text.index(s, n) + len(s))  # noqa: E731
+    said = Attribution("a1", "indirect", Speaker(span("He")), span("said"), span("which"))
+    praised = Attribution("a2", "speech_act", Speaker(span("He", 10)), span("praised"), span("it"))
+    assert without_acts(article, [said, praised]) == [praised]

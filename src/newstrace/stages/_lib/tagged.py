@@ -481,7 +481,8 @@ ACT_VERBS = frozenset({"decline", "pass", "approve", "vote", "allow", "know", "d
 
 def without_acts(article: Article, attributions: list[Attribution]) -> list[Attribution]:
     """Drop attributions whose cue is a verb of acting or knowing (ACT_VERBS), and 'agreed to ...'
-    (agreements and contract terms are not annotated; 'agreed that ...' is kept)."""
+    (agreements and contract terms are not annotated; 'agreed that ...' is kept), and reported
+    words that are a lone pronoun."""
     doc, shift = article.doc, article.body_start
     index = token_index(doc)
     kept = []
@@ -494,8 +495,15 @@ def without_acts(article: Article, attributions: list[Attribution]) -> list[Attr
                 continue
             if lemma == "expect" and any(c.dep_ == "auxpass" for c in verbs[0].children):
                 continue  # 'The Senate is expected to debate it': a forecast with no source
+        if attribution.kind != "speech_act" and attribution.content.text.lower() in PRONOUN_CONTENTS:
+            continue  # '..., which, he said, ...': no statement in the words
         kept.append(attribution)
     return kept
+
+
+# A content that is one of these words states nothing (a speech act's object may: 'praised it').
+# Not 'this': 'Rodong Sinmun says this in an article: ...' names who the paragraphs after are from.
+PRONOUN_CONTENTS = frozenset({"which", "that", "it", "these", "those", "so", "what"})
 
 
 def _target_of(cue: Any, mention: Span, article: Article) -> bool:
