@@ -46,7 +46,8 @@ class RuleAttributionStage(Stage):
 
 def conventional(article: Article, attributions: list[Attribution]) -> list[Attribution]:
     """What the annotation conventions count as attributions, numbered: no belief a speaker's own
-    reported words hold about the speaker, no act or knowledge ('approved', 'declined to', 'know')."""
+    reported words hold about the speaker, no act or knowledge ('approved', 'declined to', 'know'),
+    no sourceless 'is expected to', no reported words that are a lone pronoun."""
     return number(without_acts(article, without_own_attitudes(attributions)))
 
 

@@ -480,9 +480,9 @@ ACT_VERBS = frozenset({"decline", "pass", "approve", "vote", "allow", "know", "d
 
 
 def without_acts(article: Article, attributions: list[Attribution]) -> list[Attribution]:
-    """Drop attributions whose cue is a verb of acting or knowing (ACT_VERBS), and 'agreed to ...'
-    (agreements and contract terms are not annotated; 'agreed that ...' is kept), and reported
-    words that are a lone pronoun."""
+    """Drop attributions whose cue is a verb of acting or knowing (ACT_VERBS), 'agreed to ...'
+    (agreements and contract terms are not annotated; 'agreed that ...' is kept), a passive 'is
+    expected to ...', and reported words that are a lone pronoun."""
     doc, shift = article.doc, article.body_start
     index = token_index(doc)
     kept = []
