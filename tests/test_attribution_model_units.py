@@ -10,6 +10,7 @@ from newstrace.eval.polnear import polnear_content
 from newstrace.models.tagger import TAG_INDEX, TAGS, Transitions, decode, join_split_quotes, viterbi, word_tags
 from newstrace.models.wordpiece import Piece
 from newstrace.record import Article, Attribution, Speaker
+from newstrace.stages._lib.conventions import without_own_attitudes
 from newstrace.stages._lib.tagged import (
     group_spans,
     missed_by_tagger,
@@ -17,7 +18,6 @@ from newstrace.stages._lib.tagged import (
     narrow_cue,
     narrow_source,
     with_relays,
-    without_own_attitudes,
 )
 from newstrace.training.attribution_data import Fragment, read_fragments, tag_pieces
 

@@ -2412,17 +2412,16 @@ def test_only_a_name_like_work_of_art_that_says_something_is_a_person() -> None:
 
 
 def test_acts_and_knowledge_are_no_attributions() -> None:
-    # the conventions annotate no act ('The House approved the bill', 'declined to comment') and
+    # the conventions annotate no act ('declined to comment', 'The House approved the bill') and
     # no agreement ('agreed to provide the letter of credit'); 'agreed that ...' is a statement
     rows = [
-        ("The", 1, "det", "DET", "the"),
-        ("House", 2, "nsubj", "PROPN", "House"),
-        ("approved", 2, "ROOT", "VERB", "approve"),
-        ("the", 4, "det", "DET", "the"),
-        ("bill", 2, "dobj", "NOUN", "bill"),
-        (".", 2, "punct", "PUNCT", "."),
+        ("Smith", 1, "nsubj", "PROPN", "Smith"),
+        ("declined", 1, "ROOT", "VERB", "decline"),
+        ("to", 3, "aux", "PART", "to"),
+        ("comment", 1, "xcomp", "VERB", "comment"),
+        (".", 1, "punct", "PUNCT", "."),
     ]
-    assert analyze("The House approved the bill.", rows) == []
+    assert analyze("Smith declined to comment.", rows, tags=["NNP", "VBD", "TO", "VB", "."]) == []
     rows = [
         ("Smith", 1, "nsubj", "PROPN", "Smith"),
         ("urged", 1, "ROOT", "VERB", "urge"),
@@ -2459,7 +2458,7 @@ def test_is_expected_to_is_a_forecast_with_no_source() -> None:
 
 
 def test_reported_words_that_are_a_lone_pronoun_are_no_statement() -> None:
-    from newstrace.stages._lib.tagged import without_acts
+    from newstrace.stages._lib.conventions import without_acts
 
     # reuters21578-12399: '..., which, he said, ...' had given 'he' the words 'which'
     text = "He said which. He praised it."

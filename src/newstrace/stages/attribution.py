@@ -15,6 +15,7 @@ from ..models.tagger import load_tagger
 from ..record import Article, Attribution
 from ..settings import Settings
 from ..stage import ENGLISH, Stage
+from ._lib.conventions import without_acts, without_own_attitudes
 from ._lib.layout import BLANKED_SPACES, reading_view
 from ._lib.rules import RuleBuilder
 from ._lib.tagged import (
@@ -23,8 +24,6 @@ from ._lib.tagged import (
     tagged_attributions,
     with_introduced,
     with_relays,
-    without_acts,
-    without_own_attitudes,
     without_phantoms,
     without_unsaid,
 )

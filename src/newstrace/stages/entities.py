@@ -25,6 +25,7 @@ from ..resources import agencies, agency_name, capitals, countries, country_alia
 from ..stage import ENGLISH, Stage
 from ._lib.layout import BLANKED_SPACES
 from ._lib.lexicon import ORG_NAME_ENDINGS, ROLE_WORDS, SPEECH_VERBS, TITLE_WORDS
+from ._lib.names import is_surname_of, name_forms
 from ._lib.tokens import token_index, token_span
 
 ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC"}
@@ -290,22 +291,10 @@ def _organization_name(surface: str) -> bool:
     return len(words) > 1 and words[-1].lower() in ORG_NAME_ENDINGS
 
 
-# The Arabic article a surname may be written with or without: 'Khalaf al-Oteiba' ... 'Oteiba said'.
-_SURNAME_ARTICLE = re.compile(r"^(?:al|el|Al|El)[-‑]")
-
-
-def _last_names(words: list[str]) -> list[list[str]]:
-    """The name's words, and, when its last word carries an Arabic article, the words without it."""
-    bare = _SURNAME_ARTICLE.sub("", words[-1]) if words else ""
-    return [words] if not words or bare == words[-1] or not bare else [words, [*words[:-1], bare]]
-
-
 def _surname_of(surface: str, people: list[str]) -> bool:
     """One capitalized word that ends a longer person name of the article (the name may be wrapped
     over two lines: 'Taher\nKan'an'; the surname may drop its article: 'al-Oteiba', 'Oteiba')."""
-    return len(surface.split()) == 1 and any(
-        len(p.split()) > 1 and any(w[-1] == surface for w in _last_names(p.split())) for p in people
-    )
+    return len(surface.split()) == 1 and any(is_surname_of(surface, p) for p in people)
 
 
 def _person_key(name: str, people: list[str]) -> str:
@@ -317,7 +306,7 @@ def _person_key(name: str, people: list[str]) -> str:
     for other in dict.fromkeys(" ".join(p.split()) for p in people):
         other_words = other.split()
         contains = other_words[: len(words)] == words or any(
-            form[-len(words) :] == words for form in _last_names(other_words)
+            form[-len(words) :] == words for form in name_forms(other_words)
         )
         if len(other_words) > len(words) and contains:
             longer.append(other_words)

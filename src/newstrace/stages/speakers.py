@@ -35,6 +35,7 @@ from ._lib.lexicon import (
     TITLE_WORDS,
     word_set,
 )
+from ._lib.names import is_surname_of
 from ._lib.tokens import token_index, token_span
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP")
@@ -499,7 +500,7 @@ class SpeakerResolver:
         people = {
             e.id: e
             for m, e in self.mentions
-            if m.end <= start and e.type == "PERSON" and len(e.name.split()) > 1 and e.name.split()[-1] == head.text
+            if m.end <= start and e.type == "PERSON" and is_surname_of(head.text, e.name)
         }
         return next(iter(people.values())) if len(people) == 1 else None
 
