@@ -11,8 +11,9 @@ from __future__ import annotations
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
+from newstrace.pipeline import load_stage
 from newstrace.record import Article, Attribution, Entity, Mention, Span, Speaker
-from newstrace.settings import load_settings
+from newstrace.settings import CONVENTIONS_CHOICES, load_settings
 from newstrace.stages._lib.tokens import token_span
 from newstrace.stages.attribution import RuleAttributionStage
 from newstrace.stages.quotes import find_quotes
@@ -47,14 +48,21 @@ def build_doc(text: str, rows: list[Row], tags: list[str] | None = None, ents: l
 
 
 def analyze(
-    text: str, rows: list[Row], tags: list[str] | None = None, ents: list[str] | None = None
+    text: str,
+    rows: list[Row],
+    tags: list[str] | None = None,
+    ents: list[str] | None = None,
+    conventions: str = "realnews",
 ) -> list[Attribution]:
+    """The rules' attributions, narrowed by the conventions' stage as the default pipeline does."""
     doc = build_doc(text, rows, tags, ents)
     article = Article(text=text)
     article.doc = doc
     article.quotes = [Span.of(text, s, e) for s, e in find_quotes(text)]
     article.sentences = [token_span(article, sent[0], sent[-1]) for sent in doc.sents]
-    RuleAttributionStage(load_settings())(article)
+    settings = load_settings(conventions=conventions)
+    RuleAttributionStage(settings)(article)
+    load_stage(CONVENTIONS_CHOICES[conventions])(settings)(article)
     article.check_spans()
     return article.attributions
 
@@ -2422,6 +2430,9 @@ def test_acts_and_knowledge_are_no_attributions() -> None:
         (".", 1, "punct", "PUNCT", "."),
     ]
     assert analyze("Smith declined to comment.", rows, tags=["NNP", "VBD", "TO", "VB", "."]) == []
+    # PolNeAR's conventions annotate the act: the setting keeps it
+    kept = analyze("Smith declined to comment.", rows, tags=["NNP", "VBD", "TO", "VB", "."], conventions="polnear")
+    assert [a.cue.text for a in kept if a.cue] == ["declined"]
     rows = [
         ("Smith", 1, "nsubj", "PROPN", "Smith"),
         ("urged", 1, "ROOT", "VERB", "urge"),
@@ -2441,6 +2452,61 @@ def test_acts_and_knowledge_are_no_attributions() -> None:
     assert analyze("Smith agreed to sell shares.", rows, tags=["NNP", "VBD", "TO", "VB", "NNS", "."]) == []
 
 
+def test_an_agreement_to_a_thing_is_no_attribution() -> None:
+    from newstrace.stages._lib.conventions import without_acts
+
+    # allsides-EdwBg8on3BBPiMhx: the tagger read 'agreed to' as the cue of 'a ceasefire'
+    text = "Xi agreed to a ceasefire. Xi agreed that it worked."
+    rows = [
+        ("Xi", 1, "nsubj", "PROPN", "Xi"),
+        ("agreed", 1, "ROOT", "VERB", "agree"),
+        ("to", 1, "prep", "ADP", "to"),
+        ("a", 4, "det", "DET", "a"),
+        ("ceasefire", 2, "pobj", "NOUN", "ceasefire"),
+        (".", 1, "punct", "PUNCT", "."),
+        ("Xi", 7, "nsubj", "PROPN", "Xi"),
+        ("agreed", 7, "ROOT", "VERB", "agree"),
+        ("that", 10, "mark", "SCONJ", "that"),
+        ("it", 10, "nsubj", "PRON", "it"),
+        ("worked", 7, "ccomp", "VERB", "work"),
+        (".", 7, "punct", "PUNCT", "."),
+    ]
+    article = Article(text=text)
+    article.doc = build_doc(text, rows)
+    span = lambda s, n=0: Span.of(text, text.index(s, n), text.index(s, n) + len(s))  # noqa: E731
+    to_thing = Attribution("a1", "indirect", Speaker(span("Xi")), span("agreed to"), span("a ceasefire"), rule="model")
+    that = Attribution("a2", "indirect", Speaker(span("Xi", 5)), span("agreed", 5), span("it worked"))
+    assert without_acts(article, [to_thing, that]) == [that]
+
+
+def test_a_tagged_cue_with_no_word_of_saying_is_no_attribution() -> None:
+    from newstrace.stages._lib.conventions import without_unspoken
+
+    # allsides-EdwBg8on3BBPiMhx 'He slapped tariffs': PolNeAR's events, not who said what; a cue
+    # of describing ('painted a dark picture') stays, and so does anything a rule found
+    text = "He slapped tariffs. He painted a dark picture."
+    rows = [
+        ("He", 1, "nsubj", "PRON", "he"),
+        ("slapped", 1, "ROOT", "VERB", "slap"),
+        ("tariffs", 1, "dobj", "NOUN", "tariff"),
+        (".", 1, "punct", "PUNCT", "."),
+        ("He", 5, "nsubj", "PRON", "he"),
+        ("painted", 5, "ROOT", "VERB", "paint"),
+        ("a", 8, "det", "DET", "a"),
+        ("dark", 8, "amod", "ADJ", "dark"),
+        ("picture", 5, "dobj", "NOUN", "picture"),
+        (".", 5, "punct", "PUNCT", "."),
+    ]
+    article = Article(text=text)
+    article.doc = build_doc(text, rows)
+    span = lambda s, n=0: Span.of(text, text.index(s, n), text.index(s, n) + len(s))  # noqa: E731
+    slapped = Attribution("a1", "indirect", Speaker(span("He")), span("slapped"), span("tariffs"), rule="model")
+    picture = span("a dark picture")
+    painted = Attribution("a2", "indirect", Speaker(span("He", 5)), span("painted"), picture, rule="model")
+    ruled = Attribution("a3", "indirect", Speaker(span("He")), span("slapped"), span("tariffs"), rule="stance.object")
+    assert without_unspoken(article, [slapped, painted, ruled]) == [painted, ruled]
+
+
 def test_is_expected_to_is_a_forecast_with_no_source() -> None:
     # 'The Senate is expected to debate it next week': the hand-read gold never counts it
     rows = [
@@ -2458,7 +2524,7 @@ def test_is_expected_to_is_a_forecast_with_no_source() -> None:
 
 
 def test_reported_words_that_are_a_lone_pronoun_are_no_statement() -> None:
-    from newstrace.stages._lib.conventions import without_acts
+    from newstrace.stages._lib.conventions import without_pronoun_contents
 
     # reuters21578-12399: '..., which, he said, ...' had given 'he' the words 'which'
     text = "He said which. He praised it."
@@ -2477,4 +2543,4 @@ def test_reported_words_that_are_a_lone_pronoun_are_no_statement() -> None:
     span = lambda s, n=0: Span.of(text, text.index(s, n), text.index(s, n) + len(s))  # noqa: E731
     said = Attribution("a1", "indirect", Speaker(span("He")), span("said"), span("which"))
     praised = Attribution("a2", "speech_act", Speaker(span("He", 10)), span("praised"), span("it"))
-    assert without_acts(article, [said, praised]) == [praised]
+    assert without_pronoun_contents([said, praised]) == [praised]

@@ -245,34 +245,36 @@ def test_agreement_on_polnear_train_is_far_from_perfect(capsys: pytest.CaptureFi
 
 
 # --- the gate: the real PolNeAR dev split ------------------------------------------------------------
-# Floors sit about 0.02 under what each extractor reaches. To re-measure after changing the rules or
-# the model, run
+# Floors sit about 0.02 under what each extractor reaches under PolNeAR's own conventions (the
+# setting conventions=polnear, which `newstrace eval polnear` uses). To re-measure after changing the
+# rules or the model, run
 #   newstrace eval polnear ../shared/data/polnear/dev --attribution hybrid   (and --attribution rules)
 # update docs/evaluation.md and docs/attribution-model.md with the tables, and move these floors to
 # ~0.02 under the new numbers. Never lower a floor to make a change pass.
 FLOORS = {
     "hybrid": {
-        ("exact", "Source"): 0.77,  # measured 0.792
-        ("exact", "Cue"): 0.69,  # measured 0.707
-        ("exact", "Content"): 0.57,  # measured 0.594
-        ("overlap", "Source"): 0.82,  # measured 0.836
-        ("overlap", "Cue"): 0.80,  # measured 0.816
-        ("overlap", "Content"): 0.81,  # measured 0.834
+        ("exact", "Source"): 0.78,  # measured 0.799 (conventions polnear, 2026-12-07)
+        ("exact", "Cue"): 0.70,  # measured 0.716
+        ("exact", "Content"): 0.58,  # measured 0.601
+        ("overlap", "Source"): 0.82,  # measured 0.842
+        ("overlap", "Cue"): 0.80,  # measured 0.823
+        ("overlap", "Content"): 0.82,  # measured 0.841
     },
     "rules": {
-        ("exact", "Source"): 0.68,  # measured 0.700
-        ("exact", "Cue"): 0.62,  # measured 0.641
-        ("exact", "Content"): 0.45,  # measured 0.472
-        ("overlap", "Source"): 0.72,  # measured 0.743
-        ("overlap", "Cue"): 0.70,  # measured 0.722
-        ("overlap", "Content"): 0.72,  # measured 0.741
+        ("exact", "Source"): 0.69,  # measured 0.710
+        ("exact", "Cue"): 0.63,  # measured 0.647
+        ("exact", "Content"): 0.46,  # measured 0.478
+        ("overlap", "Source"): 0.73,  # measured 0.753
+        ("overlap", "Cue"): 0.71,  # measured 0.729
+        ("overlap", "Content"): 0.73,  # measured 0.748
     },
 }
 
 
 @pytest.mark.parametrize("mode", sorted(FLOORS))
 def test_polnear_dev_gate(mode: str) -> None:
-    result = evaluate(shared_path("data/polnear/dev"), settings=load_settings(attribution=mode, persuasion="off"))
+    settings = load_settings(attribution=mode, persuasion="off", conventions="polnear")
+    result = evaluate(shared_path("data/polnear/dev"), settings=settings)
     assert result.articles == 84
     assert not result.failed
     floors = FLOORS[mode]

@@ -88,6 +88,22 @@ def test_the_attribution_setting_picks_the_stage(mode: str, stage: str) -> None:
     check_order([load_stage(name) for name in names])
 
 
+@pytest.mark.parametrize(
+    ("conventions", "stage"), [("realnews", "conventions.realnews.v1"), ("polnear", "conventions.polnear.v1")]
+)
+def test_the_conventions_setting_narrows_right_after_attribution(conventions: str, stage: str) -> None:
+    names = stage_names(load_settings(conventions=conventions))
+    assert names[names.index("attribution.hybrid.v1") + 1] == stage
+    assert [s for s in names if s.startswith("conventions.")] == [stage]
+    check_order([load_stage(name) for name in names])
+
+
+def test_unknown_conventions_are_refused() -> None:
+    assert load_settings().conventions == "realnews"
+    with pytest.raises(ConfigError, match=r"E014 .*conventions.*choose one of realnews, polnear"):
+        load_settings(conventions="loose")
+
+
 def test_settings_name_stages_one_way() -> None:
     # A full stage name works where a short choice does, 'off' drops an optional slot, and extra
     # stages are appended in order.

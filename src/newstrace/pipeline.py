@@ -6,8 +6,8 @@ those other packages declare under the entry-point group ``newstrace.stages``, b
 notebook, a test).
 
 Which stages run is decided in one place, :func:`stage_names`: the default order below, with a
-setting for each slot that has variants (``attribution``) or can be switched off (``persuasion``),
-and ``extra_stages`` appended. At build time every stage's declaration is checked against the
+setting for each slot that has variants (``attribution``, ``conventions``) or can be switched off
+(``persuasion``), and ``extra_stages`` appended. At build time every stage's declaration is checked against the
 Article's fields (E015) and every requirement against what earlier stages assign (E012), as
 spaCy's pipe analysis does.
 """
@@ -24,7 +24,7 @@ from typing import Any, Literal
 from .errors import ConfigError, Errors, NewstraceError, PipelineError
 from .limits import Overtime, time_limit
 from .record import INPUT_FIELDS, Article, Skip, StageError
-from .settings import ATTRIBUTION_CHOICES, Settings
+from .settings import ATTRIBUTION_CHOICES, CONVENTIONS_CHOICES, Settings
 from .stage import Stage, check_declaration, guarded, root
 
 ENTRY_POINT_GROUP = "newstrace.stages"
@@ -61,6 +61,7 @@ DEFAULT_PIPELINE = (
     Slot("quotes.marks.v1"),
     Slot("entities.v1"),
     Slot("attribution.hybrid.v1", setting="attribution", choices=ATTRIBUTION_CHOICES),
+    Slot("conventions.realnews.v1", setting="conventions", choices=CONVENTIONS_CHOICES),
     Slot("speakers.v1"),
     Slot("relay.v1"),
     Slot("confidence.v1"),

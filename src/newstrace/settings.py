@@ -71,6 +71,16 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "a registered attribution stage (e.g. one a plugin provides).",
     ),
     SettingSpec(
+        "conventions",
+        "realnews",
+        "NEWSTRACE_CONVENTIONS",
+        "Which attributions count: 'realnews' (who said what, as docs/annotation.md and the hand-read "
+        "real-news gold count it: no acts such as 'passed the bill' or 'declined to', no speaker's belief "
+        "about itself inside its own words, no tagged cue without a word of saying, thinking or finding) "
+        "or 'polnear' (PolNeAR's wider conventions, which also annotate such events; `newstrace eval "
+        "polnear` uses them).",
+    ),
+    SettingSpec(
         "db",
         "newstrace.db",
         "NEWSTRACE_DB",
@@ -99,6 +109,8 @@ ATTRIBUTION_CHOICES = {
     "rules": "attribution.rules.v1",
 }
 ATTRIBUTION_MODES = tuple(ATTRIBUTION_CHOICES)
+# The 'conventions' setting: the stage that keeps what those annotation conventions count.
+CONVENTIONS_CHOICES = {"realnews": "conventions.realnews.v1", "polnear": "conventions.polnear.v1"}
 SWITCH_VALUES = ("on", "off")
 # A registered stage's name: dotted, ending in its version ('attribution.mine.v1').
 STAGE_NAME = re.compile(r"^[a-z][\w-]*(?:\.[\w-]+)*\.v\d+$")
@@ -112,6 +124,7 @@ class Settings:
     document_seconds: float = 120.0
     workers: int = 0
     attribution: str = "hybrid"
+    conventions: str = "realnews"
     db: str = "newstrace.db"
     persuasion: str = "on"
     extra_stages: str = ""
@@ -132,6 +145,9 @@ class Settings:
         if self.attribution not in ATTRIBUTION_MODES and not STAGE_NAME.match(self.attribution):
             reason = f"choose one of {', '.join(ATTRIBUTION_MODES)}, or a registered stage name"
             raise ConfigError(Errors.E014.format(name="attribution", value=self.attribution, reason=reason))
+        if self.conventions not in CONVENTIONS_CHOICES and not STAGE_NAME.match(self.conventions):
+            reason = f"choose one of {', '.join(CONVENTIONS_CHOICES)}, or a registered stage name"
+            raise ConfigError(Errors.E014.format(name="conventions", value=self.conventions, reason=reason))
         if self.persuasion not in SWITCH_VALUES and not STAGE_NAME.match(self.persuasion):
             reason = "choose 'on' or 'off', or a registered stage name"
             raise ConfigError(Errors.E014.format(name="persuasion", value=self.persuasion, reason=reason))

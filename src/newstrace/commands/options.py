@@ -70,6 +70,7 @@ _SETTING_OPTIONS: dict[str, tuple[Callable[[str], Any], str]] = {
     "document_seconds": (number(0, 86_400), "SECONDS"),
     "workers": (whole(0, 4096), "N"),
     "attribution": (str, "MODE"),
+    "conventions": (str, "realnews|polnear|STAGE"),
     "db": (str, "URL"),
     "persuasion": (str, "on|off|STAGE"),
     "extra_stages": (str, "STAGES"),

@@ -46,9 +46,11 @@ from ..formats.polnear import (
     strip_span,
 )
 from ..record import Article, Attribution
-from ..settings import ATTRIBUTION_MODES, Settings, load_settings
+from ..settings import ATTRIBUTION_MODES, CONVENTIONS_CHOICES, Settings, load_settings
 
 DEFAULT_PATH = "../shared/data/polnear/dev"
+# PolNeAR is scored under its own conventions: acts and events with a source are attributions there.
+POLNEAR_CONVENTIONS = "polnear"
 MODES = ("exact", "overlap")
 
 
@@ -221,6 +223,7 @@ class PolnearResult:
     articles: int = 0
     seconds: float = 0.0
     attribution: str = ""
+    conventions: str = ""
     pairs: int = 0  # (gold annotator, prediction) pairs scored by annotator_agreement
     counts: dict[str, dict[str, Counts]] = field(
         default_factory=lambda: {mode: {role: Counts() for role in ROLES} for mode in MODES}
@@ -235,6 +238,7 @@ class PolnearResult:
         return {
             "articles": self.articles,
             "attribution": self.attribution,
+            "conventions": self.conventions,
             "pairs": self.pairs,
             "seconds": round(self.seconds, 1),
             "failed": self.failed,
@@ -276,13 +280,15 @@ def evaluate(
     settings: Settings | None = None,
     progress: bool = False,
 ) -> PolnearResult:
-    """Run the pipeline over a PolNeAR folder (batched) and score its attributions against the gold."""
+    """Run the pipeline over a PolNeAR folder (batched) and score its attributions against the gold.
+    Without ``settings``, the default ones with PolNeAR's own conventions (``conventions='polnear'``:
+    it annotates acts and events that the real-news conventions leave out)."""
     from ..run import analyze_corpus
 
     gold = load_gold(gold_dir, limit=limit)
     by_name = {g.name: g for g in gold}
-    settings = settings or load_settings()
-    result = PolnearResult(attribution=settings.attribution)
+    settings = settings or load_settings(conventions=POLNEAR_CONVENTIONS)
+    result = PolnearResult(attribution=settings.attribution, conventions=settings.conventions)
     began = time.perf_counter()
     articles = [Article(text=g.text, source=g.name) for g in gold]
     for article in analyze_corpus(articles, settings=settings, progress=progress):
@@ -360,6 +366,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add_output_options(parser)
     parser.add_argument(
+        "--conventions",
+        choices=tuple(CONVENTIONS_CHOICES),
+        default=POLNEAR_CONVENTIONS,
+        help="which attributions the pipeline counts (default: PolNeAR's own, 'polnear'; 'realnews' scores "
+        "the default settings' narrower output)",
+    )
+    parser.add_argument(
         "--agreement",
         action="store_true",
         help="on articles annotated twice or more: score the annotators against each other, or with"
@@ -370,7 +383,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def format_table(result: PolnearResult) -> str:
     pairs = f", {result.pairs} pairs scored" if result.pairs else ""
     lines = [
-        f"PolNeAR: {result.articles} articles{pairs}, attribution={result.attribution}, {result.seconds:.1f} s",
+        f"PolNeAR: {result.articles} articles{pairs}, attribution={result.attribution}"
+        + (f", conventions={result.conventions}" if result.conventions else "")
+        + f", {result.seconds:.1f} s",
         "",
     ]
     header = f"{'role':<9}{'match':<9}{'precision':>10}{'recall':>8}{'F1':>8}{'matched':>9}{'pred':>7}{'gold':>7}"
@@ -389,13 +404,14 @@ def format_table(result: PolnearResult) -> str:
 
 def run_cli(args: argparse.Namespace) -> int:
     if args.agreement:
-        settings = load_settings(attribution=args.attribution) if args.attribution else None
+        chosen = {"attribution": args.attribution, "conventions": args.conventions}
+        settings = load_settings(**chosen) if args.attribution else None
         result = annotator_agreement(args.gold_dir, settings=settings)
         if not result.pairs:
             raise EvaluationError(Errors.E047.format(path=args.gold_dir))
     else:
         overrides = {"attribution": args.attribution} if args.attribution else {}
-        settings = load_settings(**overrides)
+        settings = load_settings(conventions=args.conventions, **overrides)
         result = evaluate(
             args.gold_dir, limit=args.limit, keep_errors=args.show_errors, settings=settings, progress=True
         )

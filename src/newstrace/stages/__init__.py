@@ -14,6 +14,8 @@ BUILTIN_STAGES = {
     "attribution.rules.v1": "newstrace.stages.attribution:RuleAttributionStage",
     "attribution.model.v1": "newstrace.stages.attribution:ModelAttributionStage",
     "attribution.hybrid.v1": "newstrace.stages.attribution:HybridAttributionStage",
+    "conventions.realnews.v1": "newstrace.stages.conventions:RealnewsConventionsStage",
+    "conventions.polnear.v1": "newstrace.stages.conventions:PolnearConventionsStage",
     "speakers.v1": "newstrace.stages.speakers:SpeakerStage",
     "relay.v1": "newstrace.stages.relay:RelayStage",
     "confidence.v1": "newstrace.stages.confidence:ConfidenceStage",

@@ -3,7 +3,8 @@
 ``attribution.rules.v1`` runs the rules of :mod:`newstrace.stages._lib.rules`;
 ``attribution.model.v1`` groups the tagger's spans (:mod:`newstrace.stages._lib.tagged`);
 ``attribution.hybrid.v1`` lets the rules guide that grouping and keeps what only the rules find.
-The setting ``attribution`` chooses one (docs/settings.md).
+The setting ``attribution`` chooses one (docs/settings.md). What they find is then narrowed to what
+the chosen annotation conventions count (``stages/conventions.py``).
 """
 
 from __future__ import annotations
@@ -12,10 +13,9 @@ import re
 
 from ..formats.polnear import Offsets
 from ..models.tagger import load_tagger
-from ..record import Article, Attribution
+from ..record import Article
 from ..settings import Settings
 from ..stage import ENGLISH, Stage
-from ._lib.conventions import without_acts, without_own_attitudes
 from ._lib.layout import BLANKED_SPACES, reading_view
 from ._lib.rules import RuleBuilder
 from ._lib.tagged import (
@@ -40,14 +40,7 @@ class RuleAttributionStage(Stage):
     languages = ENGLISH
 
     def __call__(self, article: Article) -> None:
-        article.attributions = conventional(article, RuleBuilder(article).run())
-
-
-def conventional(article: Article, attributions: list[Attribution]) -> list[Attribution]:
-    """What the annotation conventions count as attributions, numbered: no belief a speaker's own
-    reported words hold about the speaker, no act or knowledge ('approved', 'declined to', 'know'),
-    no sourceless 'is expected to', no reported words that are a lone pronoun."""
-    return number(without_acts(article, without_own_attitudes(attributions)))
+        article.attributions = number(RuleBuilder(article).run())
 
 
 class _TaggerStage(Stage):
@@ -100,7 +93,7 @@ class ModelAttributionStage(_TaggerStage):
 
     def pipe(self, articles: list[Article]) -> None:
         for article, spans in zip(articles, self.spans(articles), strict=True):
-            article.attributions = conventional(article, tagged_attributions(article, spans, RuleBuilder(article)))
+            article.attributions = number(tagged_attributions(article, spans, RuleBuilder(article)))
 
 
 class HybridAttributionStage(_TaggerStage):
@@ -115,4 +108,4 @@ class HybridAttributionStage(_TaggerStage):
             ruled = builder.run()
             tagged = with_introduced(ruled, with_relays(ruled, tagged_attributions(article, spans, builder, ruled)))
             tagged = without_unsaid(article, without_phantoms(tagged))
-            article.attributions = conventional(article, tagged + missed_by_tagger(ruled, tagged))
+            article.attributions = number(tagged + missed_by_tagger(ruled, tagged))

@@ -176,6 +176,16 @@ STATEMENT_NOUNS = word_set(
     admission confession prediction assessment verdict ruling report account story
     """
 )
+# Verbs (and their nouns) of describing, judging and pleading, by meaning: a cue made of one is a cue
+# of saying even outside the rules' frames ('painted a dark picture', 'termed it', 'floated the idea').
+COMMUNICATION_VERBS = word_set(
+    """
+    compare liken frame paint depict portray portrayal characterization depiction term dub float pin
+    interpret identify share elaborate object implore plead beseech entreat insist insistence trumpet
+    bluster harp lambast lambaste berate castigate excoriate censure reprimand chastise scold rebuke
+    reproach ridicule deride scoff sneer taunt backtrack retract recant
+    """
+)
 # Every word that makes a cue a cue of saying, thinking or finding, for a tagged cue with no
 # source and no rule behind it (stages/_lib/tagged.py: ``without_unsaid``).
 ATTRIBUTION_WORDS = (
@@ -196,6 +206,7 @@ ATTRIBUTION_WORDS = (
     | COMMUNICATIVE_STANCE
     | MENTAL_STANCE
     | STATEMENT_NOUNS
+    | COMMUNICATION_VERBS
     | word_set("according accord chant extol lie pitch balk pooh-pooh discuss discussion rhetoric")
     | word_set("determination disclosure concern concerned unsettle case")
 )
