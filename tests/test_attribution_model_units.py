@@ -131,6 +131,23 @@ def test_each_cue_takes_the_nearest_source_and_content_in_its_paragraph() -> Non
     ]
 
 
+def test_a_source_after_its_cue_stays_in_the_cues_sentence() -> None:
+    # kcna-16611: 'Diplomats implored him to go. Rodong Sinmun says ...' gave the imploring to the paper
+    text = "Diplomats implored him to go. They paid. Rodong Sinmun says it is wrong. The U.S. Embassy said it."
+    span = lambda s: (text.index(s), text.index(s) + len(s))  # noqa: E731
+    spans = {
+        "Source": [span("Rodong Sinmun"), span("Embassy")],
+        "Cue": [span("implored"), span("says")],
+        "Content": [span("him to go"), span("it is wrong")],
+    }
+    by_cue = {g.cue: g.source for g in group_spans(text, spans)}
+    assert by_cue[span("implored")] is None and by_cue[span("says")] == span("Rodong Sinmun")
+    # an initial's stop is no sentence end: 'said the U.S. Embassy' keeps its source
+    text = "It is wrong, said the U.S. Embassy."
+    spans = {"Source": [span("U.S. Embassy")], "Cue": [span("said")], "Content": [span("It is wrong")]}
+    assert [g.source for g in group_spans(text, spans)] == [span("U.S. Embassy")]
+
+
 def test_viterbi_keeps_spans_well_formed() -> None:
     n = len(TAGS)
     pairs = np.zeros((n, n))

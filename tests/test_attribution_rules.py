@@ -2544,3 +2544,63 @@ def test_reported_words_that_are_a_lone_pronoun_are_no_statement() -> None:
     said = Attribution("a1", "indirect", Speaker(span("He")), span("said"), span("which"))
     praised = Attribution("a2", "speech_act", Speaker(span("He", 10)), span("praised"), span("it"))
     assert without_pronoun_contents([said, praised]) == [praised]
+
+
+def test_according_to_a_norm_and_needless_to_say_name_no_source() -> None:
+    # kcna-08584: 'send them back according to the requirements of international law'
+    rows = [
+        ("They", 1, "nsubj", "PRON", "they"),
+        ("left", 1, "ROOT", "VERB", "leave"),
+        ("according", 1, "prep", "VERB", "accord"),
+        ("to", 2, "prep", "ADP", "to"),
+        ("the", 5, "det", "DET", "the"),
+        ("law", 3, "pobj", "NOUN", "law"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    assert analyze("They left according to the law.", rows) == []
+    officials = [*rows[:4], ("officials", 3, "pobj", "NOUN", "official"), (".", 1, "punct", "PUNCT", ".")]
+    found = analyze("They left according to officials.", officials)
+    assert [(a.rule, a.speaker.mention.text if a.speaker.mention else None) for a in found] == [
+        ("indirect.according_to", "officials")
+    ]
+    # kcna-16611: 'It is needless to say that this reflected ...'
+    rows = [
+        ("It", 1, "nsubj", "PRON", "it"),
+        ("is", 1, "ROOT", "AUX", "be"),
+        ("needless", 1, "acomp", "ADJ", "needless"),
+        ("to", 4, "aux", "PART", "to"),
+        ("say", 1, "xcomp", "VERB", "say"),
+        ("that", 7, "mark", "SCONJ", "that"),
+        ("this", 7, "nsubj", "PRON", "this"),
+        ("worked", 4, "ccomp", "VERB", "work"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    assert analyze("It is needless to say that this worked.", rows) == []
+
+
+def test_learning_and_discussing_are_no_cues_but_learning_from_a_source_is() -> None:
+    from newstrace.stages._lib.conventions import without_acts
+
+    text = "He learned that it worked. He learned from aides that it failed."
+    rows = [
+        ("He", 1, "nsubj", "PRON", "he"),
+        ("learned", 1, "ROOT", "VERB", "learn"),
+        ("that", 4, "mark", "SCONJ", "that"),
+        ("it", 4, "nsubj", "PRON", "it"),
+        ("worked", 1, "ccomp", "VERB", "work"),
+        (".", 1, "punct", "PUNCT", "."),
+        ("He", 7, "nsubj", "PRON", "he"),
+        ("learned", 7, "ROOT", "VERB", "learn"),
+        ("from", 7, "prep", "ADP", "from"),
+        ("aides", 8, "pobj", "NOUN", "aide"),
+        ("that", 12, "mark", "SCONJ", "that"),
+        ("it", 12, "nsubj", "PRON", "it"),
+        ("failed", 7, "ccomp", "VERB", "fail"),
+        (".", 7, "punct", "PUNCT", "."),
+    ]
+    article = Article(text=text)
+    article.doc = build_doc(text, rows)
+    span = lambda s, n=0: Span.of(text, text.index(s, n), text.index(s, n) + len(s))  # noqa: E731
+    learned = Attribution("a1", "indirect", Speaker(span("He")), span("learned"), span("it worked"))
+    told = Attribution("a2", "indirect", Speaker(span("He", 5)), span("learned", 10), span("it failed"))
+    assert without_acts(article, [learned, told]) == [told]

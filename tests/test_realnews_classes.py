@@ -355,3 +355,27 @@ def test_two_bare_titles_joined_before_a_name_are_his() -> None:
     article = analyzed("reuters21578.jsonl.gz", "reuters21578-10760")
     said = next(a for a in article.attributions if a.content.text.startswith("the new rules have a good chance"))
     assert (said.speaker.name, said.speaker.resolution) == ("Denis Bra Kanon", "name")
+
+
+def test_a_name_beside_a_title_and_a_surname_tagged_a_group_are_people() -> None:
+    # reuters21578-8176 (part K): 'Jean-Marc Vernes, president of French sugar producer Beghin-Say'
+    # is tagged ORG, so the 'he' of his quotes stayed unresolved
+    article = analyzed("reuters21578.jsonl.gz", "reuters21578-8176")
+    assert ("Jean-Marc Vernes", "PERSON") in {(e.name, e.type) for e in article.entities}
+    quoted = next(a for a in article.attributions if a.content.text.startswith("Our contacts with the EC"))
+    assert (quoted.speaker.name, quoted.speaker.resolution) == ("Jean-Marc Vernes", "pronoun")
+    # allsides-Jt6s7clBA98naOex (part K): 'Michael Paese, the co-head of ...' then 'Paese said'
+    # (tagged NORP) six times
+    article = analyzed("allsides-12k.jsonl.gz", "allsides-Jt6s7clBA98naOex")
+    by_surname = [a for a in article.attributions if a.speaker.mention and a.speaker.mention.text == "Paese"]
+    assert len(by_surname) >= 2 and {a.speaker.name for a in by_surname} == {"Michael Paese"}
+
+
+def test_a_tagged_source_in_a_later_sentence_is_not_the_cues() -> None:
+    # kcna-16611 (part K): '... diplomats ... implored him to remove the monument ... They offered
+    # even fund ... Rodong Sinmun Wednesday observes ...': the imploring had gone to the paper
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-16611")
+    implored = [a for a in article.attributions if a.content.text.startswith("him to remove the monument")]
+    assert all(a.speaker.name != "Rodong Sinmun" for a in implored)
+    # 'It is needless to say that this reflected ...' is the paper's own voice, no one's words
+    assert not any(a.content.text.startswith("this reflected humankind") for a in article.attributions)

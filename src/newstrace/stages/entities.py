@@ -24,7 +24,7 @@ from ..record import Article, Entity, Mention, Span
 from ..resources import agencies, agency_name, capitals, countries, country_aliases, demonyms, entity_types
 from ..stage import ENGLISH, Stage
 from ._lib.layout import BLANKED_SPACES
-from ._lib.lexicon import ORG_NAME_ENDINGS, ROLE_WORDS, SPEECH_VERBS, TITLE_WORDS
+from ._lib.lexicon import ORG_NAME_ENDINGS, ORG_WORDS, ROLE_WORDS, SPEECH_VERBS, TITLE_WORDS
 from ._lib.names import is_surname_of, name_forms
 from ._lib.tokens import token_index, token_span
 
@@ -285,6 +285,14 @@ def _is_locative(token: Any) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
 
 
+def _titled_person(ent: Any) -> bool:
+    """A name set beside a person's title or role in apposition ('Jean-Marc Vernes, president of
+    ...', 'X, an economist at ...') is a person's, unless a word of it names a body ('Commission')."""
+    if any(t.lower_ in ORG_WORDS or t.lower_ in ORG_NAME_ENDINGS for t in ent):
+        return False
+    return any(c.dep_ == "appos" and c.lower_ in ROLE_WORDS for c in ent.root.children)
+
+
 def _organization_name(surface: str) -> bool:
     """A name of two words or more that ends as only organizations' names do ('... Foundation')."""
     words = surface.split()
@@ -374,6 +382,8 @@ class EntityStage(Stage):
             before = doc[first.i - 1] if first.i > 0 else None
             if before is not None and before.pos_ == "NOUN" and before.lower_ in NAMED_ORGANIZATION_NOUNS:
                 label = "ORG"  # 'The Russian paper Nakhodkinski Rabochi' (tagged FAC), 'the firm Jardine Fleming'
+            elif label == "ORG" and _titled_person(ent):
+                label = "PERSON"  # 'Jean-Marc Vernes, president of French sugar producer Beghin-Say' (tagged ORG)
             span = token_span(article, first, last)
             start, end = _strip_span(text, span.start, span.end)
             if ent.label_ == "PERSON":
@@ -453,10 +463,10 @@ class EntityStage(Stage):
             elif label == "PERSON" and _organization_name(surface):
                 table.add(" ".join(surface.split()), "ORG", span, "name")  # 'Peter G. Peterson Foundation'
             elif label == "PERSON" or (
-                label in {"ORG", "GPE", "LOC"} and _surname_of(surface, people) and surface not in reserved
+                label in {"ORG", "GPE", "LOC", "NORP"} and _surname_of(surface, people) and surface not in reserved
             ):
-                # 'Wells' tagged ORG, "Kan'an" tagged GPE, where the article names Barbara Wells or
-                # Taher Kan'an: the person's surname
+                # 'Wells' tagged ORG, "Kan'an" tagged GPE, 'Paese' tagged NORP, where the article names
+                # Barbara Wells, Taher Kan'an or Michael Paese: the person's surname
                 table.add(_person_key(surface, people), "PERSON", span, "name")
             elif label == "NORP":
                 table.add(surface, "NORP", span, "name")

@@ -45,9 +45,12 @@ PRONOUN_CONTENTS = frozenset({"which", "that", "it", "these", "those", "so", "wh
 
 # Verbs of acts and knowledge, not of saying: what their subject did or knew is no attribution under
 # the conventions ('The House approved the bill', 'declined to comment', 'voters backed Clinton',
-# 'We know that ...'); the hand-read gold never has one as a cue. PolNeAR, whose conventions
+# 'We know that ...', 'he learned about', 'the council discussed'); the hand-read gold never has one
+# as a cue ('learned from' a source is kept: the source is named). PolNeAR, whose conventions
 # differ, has them (and 'agreed to') as cues: they go under the real-news conventions only.
-ACT_VERBS = frozenset({"decline", "pass", "approve", "vote", "allow", "know", "decide", "back", "support"})
+ACT_VERBS = frozenset(
+    {"decline", "pass", "approve", "vote", "allow", "know", "decide", "back", "support", "discuss", "learn"}
+)
 
 
 def _cue_verb(article: Article, attribution: Attribution) -> Any | None:
@@ -70,6 +73,9 @@ def without_acts(article: Article, attributions: list[Attribution]) -> list[Attr
             kept.append(attribution)
             continue
         lemma = verb.lemma_.lower()
+        if lemma == "learn" and any(c.lower_ == "from" for c in verb.children):
+            kept.append(attribution)
+            continue
         agreed_to = lemma == "agree" and (
             attribution.content.text.startswith("to ") or any(c.lower_ == "to" for c in verb.children)
         )

@@ -65,6 +65,15 @@ COMMUNICATIVE_OBJECTS = word_set(
     """
 )
 
+# Nouns that 'according to' conforms to rather than cites: 'according to the requirements of
+# international law' names no source.
+NORM_NOUNS = word_set(
+    """
+    requirement law rule principle regulation procedure standard norm custom tradition will wish
+    instruction guideline guidance
+    """
+)
+
 # Verbs that introduce the source an outlet relays: "KCNA reported, citing Kim Jong Un".
 CITING_VERBS = word_set("cite quote")
 

@@ -42,6 +42,7 @@ from .lexicon import (
     LIGHT_SPEECH_VERBS,
     MENTAL_STANCE,
     NAMING_VERBS,
+    NORM_NOUNS,
     OBJECT_VERBS,
     PASSIVE_RAISING_VERBS,
     PREP_VERBS,
@@ -80,6 +81,16 @@ COLON_STOP = word_set(
 )
 CLOSING_QUOTES = {'"': '"', "”": "“", "’": "‘"}
 MAX_CUE_DISTANCE = 12  # tokens between a closing quote mark and its verb of saying
+
+
+def _writers_comment(verb: Any, subject: Any | None) -> bool:
+    """'It is needless to say that ...', 'it is fair to say', 'Needless to say': an infinitive of
+    saying under an adjective, with no subject but an empty 'it', is the writer's own voice."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    under_adjective = head.pos_ == "ADJ" or any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in head.children)
+    return under_adjective and (subject is None or subject.lower_ == "it")
 
 
 class RuleBuilder:
@@ -542,8 +553,8 @@ class RuleBuilder:
             if to is None:
                 continue
             source = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if source is None:
-                continue
+            if source is None or source.lemma_.lower() in NORM_NOUNS:
+                continue  # 'according to the requirements of international law': conformity
             phrase = {t.i for t in token.subtree}
             sent = token.sent
             before = [t for t in sent if t.i < min(phrase)]
@@ -591,6 +602,8 @@ class RuleBuilder:
             if lemma not in SPEECH_VERBS and lemma not in BELIEF_VERBS and lemma not in FINDING_VERBS:
                 continue
             subject = self.subject(verb)
+            if _writers_comment(verb, subject):
+                continue
             if subject is not None and subject.lower_ == "it" and subject.dep_ == "nsubjpass":
                 subject = None  # 'it was reported that ...': no named source
             finding_only = lemma in FINDING_VERBS and lemma not in SPEECH_VERBS and lemma not in BELIEF_VERBS

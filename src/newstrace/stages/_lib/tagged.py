@@ -51,6 +51,8 @@ from .tokens import token_index
 
 CUE_PREFIX = re.compile(f"(?i)^(?:{CUE_PREFIX_WORDS})+")
 MAX_GAP = 400  # characters between a cue and the source or content it takes
+# A sentence's end: a word's last letter or digit (not an initial: 'U.S.'), its stop, a capital next.
+_SENTENCE_END = re.compile(r"[a-z0-9][.!?][\"”’']?\s+[\"“‘]?[A-Z]")
 
 
 @dataclass
@@ -83,14 +85,20 @@ class _Grouper:
         self.groups: list[_Group] = []
         self.ruled_cues: set[Offsets] = set()  # tagged cues that share words with a rule attribution's cue
 
-    def nearest(self, anchor: Offsets, pool: list[Offsets], used: set[Offsets], *, before: bool) -> Offsets | None:
-        """The closest span of ``pool`` to ``anchor`` in its paragraph; ties go to the side ``before`` names."""
+    def nearest(
+        self, anchor: Offsets, pool: list[Offsets], used: set[Offsets], *, before: bool, sentence_after: bool = False
+    ) -> Offsets | None:
+        """The closest span of ``pool`` to ``anchor`` in its paragraph; ties go to the side ``before``
+        names. With ``sentence_after``, a span after the anchor must be in the anchor's sentence (a
+        source follows its cue only there: '..., said Smith', never '... implored him. ... Smith says')."""
         best: tuple[int, int, Offsets] | None = None
         for span in pool:
             if span in used or _gap(span, anchor) > MAX_GAP:
                 continue
             lo, hi = min(span[0], anchor[0]), max(span[1], anchor[1])
             if "\n" in self.text[lo:hi].strip() and not (span[0] <= anchor[0] < span[1]):
+                continue
+            if sentence_after and span[0] >= anchor[1] and _SENTENCE_END.search(self.text, anchor[1], span[0]):
                 continue
             rank = (_gap(span, anchor), 0 if (span[1] <= anchor[0]) == before else 1)
             if best is None or rank < best[:2]:
@@ -167,10 +175,12 @@ class _Grouper:
                 content = self.nearest(cue, self.contents, set(), before=False)
             if content is None:
                 continue
-            self.add(cue, self.nearest(cue, self.sources, self.used_sources, before=True), content, None)
+            source = self.nearest(cue, self.sources, self.used_sources, before=True, sentence_after=True)
+            self.add(cue, source, content, None)
         for content in self.contents:
             if content not in self.used_contents:
-                self.add(None, self.nearest(content, self.sources, self.used_sources, before=True), content, None)
+                source = self.nearest(content, self.sources, self.used_sources, before=True, sentence_after=True)
+                self.add(None, source, content, None)
 
 
 def group_spans(text: str, spans: dict[str, list[Offsets]], guides: Sequence[Attribution] = ()) -> list[_Group]:
