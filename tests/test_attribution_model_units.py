@@ -148,6 +148,30 @@ def test_a_source_after_its_cue_stays_in_the_cues_sentence() -> None:
     assert [g.source for g in group_spans(text, spans)] == [span("U.S. Embassy")]
 
 
+def test_this_stands_for_the_claim_before_its_source() -> None:
+    from newstrace.record import Article, Attribution, Span, Speaker
+    from newstrace.stages._lib.tagged import with_antecedent_contents
+
+    # kcna-20620 (part F): '<claim>.,  Rodong Sinmun Tuesday says this in a bylined article.'
+    text = (
+        "The cause is sure to win in the end.,  Rodong Sinmun Tuesday says this in an article.\n\nIt goes on:\n\n"
+        "Peace matters to all of us now.\n\nKCNA says this in a report.\n\nThe paper says this in a note:"
+    )
+    article = Article(text=text)
+    span = lambda s, n=0: Span.of(text, text.index(s, n), text.index(s, n) + len(s))  # noqa: E731
+
+    def reading(source: str, cue: str, content: str, n: int = 0) -> Attribution:
+        return Attribution("", "indirect", Speaker(span(source, n)), span(cue, n), span(content, n), rule="model")
+
+    lead = reading("Rodong Sinmun Tuesday", "says", "this")
+    own_paragraph = reading("KCNA", "says", "this", text.index("KCNA"))
+    forward = reading("The paper", "says", "this", text.index("The paper"))
+    with_antecedent_contents(article, [lead, own_paragraph, forward])
+    assert lead.content.text == "The cause is sure to win in the end"
+    assert own_paragraph.content.text == "Peace matters to all of us now"
+    assert forward.content.text == "this"  # a colon points forward: the paragraphs after are its words
+
+
 def test_viterbi_keeps_spans_well_formed() -> None:
     n = len(TAGS)
     pairs = np.zeros((n, n))

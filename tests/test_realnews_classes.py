@@ -379,3 +379,11 @@ def test_a_tagged_source_in_a_later_sentence_is_not_the_cues() -> None:
     assert all(a.speaker.name != "Rodong Sinmun" for a in implored)
     # 'It is needless to say that this reflected ...' is the paper's own voice, no one's words
     assert not any(a.content.text.startswith("this reflected humankind") for a in article.attributions)
+
+
+def test_a_lead_that_the_paper_says_this_about_is_the_papers() -> None:
+    # kcna-20620 (part F): '<claim>.,  Rodong Sinmun Tuesday says this in a bylined article.' had
+    # given the paper the words 'this' and left the claim in KCNA's own voice
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-20620")
+    lead = next(a for a in article.attributions if a.content.text.startswith("The DPRK's capability for self-defence"))
+    assert lead.speaker.name == "Rodong Sinmun" and lead.content.text.endswith("security there")

@@ -22,6 +22,7 @@ from ._lib.tagged import (
     missed_by_tagger,
     number,
     tagged_attributions,
+    with_antecedent_contents,
     with_introduced,
     with_relays,
     without_phantoms,
@@ -93,7 +94,8 @@ class ModelAttributionStage(_TaggerStage):
 
     def pipe(self, articles: list[Article]) -> None:
         for article, spans in zip(articles, self.spans(articles), strict=True):
-            article.attributions = number(tagged_attributions(article, spans, RuleBuilder(article)))
+            tagged = tagged_attributions(article, spans, RuleBuilder(article))
+            article.attributions = number(with_antecedent_contents(article, tagged))
 
 
 class HybridAttributionStage(_TaggerStage):
@@ -108,4 +110,4 @@ class HybridAttributionStage(_TaggerStage):
             ruled = builder.run()
             tagged = with_introduced(ruled, with_relays(ruled, tagged_attributions(article, spans, builder, ruled)))
             tagged = without_unsaid(article, without_phantoms(tagged))
-            article.attributions = number(tagged + missed_by_tagger(ruled, tagged))
+            article.attributions = number(with_antecedent_contents(article, tagged + missed_by_tagger(ruled, tagged)))
