@@ -2604,3 +2604,33 @@ def test_learning_and_discussing_are_no_cues_but_learning_from_a_source_is() -> 
     learned = Attribution("a1", "indirect", Speaker(span("He")), span("learned"), span("it worked"))
     told = Attribution("a2", "indirect", Speaker(span("He", 5)), span("learned", 10), span("it failed"))
     assert without_acts(article, [learned, told]) == [told]
+
+
+def test_an_offer_of_things_and_a_plan_are_acts_but_offered_condolences_are_said() -> None:
+    from newstrace.stages._lib.conventions import without_acts
+
+    # kcna-16611 'They offered even fund ...', allsides 'offering ... free money', 'The government
+    # plans to establish ...': acts and intentions the real-news gold never counts
+    text = "They offered money. They offered condolences. It plans to build."
+    rows = [
+        ("They", 1, "nsubj", "PRON", "they"),
+        ("offered", 1, "ROOT", "VERB", "offer"),
+        ("money", 1, "dobj", "NOUN", "money"),
+        (".", 1, "punct", "PUNCT", "."),
+        ("They", 5, "nsubj", "PRON", "they"),
+        ("offered", 5, "ROOT", "VERB", "offer"),
+        ("condolences", 5, "dobj", "NOUN", "condolence"),
+        (".", 5, "punct", "PUNCT", "."),
+        ("It", 9, "nsubj", "PRON", "it"),
+        ("plans", 9, "ROOT", "VERB", "plan"),
+        ("to", 11, "aux", "PART", "to"),
+        ("build", 9, "xcomp", "VERB", "build"),
+        (".", 9, "punct", "PUNCT", "."),
+    ]
+    article = Article(text=text)
+    article.doc = build_doc(text, rows)
+    span = lambda s, n=0: Span.of(text, text.index(s, n), text.index(s, n) + len(s))  # noqa: E731
+    money = Attribution("a1", "indirect", Speaker(span("They")), span("offered"), span("money"))
+    said = Attribution("a2", "speech_act", Speaker(span("They", 5)), span("offered", 20), span("condolences"))
+    plan = Attribution("a3", "belief", Speaker(span("It")), span("plans"), span("to build"))
+    assert without_acts(article, [money, said, plan]) == [said]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...record import Article, Attribution
-from .lexicon import ATTRIBUTION_WORDS
+from .lexicon import ATTRIBUTION_WORDS, COMMUNICATIVE_OBJECTS
 from .tokens import token_index
 
 # Pronouns by which a speaker's own reported words go on about the speaker ('he said he expects').
@@ -45,11 +45,12 @@ PRONOUN_CONTENTS = frozenset({"which", "that", "it", "these", "those", "so", "wh
 
 # Verbs of acts and knowledge, not of saying: what their subject did or knew is no attribution under
 # the conventions ('The House approved the bill', 'declined to comment', 'voters backed Clinton',
-# 'We know that ...', 'he learned about', 'the council discussed'); the hand-read gold never has one
-# as a cue ('learned from' a source is kept: the source is named). PolNeAR, whose conventions
+# 'We know that ...', 'he learned about', 'the council discussed', 'plans to'); the hand-read gold
+# never has one as a cue ('learned from' a source is kept: the source is named). 'Offered' is an act
+# too ('offering free money') unless what is offered is said ('offered condolences'). PolNeAR, whose conventions
 # differ, has them (and 'agreed to') as cues: they go under the real-news conventions only.
 ACT_VERBS = frozenset(
-    {"decline", "pass", "approve", "vote", "allow", "know", "decide", "back", "support", "discuss", "learn"}
+    {"decline", "pass", "approve", "vote", "allow", "know", "decide", "back", "support", "discuss", "learn", "plan"}
 )
 
 
@@ -75,6 +76,10 @@ def without_acts(article: Article, attributions: list[Attribution]) -> list[Attr
         lemma = verb.lemma_.lower()
         if lemma == "learn" and any(c.lower_ == "from" for c in verb.children):
             kept.append(attribution)
+            continue
+        if lemma == "offer" and not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in COMMUNICATIVE_OBJECTS for c in verb.children
+        ):
             continue
         agreed_to = lemma == "agree" and (
             attribution.content.text.startswith("to ") or any(c.lower_ == "to" for c in verb.children)
