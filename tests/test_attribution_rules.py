@@ -2634,3 +2634,32 @@ def test_an_offer_of_things_and_a_plan_are_acts_but_offered_condolences_are_said
     said = Attribution("a2", "speech_act", Speaker(span("They", 5)), span("offered", 20), span("condolences"))
     plan = Attribution("a3", "belief", Speaker(span("It")), span("plans"), span("to build"))
     assert without_acts(article, [money, said, plan]) == [said]
+
+
+def test_negated_speech_is_no_attribution_but_a_negated_belief_is() -> None:
+    # reuters21578-8176 (part K): 'Vernes would not say what form any compromise would take'
+    rows = [
+        ("Vernes", 3, "nsubj", "PROPN", "Vernes"),
+        ("would", 3, "aux", "AUX", "would"),
+        ("not", 3, "neg", "PART", "not"),
+        ("say", 3, "ROOT", "VERB", "say"),
+        ("what", 5, "det", "PRON", "what"),
+        ("form", 7, "dobj", "NOUN", "form"),
+        ("it", 7, "nsubj", "PRON", "it"),
+        ("took", 3, "ccomp", "VERB", "take"),
+        (".", 3, "punct", "PUNCT", "."),
+    ]
+    assert analyze("Vernes would not say what form it took.", rows) == []
+    # reuters21578-19285 (part E): 'most industry analysts do not expect any policy changes': a view
+    rows = [
+        ("Analysts", 3, "nsubj", "NOUN", "analyst"),
+        ("do", 3, "aux", "AUX", "do"),
+        ("not", 3, "neg", "PART", "not"),
+        ("expect", 3, "ROOT", "VERB", "expect"),
+        ("that", 6, "mark", "SCONJ", "that"),
+        ("prices", 6, "nsubj", "NOUN", "price"),
+        ("fall", 3, "ccomp", "VERB", "fall"),
+        (".", 3, "punct", "PUNCT", "."),
+    ]
+    found = analyze("Analysts do not expect that prices fall.", rows)
+    assert [(a.kind, a.cue.text if a.cue else None) for a in found] == [("belief", "expect")]

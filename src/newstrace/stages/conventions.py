@@ -14,6 +14,7 @@ from ..stage import ENGLISH, Stage
 from ._lib.conventions import (
     without_acts,
     without_forecasts,
+    without_negated,
     without_own_attitudes,
     without_pronoun_contents,
     without_unspoken,
@@ -23,7 +24,7 @@ from ._lib.tagged import number
 
 class RealnewsConventionsStage(Stage):
     """Who said what as the real-news gold counts it: no speaker's belief about itself inside its own
-    words, no acts or knowledge, no sourceless forecast, no lone-pronoun contents, no tagged cue
+    words, no acts or knowledge, no negated speech, no sourceless forecast, no lone-pronoun contents, no tagged cue
     without a word of saying, thinking or finding."""
 
     name = "conventions.realnews.v1"
@@ -33,7 +34,7 @@ class RealnewsConventionsStage(Stage):
 
     def __call__(self, article: Article) -> None:
         kept = without_acts(article, without_own_attitudes(article.attributions))
-        kept = without_pronoun_contents(without_forecasts(article, kept))
+        kept = without_pronoun_contents(without_forecasts(article, without_negated(article, kept)))
         article.attributions = number(without_unspoken(article, kept))
 
 

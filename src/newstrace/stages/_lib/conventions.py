@@ -104,6 +104,19 @@ def without_acts(article: Article, attributions: list[Attribution]) -> list[Attr
     return kept
 
 
+def without_negated(article: Article, attributions: list[Attribution]) -> list[Attribution]:
+    """Drop negated speech: 'Vernes would not say what form any compromise would take', 'Airbus did
+    not disclose the value' (the conventions: "hypothetical or negated speech" is not annotated).
+    Only a negation of the cue's own verb counts ('said he would not run' is a statement), and not
+    of a belief: 'analysts do not expect any policy changes' states their view."""
+    kept = []
+    for attribution in attributions:
+        verb = _cue_verb(article, attribution)
+        if attribution.kind == "belief" or verb is None or not any(c.dep_ == "neg" for c in verb.children):
+            kept.append(attribution)
+    return kept
+
+
 def without_forecasts(article: Article, attributions: list[Attribution]) -> list[Attribution]:
     """Drop a passive 'is expected to ...': 'The Senate is expected to debate it' names no source."""
     kept = []
