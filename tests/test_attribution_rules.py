@@ -2663,3 +2663,14 @@ def test_negated_speech_is_no_attribution_but_a_negated_belief_is() -> None:
     ]
     found = analyze("Analysts do not expect that prices fall.", rows)
     assert [(a.kind, a.cue.text if a.cue else None) for a in found] == [("belief", "expect")]
+
+
+def test_a_quoted_word_nobody_is_said_to_say_is_a_scare_quote() -> None:
+    from newstrace.stages._lib.conventions import without_scare_quotes
+
+    # reuters21578-10760 (part F): 'the "must-buy" rules'; kcna-04481: 'touted "liberal democracy"'
+    text = 'The "must-buy" rules. "We will win," he said.'
+    span = lambda s: Span.of(text, text.index(s), text.index(s) + len(s))  # noqa: E731
+    scare = Attribution("a1", "direct", Speaker(None), None, span("must-buy"))
+    quote = Attribution("a2", "direct", Speaker(span("he")), span("said"), span("We will win,"))
+    assert without_scare_quotes(Article(text=text), [scare, quote]) == [quote]

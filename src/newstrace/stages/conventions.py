@@ -17,6 +17,7 @@ from ._lib.conventions import (
     without_negated,
     without_own_attitudes,
     without_pronoun_contents,
+    without_scare_quotes,
     without_unspoken,
 )
 from ._lib.tagged import number
@@ -24,8 +25,8 @@ from ._lib.tagged import number
 
 class RealnewsConventionsStage(Stage):
     """Who said what as the real-news gold counts it: no speaker's belief about itself inside its own
-    words, no acts or knowledge, no negated speech, no sourceless forecast, no lone-pronoun contents, no tagged cue
-    without a word of saying, thinking or finding."""
+    words, no acts or knowledge, no negated speech, no scare quotes, no sourceless forecast, no
+    lone-pronoun contents, no tagged cue without a word of saying, thinking or finding."""
 
     name = "conventions.realnews.v1"
     requires = ("text", "body_start", "doc", "attributions")
@@ -35,6 +36,7 @@ class RealnewsConventionsStage(Stage):
     def __call__(self, article: Article) -> None:
         kept = without_acts(article, without_own_attitudes(article.attributions))
         kept = without_pronoun_contents(without_forecasts(article, without_negated(article, kept)))
+        kept = without_scare_quotes(article, kept)
         article.attributions = number(without_unspoken(article, kept))
 
 

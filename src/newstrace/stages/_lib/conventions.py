@@ -117,6 +117,21 @@ def without_negated(article: Article, attributions: list[Attribution]) -> list[A
     return kept
 
 
+def without_scare_quotes(article: Article, attributions: list[Attribution]) -> list[Attribution]:
+    """Drop a quoted word or three that nobody is said to say and that ends no utterance: 'touted
+    "liberal democracy"' with no speaker, 'the "must-buy" rules' (the conventions: scare quotes are
+    not annotated). '"Yes," told Smith.' ends with its own comma: an answer, kept."""
+    text = article.text
+    kept = []
+    for a in attributions:
+        words = a.content.text.rstrip("\"'”’ ")
+        ends = words.endswith((",", ".", "!", "?")) or text[a.content.end : a.content.end + 1] in {",", ".", "!", "?"}
+        if a.kind == "direct" and a.speaker.mention is None and len(words.split()) <= 3 and not ends:
+            continue
+        kept.append(a)
+    return kept
+
+
 def without_forecasts(article: Article, attributions: list[Attribution]) -> list[Attribution]:
     """Drop a passive 'is expected to ...': 'The Senate is expected to debate it' names no source."""
     kept = []
