@@ -2674,3 +2674,23 @@ def test_a_quoted_word_nobody_is_said_to_say_is_a_scare_quote() -> None:
     scare = Attribution("a1", "direct", Speaker(None), None, span("must-buy"))
     quote = Attribution("a2", "direct", Speaker(span("he")), span("said"), span("We will win,"))
     assert without_scare_quotes(Article(text=text), [scare, quote]) == [quote]
+
+
+def test_who_is_blamed_for_saying_something_said_it() -> None:
+    # allsides-gupyI3Haj8ZUq4g0 (part G): 'Trump blasts Clinton for saying some Trump backers
+    # belong in a "basket of deplorables"' had given Clinton's words to Trump
+    rows = [
+        ("Trump", 1, "nsubj", "PROPN", "Trump"),
+        ("blasts", 1, "ROOT", "VERB", "blast"),
+        ("Clinton", 1, "dobj", "PROPN", "Clinton"),
+        ("for", 1, "prep", "ADP", "for"),
+        ("saying", 3, "pcomp", "VERB", "say"),
+        ("backers", 6, "nsubj", "NOUN", "backer"),
+        ("belong", 4, "ccomp", "VERB", "belong"),
+        ("here", 6, "advmod", "ADV", "here"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    tags = ["NNP", "VBZ", "NNP", "IN", "VBG", "NNS", "VBP", "RB", "."]
+    found = analyze("Trump blasts Clinton for saying backers belong here.", rows, tags=tags)
+    said = [a for a in found if a.cue is not None and a.cue.text == "saying"]
+    assert [a.speaker.mention.text for a in said if a.speaker.mention] == ["Clinton"]

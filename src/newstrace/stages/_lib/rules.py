@@ -252,6 +252,11 @@ class RuleBuilder:
             if shares or participle:
                 node = head
             elif node.dep_ == "pcomp" and node.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+                blamed = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+                if head.lower_ == "for" and blamed is not None and blamed.pos_ in {"PROPN", "PRON"}:
+                    # 'Trump blasts Clinton for saying ...', 'praised him for saying ...': the one
+                    # blamed or praised said it, not who blames or praises
+                    return blamed
                 node = head.head
             elif node.dep_ == "acl" and node.tag_ == "VBG" and head.pos_ in {"NOUN", "PROPN"}:
                 return head
