@@ -7,9 +7,9 @@ notebook, a test).
 
 Which stages run is decided in one place, :func:`stage_names`: the default order below, with a
 setting for each slot that has variants (``attribution``, ``conventions``) or can be switched off
-(``persuasion``), and ``extra_stages`` appended. At build time every stage's declaration is checked against the
-Article's fields (E015) and every requirement against what earlier stages assign (E012), as
-spaCy's pipe analysis does.
+(``persuasion``), and ``extra_stages`` appended. At build time every stage's declaration is checked
+against the Article's fields (E015) and every requirement against what earlier stages assign
+(E012), as spaCy's pipe analysis does.
 """
 
 from __future__ import annotations

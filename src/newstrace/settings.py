@@ -74,8 +74,9 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "conventions",
         "realnews",
         "NEWSTRACE_CONVENTIONS",
-        "Which attributions count: 'realnews' (who said what, as docs/annotation.md and the hand-read "
-        "real-news gold count it: no acts such as 'passed the bill' or 'declined to', no speaker's belief "
+        "Which attributions count: 'realnews' (who said what, as the hand-read real-news gold counts it, "
+        "../shared/data/realnews-dev/README.md: no acts such as 'passed the bill' or 'declined to', no negated "
+        "speech or scare quotes, no speaker's belief "
         "about itself inside its own words, no tagged cue without a word of saying, thinking or finding) "
         "or 'polnear' (PolNeAR's wider conventions, which also annotate such events; `newstrace eval "
         "polnear` uses them).",

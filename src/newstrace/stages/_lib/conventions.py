@@ -45,10 +45,11 @@ PRONOUN_CONTENTS = frozenset({"which", "that", "it", "these", "those", "so", "wh
 
 # Verbs of acts and knowledge, not of saying: what their subject did or knew is no attribution under
 # the conventions ('The House approved the bill', 'declined to comment', 'voters backed Clinton',
-# 'We know that ...', 'he learned about', 'the council discussed', 'plans to', 'realized'); the hand-read gold
-# never has one as a cue ('learned from' a source is kept: the source is named). 'Offered' is an act
-# too ('offering free money') unless what is offered is said ('offered condolences'). PolNeAR, whose conventions
-# differ, has them (and 'agreed to') as cues: they go under the real-news conventions only.
+# 'We know that ...', 'he learned about', 'the council discussed', 'plans to', 'realized'); the
+# hand-read gold never has one as a cue ('learned from' a source is kept: the source is named).
+# 'Offered' is an act too ('offering free money') unless what is offered is said ('offered
+# condolences'). PolNeAR, whose conventions differ, has them (and 'agreed to') as cues: they go under
+# the real-news conventions only.
 ACT_VERBS = frozenset(
     {
         "decline",

@@ -195,8 +195,9 @@ COMMUNICATION_VERBS = word_set(
     reproach ridicule deride scoff sneer taunt backtrack retract recant
     """
 )
-# Every word that makes a cue a cue of saying, thinking or finding, for a tagged cue with no
-# source and no rule behind it (stages/_lib/tagged.py: ``without_unsaid``).
+# Every word that makes a cue a cue of saying, thinking or finding, for a tagged cue with no rule
+# behind it: without a source (stages/_lib/tagged.py: ``without_unsaid``) or, under the real-news
+# conventions, with one (stages/_lib/conventions.py: ``without_unspoken``).
 ATTRIBUTION_WORDS = (
     SPEECH_VERBS
     | BELIEF_VERBS
