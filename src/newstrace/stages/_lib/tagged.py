@@ -440,20 +440,24 @@ def without_phantoms(tagged: list[Attribution]) -> list[Attribution]:
     return [t for t in tagged if not (t.rule == "model.uncued" and t.cue is None and t.speaker.mention is None)]
 
 
+def says_something(article: Article, cue: Span) -> bool:
+    """Whether a cue has a word of saying, thinking or finding (``ATTRIBUTION_WORDS``), by lemma or form."""
+    doc, shift = article.doc, article.body_start
+    words = [doc[i] for i in token_index(doc).starting_within(cue.start - shift, cue.end - shift)]
+    return any(w.lemma_.lower() in ATTRIBUTION_WORDS or w.lower_ in ATTRIBUTION_WORDS for w in words)
+
+
 def without_unsaid(article: Article, tagged: list[Attribution]) -> list[Attribution]:
     """Drop tagged attributions that no rule supports, that have no source, and whose cue has no word
     of saying, thinking or finding ('is', 'will', 'pivoted to', 'Known as'): on real news they name
     nobody and say nothing about who said what."""
-    doc, shift = article.doc, article.body_start
-    kept = []
-    for attribution in tagged:
-        cue = attribution.cue
-        if attribution.rule == "model" and attribution.speaker.mention is None and cue is not None:
-            words = [doc[i] for i in token_index(doc).starting_within(cue.start - shift, cue.end - shift)]
-            if not any(w.lemma_.lower() in ATTRIBUTION_WORDS or w.lower_ in ATTRIBUTION_WORDS for w in words):
-                continue
-        kept.append(attribution)
-    return kept
+    return [
+        a
+        for a in tagged
+        if not (
+            a.rule == "model" and a.speaker.mention is None and a.cue is not None and not says_something(article, a.cue)
+        )
+    ]
 
 
 # Contents that stand for words said before them: "..., Rodong Sinmun Tuesday says this".
@@ -464,7 +468,7 @@ _TRAILING = " \t\n.,;:"
 def with_antecedent_contents(article: Article, attributions: list[Attribution]) -> list[Attribution]:
     """'<the claim>.,  Rodong Sinmun Tuesday says this in a bylined article.': the content 'this'
     stands for the text before the source in its paragraph, or for the paragraph before when the
-    source opens its own; that text becomes the content (KCNA leads ~440 stories this way). Not when
+    source opens its own; that text becomes the content (KCNA leads stories this way). Not when
     a colon ends the sentence ('says this in an article:' points forward) or when that text is
     already someone's reported words."""
     text = article.text
