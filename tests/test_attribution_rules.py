@@ -1119,6 +1119,8 @@ def test_a_surname_two_people_share_stays_its_own_name() -> None:
     assert _person_key("Trump", ["Donald Trump", "Donald J. Trump"]) == "Donald J. Trump"
     assert _person_key("Kim", ["Kim Jong Un", "Kim Jong Il"]) == "Kim"
     assert _person_key("Putin", ["Vladimir Putin"]) == "Vladimir Putin"
+    # a surname's particle capitalized as a sentence's first word is still his: 'De Blasio should ...'
+    assert _person_key("De Blasio", ["Bill de Blasio"]) == "Bill de Blasio"
     name = "First Lady Melania Trump"
     assert name[_without_leading_titles(name, 6, len(name)) :] == "Melania Trump"
     name = "Commissioner John Sanders"
@@ -2694,3 +2696,42 @@ def test_who_is_blamed_for_saying_something_said_it() -> None:
     found = analyze("Trump blasts Clinton for saying backers belong here.", rows, tags=tags)
     said = [a for a in found if a.cue is not None and a.cue.text == "saying"]
     assert [a.speaker.mention.text for a in said if a.speaker.mention] == ["Clinton"]
+
+
+def test_a_profession_is_a_role_word_or_ends_as_professions_do() -> None:
+    from newstrace.stages._lib.lexicon import is_profession
+
+    text = "an ecologist a physician a spokesman a list a catalog"
+    words = text.split(" ")
+    nouns = build_doc(text, [(w, i, "dep", "DET" if w in {"a", "an"} else "NOUN", w) for i, w in enumerate(words)])
+    assert [t.text for t in nouns if is_profession(t)] == ["ecologist", "physician", "spokesman"]
+
+
+def test_a_pronoun_after_a_description_with_a_name_in_apposition_is_that_person() -> None:
+    # 'Another Republican, Angela Jacobs, ended the quarter. She said war loomed.': the subject
+    # before is the party word, the person is in apposition to it
+    rows: list[Row] = [
+        ("Another", 1, "det", "DET", "another"),
+        ("Republican", 6, "nsubj", "PROPN", "Republican"),
+        (",", 1, "punct", "PUNCT", ","),
+        ("Angela", 4, "compound", "PROPN", "Angela"),
+        ("Jacobs", 1, "appos", "PROPN", "Jacobs"),
+        (",", 1, "punct", "PUNCT", ","),
+        ("ended", 6, "ROOT", "VERB", "end"),
+        ("the", 8, "det", "DET", "the"),
+        ("quarter", 6, "dobj", "NOUN", "quarter"),
+        (".", 6, "punct", "PUNCT", "."),
+        ("She", 11, "nsubj", "PRON", "she"),
+        ("said", 11, "ROOT", "VERB", "say"),
+        ("war", 13, "nsubj", "NOUN", "war"),
+        ("loomed", 11, "ccomp", "VERB", "loom"),
+        (".", 11, "punct", "PUNCT", "."),
+    ]
+    text = "Another Republican, Angela Jacobs, ended the quarter. She said war loomed."
+    _, resolver = _resolver(text, rows, {"Republican": "NORP", "Angela Jacobs": "PERSON"})
+    start = text.index("She")
+    assert resolver.resolve(Span.of(text, start, start + 3)).name == "Angela Jacobs"
+    # a person is no apposition to a firm: the parse went wrong, and 'she' stays unresolved
+    text = "Another Republican, Angela Jacobs, ended the quarter. She said war loomed."
+    _, resolver = _resolver(text, rows, {"Republican": "ORG", "Angela Jacobs": "PERSON"})
+    assert resolver.resolve(Span.of(text, start, start + 3)).resolution == "unresolved"

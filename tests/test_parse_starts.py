@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.lang.en import English
 
-from newstrace.stages.parse import line_starts
+from newstrace.stages.parse import GLUED_QUOTE, line_starts, split_glued_quotes
 
 TOKENIZE = English()
 
@@ -30,3 +30,24 @@ def test_an_abbreviation_before_a_comma_ends_nothing() -> None:
 
 def test_a_line_break_starts_a_sentence() -> None:
     assert _starts("Thank you @user\nThe next paragraph") == ["The"]
+
+
+def test_a_quote_glued_between_two_sentences_is_split_off() -> None:
+    # a feed that glued its paragraphs: '... of the law."Giuliani suggested' kept '"Giuliani' one
+    # untagged word, and the speaker unresolved
+    nlp = English()
+    split_glued_quotes(nlp)
+    assert [t.text for t in nlp('of the law."Giuliani suggested')] == [
+        "of",
+        "the",
+        "law",
+        ".",
+        '"',
+        "Giuliani",
+        "suggested",
+    ]
+    assert [t.text for t in nlp("is racism.”In the wake")] == ["is", "racism", ".", "”", "In", "the", "wake"]
+    # a quote that opens after a space, or a word in quotes, is as before
+    assert [t.text for t in nlp('He said "Yes" to it.')] == ["He", "said", '"', "Yes", '"', "to", "it", "."]
+    split_glued_quotes(nlp)  # once is enough: the pattern is not added twice
+    assert nlp.tokenizer.infix_finditer.__self__.pattern.count(GLUED_QUOTE) == 1

@@ -24,7 +24,7 @@ from ..record import Article, Entity, Mention, Span
 from ..resources import agencies, agency_name, capitals, countries, country_aliases, demonyms, entity_types
 from ..stage import ENGLISH, Stage
 from ._lib.layout import BLANKED_SPACES
-from ._lib.lexicon import ORG_NAME_ENDINGS, ORG_WORDS, ROLE_WORDS, SPEECH_VERBS, TITLE_WORDS
+from ._lib.lexicon import ORG_NAME_ENDINGS, ORG_WORDS, ROLE_WORDS, SPEECH_VERBS, TITLE_WORDS, is_profession
 from ._lib.names import is_surname_of, name_forms
 from ._lib.tokens import token_index, token_span
 
@@ -286,11 +286,12 @@ def _is_locative(token: Any) -> bool:
 
 
 def _titled_person(ent: Any) -> bool:
-    """A name set beside a person's title or role in apposition ('Jean-Marc Vernes, president of
-    ...', 'X, an economist at ...') is a person's, unless a word of it names a body ('Commission')."""
+    """A name set beside a person's title or profession in apposition ('Jean-Marc Vernes, president
+    of ...', 'Francesca Cotrufo, a soil ecologist at ...') is a person's, unless a word of it names a
+    body ('Commission')."""
     if any(t.lower_ in ORG_WORDS or t.lower_ in ORG_NAME_ENDINGS for t in ent):
         return False
-    return any(c.dep_ == "appos" and c.lower_ in ROLE_WORDS for c in ent.root.children)
+    return any(c.dep_ == "appos" and is_profession(c) for c in ent.root.children)
 
 
 def _organization_name(surface: str) -> bool:
@@ -309,12 +310,13 @@ def _person_key(name: str, people: list[str]) -> str:
     """Merge 'Kim' or 'Putin' into the longest person name that contains it as a word; not when the
     longer names are two people ('Trump' where the article names Donald Trump and Melania Trump):
     then it stays its own, unmerged name."""
-    words = name.split()
+    words = name.lower().split()  # 'De Blasio' opening a sentence is Bill de Blasio's surname
     longer = []
     for other in dict.fromkeys(" ".join(p.split()) for p in people):
         other_words = other.split()
-        contains = other_words[: len(words)] == words or any(
-            form[-len(words) :] == words for form in name_forms(other_words)
+        lowered = [w.lower() for w in other_words]
+        contains = lowered[: len(words)] == words or any(
+            [w.lower() for w in form[-len(words) :]] == words for form in name_forms(other_words)
         )
         if len(other_words) > len(words) and contains:
             longer.append(other_words)

@@ -33,6 +33,7 @@ from ._lib.lexicon import (
     ROLE_WORDS,
     SPEECH_VERBS,
     TITLE_WORDS,
+    is_profession,
     word_set,
 )
 from ._lib.names import is_surname_of
@@ -56,7 +57,7 @@ PERSON_NOUNS = frozenset(TITLE_WORDS) | word_set(
 
 # Definite descriptions of an organization ('the company said'): the organization that spoke last,
 # when no other one is named in the narration between (SpeakerResolver._organization).
-BODY_NOUNS = word_set("company firm bank corporation pipeline utility airline carrier insurer agency")
+BODY_NOUNS = word_set("company firm bank corporation pipeline utility airline carrier insurer agency station newspaper")
 # Head nouns of bodies' names besides ORG_NAME_ENDINGS: 'the union' is the one union the text named.
 BODY_HEADS = word_set("union board court campaign administration poll")
 # Verbs whose subject issues the document that is their object ('X issued a statement'), and those
@@ -83,6 +84,9 @@ DOCUMENT_NOUNS = word_set(
     "article commentary editorial appeal letter statement report declaration communique memorandum "
     "message petition resolution column essay op-ed note notice complaint lawsuit filing tweet"
 )
+# What a pollster or a researcher publishes: named by its own phrase only ('a CBS News poll'; a
+# later 'the poll' may be another one, and 'the poll' may be a body's name ending, BODY_HEADS).
+SURVEY_NOUNS = word_set("poll polling survey study analysis review")
 # Documents lodged with the body named before them, not written by it.
 LODGED_DOCUMENTS = word_set("filing complaint lawsuit petition")
 
@@ -98,6 +102,8 @@ class SpeakerResolver:
         # Speaker mentions resolved here ('the North Korean leader' -> Kim Jong Un), read as the
         # entity's mentions from then on.
         self.resolved_mentions: list[tuple[Span, Entity]] = []
+        # The person each campaign or administration named after one is ('Trump campaign' -> Trump).
+        self.team_owner: dict[str, Entity] = {}
 
     def head_token(self, span: Span) -> Any | None:
         doc = self.article.doc
@@ -148,8 +154,9 @@ class SpeakerResolver:
         named_so = self._named_by_its_last_word(span, head) if head is not None else None
         if named_so is not None:
             return self._speaker(span, [named_so], "description", "description")
-        if head is not None and head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS:
-            # 'X issued an appeal calling on ...': the document's own phrase names its issuer
+        if head is not None and head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS | SURVEY_NOUNS:
+            # 'X issued an appeal calling on ...', 'a Quinnipiac poll', 'polling from Civiqs': the
+            # document's own phrase names its issuer
             issuer = self._issuer(head, own=True)
             if issuer is not None:
                 return self._speaker(span, [issuer], "description", "description")
@@ -311,7 +318,9 @@ class SpeakerResolver:
         if person is None or person.type != "PERSON":
             return None
         span = token_span(self.article, owners[0].left_edge, head)
-        return self._entity_called(f"{person.name} {noun}", "ORG", span, "description")
+        team = self._entity_called(f"{person.name} {noun}", "ORG", span, "description")
+        self.team_owner[team.id] = person
+        return team
 
     def _party_of_members(self, head: Any) -> Entity | None:
         """'Democrats said', 'House Republicans argued': a party's members as a body speak for the
@@ -476,6 +485,9 @@ class SpeakerResolver:
             surnamed = self._surnamed_before(head)
             if surnamed is not None:
                 return surnamed
+        sharing = self._organization_sharing_name(tokens)
+        if sharing is not None:
+            return sharing
         words = [t for t in tokens if t.text[:1].isupper()]
         definite = tokens[0].i > 0 and head.doc[tokens[0].i - 1].lower_ == "the"
         organization = definite or any(t.lower_ in ORG_WORDS for t in words)
@@ -492,6 +504,22 @@ class SpeakerResolver:
                 return None
             etype = "PERSON"
         return self._entity_named_by(tokens, etype)
+
+    def _organization_sharing_name(self, tokens: list[Any]) -> Entity | None:
+        """'Airbus Industrie said' where the article tagged 'Airbus', 'American express' where it
+        names American Express Co: an untagged name whose words begin the name of one organization
+        of the article, or begin with it, is that organization (not when two could be)."""
+        words = [t.lower_ for t in tokens]
+        found = []
+        for entity in self.article.entities:
+            if entity.type != "ORG" or entity in found:
+                continue
+            for name in (entity.name, *entity.aliases):
+                named = name.lower().split()
+                if named and (named[: len(words)] == words or words[: len(named)] == named):
+                    found.append(entity)
+                    break
+        return found[0] if len(found) == 1 else None
 
     def _surnamed_before(self, head: Any) -> Entity | None:
         """'... said Long.' after 'Perrin Long of Lipper analytical said': a surname the parser did
@@ -622,6 +650,8 @@ class SpeakerResolver:
         subject = self._previous_subject(span)
         if subject is not None:
             entity = self._entity_at(subject)
+            if want == "PERSON":
+                entity = self._subject_person(subject) or entity
             if entity is not None and fits(entity):
                 return self._speaker(span, [entity], "pronoun", "pronoun")
             if entity is None and want == "PERSON" and subject.lemma_.lower() in PERSON_NOUNS:
@@ -680,16 +710,41 @@ class SpeakerResolver:
         return found
 
     def _subject_person(self, subject: Any) -> Entity | None:
-        """The person a subject names: by name, or by a role word with its holder ('Supreme
-        Commander of the Korean People's Army Kim Jong Un')."""
+        """The person a subject names: by name; by a role word with its holder ('Supreme Commander
+        of the Korean People's Army Kim Jong Un', 'Grain analyst and meteorologist Gail Martell');
+        by a person's name in apposition ('Another Republican, Angela Underwood-Jacobs, ...'); by
+        a title the article gives one person ('The president used the press conference ...'); as
+        the person a campaign is named after ("Kamala Harris' campaign said ..."); or as the one
+        person whose surname the parser took for a place or a firm ('Jordan expects ...' where the
+        article names Jerry Jordan)."""
         entity = self._entity_at(subject)
+        if entity is not None and entity.type == "PERSON":
+            return entity
+        if entity is None or entity.type == "NORP":
+            # not after a firm or a place: a person is no apposition to one ('Walmart Inc. WMT,
+            # -0.66% heir Jim Walton' is a parse gone wrong)
+            apposed = [self._entity_at(c) for c in subject.children if c.dep_ == "appos" and _set_off(subject, c)]
+            people = [e for e in apposed if e is not None and e.type == "PERSON"]
+            if len(people) == 1:
+                return people[0]
         if entity is not None:
-            return entity if entity.type == "PERSON" else None
-        if subject.lemma_.lower() not in ROLE_WORDS:
+            return self.team_owner.get(entity.id) or self._person_surnamed(entity)
+        if not is_profession(subject):
             return None
         phrase = token_span(self.article, subject.left_edge, subject.right_edge)
         people = self.entities_in(phrase, ("PERSON",))
-        return people[0] if len(people) == 1 and self._holds_role(phrase, people[0], subject) else None
+        if len(people) == 1 and self._holds_role(phrase, people[0], subject):
+            return people[0]
+        if people or not _one_known(subject) or subject.lemma_.lower() not in ROLE_WORDS:
+            return None
+        return self._title_holder(phrase, subject)
+
+    def _person_surnamed(self, entity: Entity) -> Entity | None:
+        """The one person of the article whose surname ``entity`` (a place or a firm) is."""
+        if entity.type == "PERSON" or len(entity.name.split()) != 1:
+            return None
+        people = [e for e in self.article.entities if e.type == "PERSON" and is_surname_of(entity.name, e.name)]
+        return people[0] if len(people) == 1 else None
 
     def _other_gender(self, person: Entity, gender: str | None) -> bool:
         """Whether the text has called ``person`` by the other gender's pronoun or honorific: a 'he'
@@ -922,6 +977,11 @@ class SpeakerResolver:
         compounds = [c for c in document.children if c.dep_ == "compound" and c.i < document.i]
         if not own or document.lemma_.lower() in LODGED_DOCUMENTS:
             compounds = []  # 'Securities and Exchange Commission filings' are lodged with it
+        for compound in compounds:
+            # 'a new CNN/ORC poll': two pollsters' joint name is the one that issued it
+            words = list(document.doc[compound.left_edge.i : compound.i + 1])
+            if any(w.text == "/" for w in words) and all(w.pos_ == "PROPN" or w.text == "/" for w in words):
+                return self._entity_named_by(words, "ORG")
         named = [e for e in (self._entity_at(c) for c in compounds) if e is not None]
         if named and all(e.type == "ORG" for e in named):
             candidates += compounds
@@ -1099,7 +1159,14 @@ class SpeakerResolver:
         return [w.lower() for w in re.findall(r"[\w.-]+", entity.name) if w.lower() not in {"of", "the", "and"}]
 
     def _by_title(self, span: Span, role: Any) -> Speaker:
-        """'The president said': the one person the article gives that title. Not one named elsewhere
+        """'The president said': the one person the article gives that title (``_title_holder``)."""
+        holder = self._title_holder(span, role)
+        if holder is None:
+            return Speaker(span, [], _plain_name(span.text), "unresolved")
+        return self._speaker(span, [holder], "description", "description")
+
+    def _title_holder(self, span: Span, role: Any) -> Entity | None:
+        """The one person the article gives the title ``role`` before ``span``. Not one named elsewhere
         in the same sentence ('The president also saluted Xi', Xi being China's president): a
         description does not stand for someone the sentence names beside it. A description that
         says whose title it is ('the Republican presidential nominee') fits only a holder introduced
@@ -1121,13 +1188,10 @@ class SpeakerResolver:
         qualifiers += self._title_body_words(role)
         holders = [e for e in holders if self._introduced_with(e, qualifiers, span.start)]
         if len(holders) == 1:
-            return self._speaker(span, holders, "description", "description")
-        if len(holders) > 1:
-            # Several people hold the title: the one spoken of most recently.
-            recent = [(m, e) for m, e in self.mentions if e in holders and m.end <= span.start]
-            if recent:
-                return self._speaker(span, [recent[-1][1]], "description", "description")
-        return Speaker(span, [], _plain_name(span.text), "unresolved")
+            return holders[0]
+        # Several people hold the title: the one spoken of most recently.
+        recent = [(m, e) for m, e in self.mentions if e in holders and m.end <= span.start]
+        return recent[-1][1] if recent else None
 
 
 def _past_date(head: Any) -> Any:
@@ -1196,12 +1260,16 @@ def _set_off(head: Any, appos: Any) -> bool:
 def _titles_joined(role: Any, name: Any) -> bool:
     """'ICCO council chairman and Ivorian Agriculture Minister Denis Bra Kanon': two bare titles
     (no article) joined before one name, the parser joining the name to the first title; both are
-    his. Not 'the chairman and Minister Kanon', which may be two people."""
+    his ('Grain analyst and meteorologist Gail Martell' too, the second title a word of the name's
+    phrase). Not 'the chairman and Minister Kanon', which may be two people."""
     bare = not any(c.dep_ == "det" for c in role.children)
-    before = name.left_edge.i - 1
+    first = name.left_edge
+    if bare and first.i - 1 > role.i and first.doc[first.i - 1].lower_ == "and" and is_profession(first):
+        return True
+    before = first.i - 1
     while before > role.i and name.doc[before].is_space:
         before -= 1
-    return bare and before > role.i and name.doc[before].lower_ in ROLE_WORDS
+    return bare and before > role.i and is_profession(name.doc[before])
 
 
 def _comma_after(name: Any) -> bool:

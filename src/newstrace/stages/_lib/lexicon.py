@@ -7,6 +7,8 @@ and the seed test.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 def word_set(text: str) -> frozenset[str]:
     """A word list written as one whitespace-separated string, as reviewers read it."""
@@ -234,6 +236,22 @@ TITLE_WORDS = {
 ROLE_WORDS = frozenset(TITLE_WORDS) | word_set(
     "attorney lawyer professor analyst economist researcher scientist executive negotiator strategist consultant"
 )
+# Nouns ending as a profession does ('ecologist', 'physician') that are no profession.
+NOT_PROFESSIONS = word_set("list playlist checklist shortlist blacklist wishlist twist wrist mist fist gist")
+
+
+def is_profession(token: Any) -> bool:
+    """A role or a profession a person is described by ('an attorney', 'a soil ecologist', 'a
+    physician'): ROLE_WORDS, or a noun that ends as professions do (-ist, -ician), so that a lexicon
+    need not list every science."""
+    word = token.lower_
+    if word in ROLE_WORDS:
+        return True
+    if token.pos_ != "NOUN" or word in NOT_PROFESSIONS:
+        return False
+    return (len(word) >= 6 and word.endswith("ist")) or word.endswith("ician")
+
+
 # Words that make a name an organization's ('National Nurses United' aside): a speaker the parser
 # did not tag, named with one of them, is an organization (stages/speakers.py).
 ORG_WORDS = word_set(

@@ -129,7 +129,7 @@ class _Grouper:
         mention = guide.speaker.mention
         source = next((s for s in self.sources if s not in self.used_sources and _overlap(s, mention)), None)
         if source is None:
-            source = self.nearest(cue, self.sources, self.used_sources, before=True)
+            source = self.nearest(cue, self.sources, self.used_sources, before=True, sentence_after=True)
         self.add(cue, source, content, guide)
         # A cue the tagger saw between the joined parts is a verb of the content itself.
         self.used_cues.update(c for c in self.cues if content[0] <= c[0] and c[1] <= content[1])
