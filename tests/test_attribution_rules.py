@@ -2735,3 +2735,27 @@ def test_a_pronoun_after_a_description_with_a_name_in_apposition_is_that_person(
     text = "Another Republican, Angela Jacobs, ended the quarter. She said war loomed."
     _, resolver = _resolver(text, rows, {"Republican": "ORG", "Angela Jacobs": "PERSON"})
     assert resolver.resolve(Span.of(text, start, start + 3)).resolution == "unresolved"
+
+
+def test_a_quoted_title_is_no_ones_words() -> None:
+    # 'An article titled "Library of the revolution" said that ...': the title had been taken for
+    # the article's quote and what it said was missed
+    rows: list[Row] = [
+        ("An", 1, "det", "DET", "an"),
+        ("article", 6, "nsubj", "NOUN", "article"),
+        ("titled", 1, "acl", "VERB", "title"),
+        ('"', 4, "punct", "PUNCT", '"'),
+        ("Hope", 2, "oprd", "PROPN", "Hope"),
+        ('"', 4, "punct", "PUNCT", '"'),
+        ("said", 6, "ROOT", "VERB", "say"),
+        ("that", 9, "mark", "SCONJ", "that"),
+        ("war", 9, "nsubj", "NOUN", "war"),
+        ("loomed", 6, "ccomp", "VERB", "loom"),
+        (".", 6, "punct", "PUNCT", "."),
+    ]
+    found = summary(analyze('An article titled "Hope" said that war loomed.', rows))
+    assert [(rule, cue, content) for rule, _, cue, content in found] == [("indirect.ccomp", "said", "war loomed")]
+    # the same quote without 'titled' is the article's words
+    rows[2] = ("cited", 1, "acl", "VERB", "cite")
+    found = summary(analyze('An article cited "Hope" said that war loomed.', rows))
+    assert any(rule == "direct.quote" for rule, *_ in found)

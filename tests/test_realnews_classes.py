@@ -447,3 +447,12 @@ def test_a_poll_speaks_for_its_pollster_and_the_station_for_the_station() -> Non
     # reuters21578-1060 (part L): 'Airbus Industrie said' where the parser tagged only 'Airbus'
     article = analyzed("reuters21578.jsonl.gz", "reuters21578-1060")
     assert _speaker_of(article, "AMR is also the launch") == ("Airbus", "name")
+
+
+def test_a_titled_articles_words_are_what_it_said_not_its_title() -> None:
+    # kcna-17479 (part L): 'An article titled "Library of the revolution and construction,
+    # encyclopedia" said that Kim Jong Il steadily developed ...': the title was taken for a quote
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-17479")
+    assert not any(a.content.text.startswith("Library of the revolution") for a in article.attributions)
+    said = next(a for a in article.attributions if a.content.text.startswith("Kim Jong Il steadily developed"))
+    assert (said.kind, said.cue.text if said.cue else None) == ("indirect", "said")

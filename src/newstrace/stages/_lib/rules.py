@@ -67,6 +67,9 @@ ABBREVIATION = re.compile(
     r"|, (?:[A-Z][a-z]{1,2}|Fla|Tex|Ind|Ill|Nev|Ark|Kan|Neb|Ore|Wis|Mich|Mass|Conn|Wash|Minn|Ariz|Colo|Okla|Tenn"
     r"|Calif))$"
 )
+# A quotation that is a work's title ('an article titled "Library of the revolution"'): no one's
+# words (the gold's conventions leave titles out), and its verb is the article's saying.
+TITLE_BEFORE = re.compile(r"\b(?:titled|entitled|headlined|captioned)\s+(?:the\s+)?[\"“‘]?$", re.IGNORECASE)
 # 'Name: text' at the start of a line; the name is one to four capitalized words.
 COLON_LINE = re.compile(
     r"(?m)^[ \t]*(?P<name>[A-Z][\w.’'&-]*(?: (?:[A-Z][\w.’'&-]*|of|the|de)){0,3}):[ \t]+(?P<content>\S[^\n]*)$"
@@ -366,6 +369,9 @@ class RuleBuilder:
         verb_for_quote: dict[int, Any] = {}
         for n, (qs, qe) in enumerate(self.quote_ranges):
             if n in self.used_quotes:
+                continue
+            opening = self.article.quotes[n].start
+            if TITLE_BEFORE.search(self.article.text, max(0, opening - 20), opening):
                 continue
             verb = self._verb_after(qe) or self._verb_before(qs)
             if verb is not None:
