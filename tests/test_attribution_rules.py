@@ -2759,3 +2759,16 @@ def test_a_quoted_title_is_no_ones_words() -> None:
     rows[2] = ("cited", 1, "acl", "VERB", "cite")
     found = summary(analyze('An article cited "Hope" said that war loomed.', rows))
     assert any(rule == "direct.quote" for rule, *_ in found)
+
+
+def test_a_request_not_to_be_named_is_not_what_a_source_says() -> None:
+    from newstrace.stages._lib.conventions import without_anonymity_requests
+
+    text = "The spokesman, who asked not to be identified, said talks failed on condition of anonymity."
+
+    def reading(words: str) -> Attribution:
+        start = text.index(words)
+        return Attribution("a", "indirect", Speaker(None), None, Span.of(text, start, start + len(words)))
+
+    kept = without_anonymity_requests([reading("not to be identified"), reading("talks failed"), reading("anonymity")])
+    assert [a.content.text for a in kept] == ["talks failed"]

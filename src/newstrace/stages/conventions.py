@@ -13,6 +13,7 @@ from ..record import Article
 from ..stage import ENGLISH, Stage
 from ._lib.conventions import (
     without_acts,
+    without_anonymity_requests,
     without_forecasts,
     without_negated,
     without_own_attitudes,
@@ -26,7 +27,8 @@ from ._lib.tagged import number
 class RealnewsConventionsStage(Stage):
     """Who said what as the real-news gold counts it: no speaker's belief about itself inside its own
     words, no acts or knowledge, no negated speech, no scare quotes, no sourceless forecast, no
-    lone-pronoun contents, no tagged cue without a word of saying, thinking or finding."""
+    lone-pronoun contents, no request not to be named, no tagged cue without a word of saying,
+    thinking or finding."""
 
     name = "conventions.realnews.v1"
     requires = ("text", "body_start", "doc", "attributions")
@@ -36,7 +38,7 @@ class RealnewsConventionsStage(Stage):
     def __call__(self, article: Article) -> None:
         kept = without_acts(article, without_own_attitudes(article.attributions))
         kept = without_pronoun_contents(without_forecasts(article, without_negated(article, kept)))
-        kept = without_scare_quotes(article, kept)
+        kept = without_anonymity_requests(without_scare_quotes(article, kept))
         article.attributions = number(without_unspoken(article, kept))
 
 

@@ -1,11 +1,13 @@
 """What the annotation conventions leave out (``../shared/data/realnews-dev/README.md``, "Nesting"
 and "Not annotated"), applied to every attribution stage's findings by the stage
 ``conventions.realnews.v1``: a belief a speaker's own reported words hold about the speaker, acts
-and knowledge read as cues, a sourceless "is expected to", reported words that are a lone pronoun,
-and the tagger's readings whose cue has no word of saying, thinking or finding."""
+and knowledge read as cues, a sourceless "is expected to", reported words that are a lone pronoun
+or a request not to be named, and the tagger's readings whose cue has no word of saying, thinking
+or finding."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ...record import Article, Attribution
@@ -13,6 +15,8 @@ from .lexicon import COMMUNICATIVE_OBJECTS
 from .tagged import says_something
 from .tokens import token_index
 
+# What a source asks when it asks not to be named ('who asked not to be identified').
+ANONYMITY_REQUEST = re.compile(r"(?i)(?:not\s+)?to\s+be\s+(?:identified|named|quoted)\b|anonymity\b")
 # Pronouns by which a speaker's own reported words go on about the speaker ('he said he expects').
 SELF_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they"})
 
@@ -148,6 +152,12 @@ def without_pronoun_contents(attributions: list[Attribution]) -> list[Attributio
     """Drop reported words that are a lone pronoun ('..., which, he said, ...'): no statement in them.
     A speech act's object may be one ('praised it')."""
     return [a for a in attributions if a.kind == "speech_act" or a.content.text.lower() not in PRONOUN_CONTENTS]
+
+
+def without_anonymity_requests(attributions: list[Attribution]) -> list[Attribution]:
+    """Drop a source's request not to be named ('The spokesman, who asked not to be identified,
+    said ...'): how the source speaks, not what it says; the gold never counts it."""
+    return [a for a in attributions if not ANONYMITY_REQUEST.match(a.content.text)]
 
 
 def without_unspoken(article: Article, attributions: list[Attribution]) -> list[Attribution]:
