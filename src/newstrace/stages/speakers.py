@@ -9,8 +9,10 @@
   ("it" stays unresolved: resolved the same way it gave wrong names, docs/realnews.md);
 - "the article", "the appeal", "the letter" → whoever the text says issued it, earlier: "X issued an
   appeal", "said X in an article", "X's statement", "a letter from X" (``SpeakerResolver._document``);
-- he/she/they → only with evidence: the subject of the sentence before, or the last speaker when
-  that speaker was resolved (``SpeakerResolver._pronoun``);
+- he/she/they → only with evidence: the subject of the sentence before (or the person that subject
+  describes: 'Another Republican, Angela Underwood-Jacobs, ...'), or the last speaker when that
+  speaker was resolved (``SpeakerResolver._pronoun``);
+- 'a CBS News poll', 'polling from Civiqs' → the pollster the poll's own phrase names;
 - who/which/that opening a relative clause → the entity its clause describes ("Merkel, who said");
 - anything else stays unresolved, explicitly: ``entity`` null, ``resolution`` "unresolved".
 Resolved descriptions and pronouns are added to the entity's mentions.
