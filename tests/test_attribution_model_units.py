@@ -9,7 +9,7 @@ import numpy as np
 from newstrace.eval.polnear import polnear_content
 from newstrace.models.tagger import TAG_INDEX, TAGS, Transitions, decode, join_split_quotes, viterbi, word_tags
 from newstrace.models.wordpiece import Piece
-from newstrace.record import Article, Attribution, Speaker
+from newstrace.record import Article, Attribution, Span, Speaker
 from newstrace.stages._lib.conventions import without_own_attitudes
 from newstrace.stages._lib.tagged import (
     group_spans,
@@ -350,3 +350,22 @@ def test_a_speakers_own_belief_inside_their_words_is_not_another_attribution() -
     # a belief of someone else inside the words stays: 'Gardner said analysts believed ...'
     named = Attribution("", "belief", Speaker(span("Gardner")), span("believed"), span("shareholders might get a deal"))
     assert without_own_attitudes([said, named]) == [said, named]
+
+
+def test_words_before_their_cue_start_in_the_cues_sentence() -> None:
+    from newstrace.stages._lib.tagged import _within_cue_sentence
+
+    text = 'It ran an article titled "Essence". Some people blame us, the article said.'
+    article = Article(text=text)
+    second = text.index("Some")
+    article.sentences = [Span.of(text, 0, second - 1), Span.of(text, second, len(text))]
+    content = Span.of(text, text.index('"Essence'), text.index(", the article"))
+    cue = Span.of(text, text.index("said"), text.index("said") + 4)
+    assert _within_cue_sentence(article, content, cue).text == "Some people blame us"
+    # quoted words may run over sentences before their cue
+    text = '"We won. They lost," he said.'
+    article = Article(text=text)
+    article.sentences = [Span.of(text, 0, 8), Span.of(text, 9, len(text))]
+    content = Span.of(text, 1, text.index(","))
+    cue = Span.of(text, text.index("said"), text.index("said") + 4)
+    assert _within_cue_sentence(article, content, cue) == content

@@ -2772,3 +2772,64 @@ def test_a_request_not_to_be_named_is_not_what_a_source_says() -> None:
 
     kept = without_anonymity_requests([reading("not to be identified"), reading("talks failed"), reading("anonymity")])
     assert [a.content.text for a in kept] == ["talks failed"]
+
+
+def test_reported_words_that_open_with_a_title_are_no_ones() -> None:
+    from newstrace.stages._lib.conventions import without_titles
+
+    text = 'It posted an article titled "Hope for all". Some said war loomed.'
+    article = Article(text=text)
+
+    def reading(words: str) -> Attribution:
+        start = text.index(words)
+        return Attribution("a", "indirect", Speaker(None), None, Span.of(text, start, start + len(words)))
+
+    kept = without_titles(article, [reading("Hope for all"), reading("war loomed")])
+    assert [a.content.text for a in kept] == ["war loomed"]
+
+
+def test_the_reporter_is_the_one_person_who_made_the_report() -> None:
+    rows: list[Row] = [
+        ("Kim", 1, "nsubj", "PROPN", "Kim"),
+        ("made", 1, "ROOT", "VERB", "make"),
+        ("a", 3, "det", "DET", "a"),
+        ("report", 1, "dobj", "NOUN", "report"),
+        (".", 1, "punct", "PUNCT", "."),
+        ("The", 6, "det", "DET", "the"),
+        ("reporter", 7, "nsubj", "NOUN", "reporter"),
+        ("said", 7, "ROOT", "VERB", "say"),
+        ("war", 9, "nsubj", "NOUN", "war"),
+        ("loomed", 7, "ccomp", "VERB", "loom"),
+        (".", 7, "punct", "PUNCT", "."),
+    ]
+    text = "Kim made a report. The reporter said war loomed."
+    _, resolver = _resolver(text, rows, {"Kim": "PERSON"})
+    start = text.index("The reporter")
+    assert resolver.resolve(Span.of(text, start, start + len("The reporter"))).name == "Kim"
+    # a report that no one is said to have made names no reporter
+    text = "Kim read a report. The reporter said war loomed."
+    rows[1] = ("read", 1, "ROOT", "VERB", "read")
+    _, resolver = _resolver(text, rows, {"Kim": "PERSON"})
+    assert resolver.resolve(Span.of(text, start, start + len("The reporter"))).resolution == "unresolved"
+
+
+def test_an_introduced_run_passes_over_a_web_pages_advertisement_lines() -> None:
+    rows: list[Row] = [
+        ("Kim", 1, "nsubj", "PROPN", "Kim"),
+        ("said", 1, "ROOT", "VERB", "say"),
+        (":", 1, "punct", "PUNCT", ":"),
+        ("\n\n", 2, "dep", "SPACE", "\n\n"),
+        ("War", 5, "nsubj", "NOUN", "war"),
+        ("looms", 5, "ROOT", "VERB", "loom"),
+        (".", 5, "punct", "PUNCT", "."),
+        ("\n\n", 6, "dep", "SPACE", "\n\n"),
+        ("Advertisement", 8, "ROOT", "NOUN", "advertisement"),
+        ("\n\n", 8, "dep", "SPACE", "\n\n"),
+        ("Peace", 11, "nsubj", "NOUN", "peace"),
+        ("waits", 11, "ROOT", "VERB", "wait"),
+        (".", 11, "punct", "PUNCT", "."),
+    ]
+    text = "Kim said:\n\nWar looms.\n\nAdvertisement\n\nPeace waits."
+    found = [a for a in analyze(text, rows) if a.rule == "direct.introduced"]
+    assert len(found) == 1
+    assert [part.text for part in found[0].content_parts] == ["War looms", "Peace waits"]

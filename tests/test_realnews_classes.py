@@ -456,3 +456,61 @@ def test_a_titled_articles_words_are_what_it_said_not_its_title() -> None:
     assert not any(a.content.text.startswith("Library of the revolution") for a in article.attributions)
     said = next(a for a in article.attributions if a.content.text.startswith("Kim Jong Il steadily developed"))
     assert (said.kind, said.cue.text if said.cue else None) == ("indirect", "said")
+
+
+def test_the_reporter_is_who_made_the_report_and_a_title_marks_a_name() -> None:
+    # kcna-20602 (part N): 'Deputy Choe Thae Bok made a report ... The reporter said that ... He
+    # elaborated on it. ..., he said.': the name was untagged, and fifteen of his statements had no
+    # speaker
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-20602")
+    assert _speaker_of(article, "the enforcement of the universal 12-year") == ("Choe Thae Bok", "description")
+    assert _speaker_of(article, "The order and phases for the enforcement") == ("Choe Thae Bok", "pronoun")
+
+
+def test_they_after_people_described_is_not_the_agency_that_reported_them() -> None:
+    # kcna-07201 (part N): 'The permanent representative of ... and the executive chairman of ...
+    # held a press conference ..., the south Korean Yonhap News said.,  They accused ...'
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-07201")
+    accused = next(a for a in article.attributions if a.speaker.mention and a.speaker.mention.text == "They")
+    assert accused.speaker.resolution == "unresolved"
+
+
+def test_words_before_their_cue_start_in_its_sentence_and_a_title_is_no_ones() -> None:
+    # kcna-10332 (part N): '... posted ... an article titled "Essence of the Nuclear Issue ...".,
+    # Some people build up public opinion ..., the article pointed out.'
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-10332")
+    assert not any(a.content.text.startswith('"Essence') for a in article.attributions)
+    assert any(a.content.text.startswith("Some people build up public opinion") for a in article.attributions)
+
+
+def test_a_name_set_off_before_a_description_and_a_reports_issuer_speak() -> None:
+    # allsides-A4CEqOHCl8qxDbKo (part N): 'Civil Human Rights Front (CHRF), the organizer behind
+    # recent protests ..., said', parsed with 'the organizer' as the subject
+    article = analyzed("allsides-12k.jsonl.gz", "allsides-A4CEqOHCl8qxDbKo")
+    assert _speaker_of(article, "Lam has made a")[0] == "Civil Human Rights Front"
+    # allsides-BKX4gmfu836b1sJq: 'according to a report issued by Rep. Chris Murphy, D-Conn.'
+    article = analyzed("allsides-12k.jsonl.gz", "allsides-BKX4gmfu836b1sJq")
+    assert _speaker_of(article, "the Defense Department was granted")[0] == "Chris Murphy"
+    # allsides-AwG6t7jmRVdPgFvv: 'according to Yahoo Finance data' (spaCy's lemma of 'data' is 'datum')
+    article = analyzed("allsides-12k.jsonl.gz", "allsides-AwG6t7jmRVdPgFvv")
+    assert _speaker_of(article, "Volatility stemming from the outbreak")[0] == "Yahoo Finance"
+
+
+def test_a_run_of_introduced_paragraphs_ends_where_another_source_speaks() -> None:
+    # kcna-21646 (part N): 'Hessou Kohovi, chairman of the Benin-Korea Amicable Association ...,
+    # said:' then his words, then 'Pascal Zouncheme, chief of the Benin Group ..., said ...': the
+    # run had taken in Zouncheme's paragraph (both phrases name Benin)
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-21646")
+    introduced = next(a for a in article.attributions if a.rule == "direct.introduced")
+    assert introduced.speaker.name == "Hessou Kohovi"
+    assert "Pascal Zouncheme" not in introduced.content.text
+    assert _speaker_of(article, "Kim Jong Il, who dedicated his whole life")[0] == "Pascal Zouncheme"
+
+
+def test_what_a_speaker_believes_before_a_colon_introduces_nothing() -> None:
+    # allsides-lLyPg3wx09H0AH2g (part N): '... the U.N. can attempt to shame the U.S. into deviating
+    # from the will of its people and from what it believes to be right:' had given Haley's closing
+    # words, and three 'Advertisement' lines after them, to 'it'
+    article = analyzed("allsides-12k.jsonl.gz", "allsides-lLyPg3wx09H0AH2g")
+    assert not any(a.cue is not None and a.cue.text == "believes" for a in article.attributions)
+    assert not any(a.content.text == "Advertisement" for a in article.attributions)

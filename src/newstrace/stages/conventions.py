@@ -19,6 +19,7 @@ from ._lib.conventions import (
     without_own_attitudes,
     without_pronoun_contents,
     without_scare_quotes,
+    without_titles,
     without_unspoken,
 )
 from ._lib.tagged import number
@@ -27,7 +28,7 @@ from ._lib.tagged import number
 class RealnewsConventionsStage(Stage):
     """Who said what as the real-news gold counts it: no speaker's belief about itself inside its own
     words, no acts or knowledge, no negated speech, no scare quotes, no sourceless forecast, no
-    lone-pronoun contents, no request not to be named, no tagged cue without a word of saying,
+    lone-pronoun contents, no titles, no request not to be named, no tagged cue without a word of saying,
     thinking or finding."""
 
     name = "conventions.realnews.v1"
@@ -38,7 +39,7 @@ class RealnewsConventionsStage(Stage):
     def __call__(self, article: Article) -> None:
         kept = without_acts(article, without_own_attitudes(article.attributions))
         kept = without_pronoun_contents(without_forecasts(article, without_negated(article, kept)))
-        kept = without_anonymity_requests(without_scare_quotes(article, kept))
+        kept = without_anonymity_requests(without_titles(article, without_scare_quotes(article, kept)))
         article.attributions = number(without_unspoken(article, kept))
 
 

@@ -62,6 +62,13 @@ PERSON_NOUNS = frozenset(TITLE_WORDS) | word_set(
 BODY_NOUNS = word_set("company firm bank corporation pipeline utility airline carrier insurer agency station newspaper")
 # Head nouns of bodies' names besides ORG_NAME_ENDINGS: 'the union' is the one union the text named.
 BODY_HEADS = word_set("union board court campaign administration poll")
+# Verbs by whose agent a survey or data set is made ('data compiled by Commerce Signals').
+COMPILING_VERBS = word_set("compile conduct prepare produce collect gather")
+# Who is described by what they made ('the reporter' made the report, 'the speaker' the speech).
+MADE_BY = {"reporter": "report", "speaker": "speech"}
+MAKING_VERBS = word_set("make deliver give present")
+# Words that stand before a person's name as a title ('Minister Choe', 'Deputy Choe Thae Bok').
+NAME_TITLES = ROLE_WORDS | word_set("deputy comrade")
 # Verbs whose subject issues the document that is their object ('X issued a statement'), and those
 # whose subject receives it ('Kim Jong Un received a message from ...'); any other verb ('denied the
 # declaration', 'supported the statement of ...') says nothing of who issued it (SpeakerResolver._issuer).
@@ -88,7 +95,7 @@ DOCUMENT_NOUNS = word_set(
 )
 # What a pollster or a researcher publishes: named by its own phrase only ('a CBS News poll'; a
 # later 'the poll' may be another one, and 'the poll' may be a body's name ending, BODY_HEADS).
-SURVEY_NOUNS = word_set("poll polling survey study analysis review")
+SURVEY_NOUNS = word_set("poll polling survey study analysis review data datum")
 # Documents lodged with the body named before them, not written by it.
 LODGED_DOCUMENTS = word_set("filing complaint lawsuit petition")
 
@@ -113,6 +120,11 @@ class SpeakerResolver:
         tokens = [doc[i] for i in token_index(doc).starting_within(start, end)]
         heads = [t for t in tokens if not (start <= t.head.idx < end) or t.head.i == t.i]
         heads = [t for t in heads if not t.is_punct] or heads  # 'the New York Times -'
+        according = [
+            t for t in heads if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according"
+        ]
+        if len(heads) > 1 and len(according) == 1:
+            return according[0]  # 'according to a report issued by Rep. Chris Murphy, D-Conn.'
         if len(heads) > 1:
             # A phrase the parser broke ('... with Health and Human Services Secretary Kathleen
             # Sebelius said'): a subject if one piece is one ('The Korea ... Committee Wednesday'),
@@ -162,6 +174,9 @@ class SpeakerResolver:
             issuer = self._issuer(head, own=True)
             if issuer is not None:
                 return self._speaker(span, [issuer], "description", "description")
+        maker = self._maker_of(head) if head is not None else None
+        if maker is not None:
+            return self._speaker(span, [maker], "description", "description")
         examples = self._named_examples(head) if head is not None else []
         if len(examples) >= 2:
             return self._speaker(span, examples, "coordination")
@@ -206,6 +221,8 @@ class SpeakerResolver:
                 return self._by_title(span, head)
             return Speaker(span, [], _plain_name(span.text), "unresolved")
         apposed = self._apposed(head) if head is not None else None
+        if apposed is None and head is not None:
+            apposed = self._named_before_comma(span, head)
         if apposed is not None:
             return self._speaker(span, [apposed], "name")
         others = self.entities_in(span, ("PERSON", "ORG"))
@@ -446,6 +463,22 @@ class SpeakerResolver:
             group |= {c.i for c in first.children if c.dep_ == "appos"}
         return all(h.i in group for h in heads)
 
+    def _maker_of(self, head: Any) -> Entity | None:
+        """'Deputy Choe Thae Bok made a report ... The reporter said', 'X delivered a speech ...
+        The speaker stressed': the one person the text says made the report or the speech."""
+        made = MADE_BY.get(head.lemma_.lower())
+        if made is None or head.pos_ != "NOUN" or not _definite_body(head, frozenset({head.lemma_.lower()})):
+            return None
+        makers: dict[str, Entity] = {}
+        for token in head.doc[: head.i]:
+            if token.lemma_.lower() != made or token.dep_ != "dobj" or token.head.lemma_.lower() not in MAKING_VERBS:
+                continue
+            for subject in (c for c in token.head.children if c.dep_ == "nsubj"):
+                person = self._entity_at(subject) or self._untagged_name(subject)
+                if person is not None and person.type == "PERSON":
+                    makers[person.id] = person
+        return next(iter(makers.values())) if len(makers) == 1 else None
+
     def _named_examples(self, head: Any) -> list[Entity]:
         """'pro-LGBTQ organizations like the ACLU, Lambda Legal, and the National Center for Lesbian
         Rights challenged ...': a group described by the names it lists speaks as those names, when
@@ -501,8 +534,10 @@ class SpeakerResolver:
                 for c in head.children
             )
             described = any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS | ROLE_WORDS for c in head.children)
+            # 'Deputy Choe Thae Bok made a report': a title before the name is a person's
+            titled = tokens[0].i > 0 and head.doc[tokens[0].i - 1].lower_ in NAME_TITLES
             plain = all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in tokens)
-            if not (plain and 2 <= len(tokens) <= 4 and (affiliated or described)):
+            if not (plain and 2 <= len(tokens) <= 4 and (affiliated or described or titled)):
                 return None
             etype = "PERSON"
         return self._entity_named_by(tokens, etype)
@@ -584,6 +619,21 @@ class SpeakerResolver:
                 found.append(entity)
         return found[0] if len(found) == 1 else None
 
+    def _named_before_comma(self, span: Span, head: Any) -> Entity | None:
+        """'Civil Human Rights Front (CHRF), the organizer behind recent protests ..., said', parsed
+        with the description as the subject: a phrase that opens with one name, set off from the
+        description after it by a comma, is that name's."""
+        if head.pos_ != "NOUN":
+            return None
+        first = next(((m, e) for m, e in self.mentions if m.start == span.start and m.end < span.end), None)
+        if first is None or first[1].type not in {"PERSON", "ORG"}:
+            return None
+        after = re.match(r"\s*(?:\([^()]{1,40}\))?\s*,", self.article.text[first[0].end : span.end])
+        head_start = head.idx + self.article.body_start
+        if after is None or head_start < first[0].end + after.end():
+            return None
+        return first[1]
+
     def _entity_at(self, token: Any) -> Entity | None:
         position = token.idx + self.article.body_start
         for mention, entity in self.mentions:
@@ -645,6 +695,10 @@ class SpeakerResolver:
         if before is not None and fits(before):
             return self._speaker(span, [before], "pronoun", "pronoun")
         previous = self._previous_sentence(span)
+        if want == "GROUP" and previous is not None and self._people_described_in(previous):
+            # 'The permanent representative of ... and the executive chairman of ... held a press
+            # conference ..., the south Korean Yonhap News said. They accused ...': the people
+            return Speaker(span, [], span.text, "unresolved")
         if previous is not None:
             spoke = [entity for start, entity in self.speaker_history if previous.start <= start < previous.end]
             if spoke and spoke[-1] is not None and fits(spoke[-1]):
@@ -668,6 +722,23 @@ class SpeakerResolver:
             if last is not None and fits(last) and not self._person_between(start, span.start, last):
                 return self._speaker(span, [last], "pronoun", "pronoun")
         return Speaker(span, [], span.text, "unresolved")
+
+    def _people_described_in(self, sentence: Span) -> bool:
+        """Whether a subject in ``sentence`` is people described, not named: a plural of a person's
+        noun ('officials', 'the delegates') or two joined ('the representative ... and the
+        chairman ...'). A 'they' after it is most likely they, not an organization named beside."""
+        doc, shift = self.article.doc, self.article.body_start
+        for i in token_index(doc).starting_within(sentence.start - shift, sentence.end - shift):
+            token = doc[i]
+            if token.dep_ not in {"nsubj", "nsubjpass"} or self._entity_at(token) is not None:
+                continue
+            if token.lemma_.lower() not in PERSON_NOUNS | ROLE_WORDS:
+                continue
+            # the parser may hang the second person on a name inside the first one's phrase
+            joined = any(t.dep_ == "conj" and t.lemma_.lower() in PERSON_NOUNS | ROLE_WORDS for t in token.subtree)
+            if token.tag_ in {"NNS", "NNPS"} or joined:
+                return True
+        return False
 
     def _subject_run(self, span: Span, gender: str) -> Entity | None:
         """'Kim Jong Un ... provided field guidance .... Making the rounds ..., he learned .... Entering
@@ -974,6 +1045,16 @@ class SpeakerResolver:
         office ...  The report notes')."""
         candidates = [c for c in document.children if c.dep_ == "poss"]
         candidates += [g for c in document.children if c.lower_ in {"of", "by", "from"} for g in c.children]
+        # 'a report issued by Rep. Chris Murphy', 'data compiled by the firm Commerce Signals'
+        candidates += [
+            g
+            for c in document.children
+            if c.dep_ == "acl" and c.lemma_.lower() in ISSUING_VERBS | COMPILING_VERBS
+            for a in c.children
+            if a.dep_ == "agent"
+            for g in a.children
+            if g.dep_ == "pobj"
+        ]
         # 'The Washington Post report': an organization named before the document wrote it (not a
         # person: 'the Trump impeachment report' is about him)
         compounds = [c for c in document.children if c.dep_ == "compound" and c.i < document.i]
@@ -1213,7 +1294,7 @@ def _name_run(head: Any) -> list[Any] | None:
     doc = head.doc
     first = head.i
     while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
-        if doc[first - 1].lower_ in ROLE_WORDS:
+        if doc[first - 1].lower_ in NAME_TITLES:
             break
         first -= 1
     last = head.i

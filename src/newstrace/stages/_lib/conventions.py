@@ -12,6 +12,7 @@ from typing import Any
 
 from ...record import Article, Attribution
 from .lexicon import COMMUNICATIVE_OBJECTS
+from .rules import TITLE_BEFORE
 from .tagged import says_something
 from .tokens import token_index
 
@@ -152,6 +153,13 @@ def without_pronoun_contents(attributions: list[Attribution]) -> list[Attributio
     """Drop reported words that are a lone pronoun ('..., which, he said, ...'): no statement in them.
     A speech act's object may be one ('praised it')."""
     return [a for a in attributions if a.kind == "speech_act" or a.content.text.lower() not in PRONOUN_CONTENTS]
+
+
+def without_titles(article: Article, attributions: list[Attribution]) -> list[Attribution]:
+    """Drop reported words that open with a work's title ('posted ... an article titled "Essence of
+    the Nuclear Issue ..."'): a title is no one's words (the rules' ``TITLE_BEFORE``)."""
+    text = article.text
+    return [a for a in attributions if not TITLE_BEFORE.search(text, max(0, a.content.start - 20), a.content.start)]
 
 
 def without_anonymity_requests(attributions: list[Attribution]) -> list[Attribution]:

@@ -67,6 +67,10 @@ ABBREVIATION = re.compile(
     r"|, (?:[A-Z][a-z]{1,2}|Fla|Tex|Ind|Ill|Nev|Ark|Kan|Neb|Ore|Wis|Mich|Mass|Conn|Wash|Minn|Ariz|Colo|Okla|Tenn"
     r"|Calif))$"
 )
+# Lines a web page puts between paragraphs: no one's words.
+PAGE_FURNITURE = word_set("advertisement advertisements ad sponsored")
+# Documents whose saying in a paragraph of someone's introduced words is the outlet's narration.
+INTRODUCED_DOCUMENTS = word_set("article paper report statement editorial commentary")
 # A quotation that is a work's title ('an article titled "Library of the revolution"'): no one's
 # words (the gold's conventions leave titles out), and its verb is the article's saying.
 TITLE_BEFORE = re.compile(r"\b(?:titled|entitled|headlined|captioned)\s+(?:the\s+)?[\"“‘]?$", re.IGNORECASE)
@@ -486,6 +490,8 @@ class RuleBuilder:
             if token.lemma_ == "follow" and token.head.i < token.i:  # 'reads as follows:'
                 continue
             if _going_on(token) is not None or self._is_cue(token):
+                if any(t.lower_ in {"what", "whatever"} and t.i < token.i for t in token.subtree):
+                    return None  # 'from what it believes to be right:': a clause about, not of, saying
                 subtree = {t.i for t in token.subtree}
                 if any(c.dep_ == "ccomp" and token.i < c.i < at for c in token.children):
                     # 'he is ready to state that the best way ... is to implement four proposals:':
@@ -512,6 +518,8 @@ class RuleBuilder:
                 or self._introduces_another(start, end, subject)
             ):
                 break
+            if text[start:end].strip().lower() in PAGE_FURNITURE:
+                continue  # 'Advertisement' between a web page's paragraphs
             part = self.trim(self.article.span(start, end))
             if part is not None:
                 parts.append(part)
@@ -531,11 +539,20 @@ class RuleBuilder:
             if token.tag_ != "VBD" or not self._is_cue(token):
                 continue
             said_by = self.subject(token)
-            if said_by is None or not (said_by.pos_ == "PROPN" or said_by.ent_type_ in {"ORG", "PERSON", "GPE"}):
+            if said_by is None:
                 continue
             opening = min(t.i for t in said_by.subtree)
-            named = {t.lemma_.lower() for t in said_by.subtree if t.pos_ == "PROPN"}
-            if opening - first <= 1 and named and not named & own:
+            if opening - first > 1:
+                continue
+            if said_by.pos_ == "NOUN" and said_by.lemma_.lower() in INTRODUCED_DOCUMENTS:
+                return True  # 'The article said that ...': the outlet tells of another paper
+            if not (said_by.pos_ == "PROPN" or said_by.ent_type_ in {"ORG", "PERSON", "GPE"}):
+                continue
+            # the name itself, not the whole phrase: 'Pascal Zouncheme, chief of the Benin Group
+            # ..., said' shares 'Benin' with the Beninese who spoke before him
+            name = [said_by, *(c for c in said_by.children if c.dep_ == "compound")]
+            named = {t.lemma_.lower() for t in name if t.pos_ == "PROPN"}
+            if named and not named & own:
                 return True
         return False
 

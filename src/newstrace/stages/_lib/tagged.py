@@ -284,6 +284,8 @@ def tagged_attributions(
     for group in group_spans(text, spans, guides):
         content = article.span(*narrow_content(text, *group.content))
         cue = article.span(*narrow_cue(text, *group.cue)) if group.cue else None
+        if cue is not None and group.guide is None:
+            content = _within_cue_sentence(article, content, cue)
         mention = article.span(*narrow_source(text, *group.source)) if group.source else None
         verb = _cue_verb(article, cue) if cue is not None else None
         attribution = Attribution(id="", kind="", speaker=Speaker(mention), cue=cue, content=content)
@@ -327,6 +329,20 @@ def tagged_attributions(
             attribution.content_parts = _quote_parts(article, attribution, builder)
         found.append(attribution)
     return found
+
+
+def _within_cue_sentence(article: Article, content: Span, cue: Span) -> Span:
+    """Reported words before their cue that the tagger ran back into an earlier sentence ('... an
+    article titled "Essence of ...".,  Some people build up public opinion ..., the article pointed
+    out'): they start where the cue's sentence does. Not quoted words, which may run over several
+    sentences before their cue ('"A. B," he said')."""
+    closing = article.text[content.end - 1 : cue.start]
+    if content.end > cue.start or any(mark in closing for mark in QUOTE_CLOSE):
+        return content
+    starts = [s.start for s in article.sentences if content.start < s.start <= cue.start]
+    if not starts or article.text[starts[-1] : starts[-1] + 1] in QUOTE_OPEN:
+        return content
+    return article.span(starts[-1], content.end) if starts[-1] < content.end else content
 
 
 def _earlier_sentence(article: Article, source: Span, cue: Span) -> bool:
