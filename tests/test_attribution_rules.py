@@ -2789,19 +2789,15 @@ def test_reported_words_that_open_with_a_title_are_no_ones() -> None:
 
 
 def test_the_reporter_is_the_one_person_who_made_the_report() -> None:
-    rows: list[Row] = [
+    made: list[Row] = [
         ("Kim", 1, "nsubj", "PROPN", "Kim"),
         ("made", 1, "ROOT", "VERB", "make"),
         ("a", 3, "det", "DET", "a"),
         ("report", 1, "dobj", "NOUN", "report"),
         (".", 1, "punct", "PUNCT", "."),
-        ("The", 6, "det", "DET", "the"),
-        ("reporter", 7, "nsubj", "NOUN", "reporter"),
-        ("said", 7, "ROOT", "VERB", "say"),
-        ("war", 9, "nsubj", "NOUN", "war"),
-        ("loomed", 7, "ccomp", "VERB", "loom"),
-        (".", 7, "punct", "PUNCT", "."),
     ]
+    said = _said_rows([("The", "det", "DET"), ("reporter", "nsubj", "NOUN")])
+    rows = made + [(word, head + len(made), dep, pos, lemma) for word, head, dep, pos, lemma in said]
     text = "Kim made a report. The reporter said war loomed."
     _, resolver = _resolver(text, rows, {"Kim": "PERSON"})
     start = text.index("The reporter")

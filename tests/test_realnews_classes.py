@@ -10,6 +10,8 @@ import gzip
 import json
 from functools import cache
 
+import pytest
+
 from newstrace.record import Article
 from newstrace.run import analyze
 from newstrace.settings import load_settings
@@ -394,23 +396,28 @@ def _speaker_of(article: Article, content_start: str) -> tuple[str | None, str]:
     return said.speaker.name, said.speaker.resolution
 
 
-def test_a_pronoun_goes_back_to_the_person_a_subject_describes() -> None:
+# A pronoun goes back to the person the subject of the sentence before describes.
+SUBJECT_DESCRIBES = [
     # reuters21578-7934 (part H): 'Grain analyst and meteorologist Gail Martell, author of ..., said
     # ... "Compared with last year ...," she said': two titles joined before her name
-    article = analyzed("reuters21578.jsonl.gz", "reuters21578-7934")
-    assert _speaker_of(article, "Compared with last year") == ("Gail Martell", "pronoun")
+    ("reuters21578.jsonl.gz", "reuters21578-7934", "Compared with last year", "Gail Martell"),
     # allsides-LTZbYnGLDou8zAJh (part A+C): 'The president used the press conference ...
     # "Raising the debt ceiling ...," he said': the one president the article names
-    article = analyzed("allsides-12k.jsonl.gz", "allsides-LTZbYnGLDou8zAJh")
-    assert _speaker_of(article, "Raising the debt ceiling") == ("Obama", "pronoun")
+    ("allsides-12k.jsonl.gz", "allsides-LTZbYnGLDou8zAJh", "Raising the debt ceiling", "Obama"),
     # allsides-1v6ImR2oREdFTgQz: "Kamala Harris' campaign said ... She objected to": the person
     # the campaign is named after
-    article = analyzed("allsides-12k.jsonl.gz", "allsides-1v6ImR2oREdFTgQz")
-    assert _speaker_of(article, "the group’s decision to give Trump") == ("Kamala Harris", "pronoun")
+    ("allsides-12k.jsonl.gz", "allsides-1v6ImR2oREdFTgQz", "the group’s decision to give Trump", "Kamala Harris"),
     # reuters21578-3246: 'Jordan expects ... He expects consumer prices to rise': the parser took
     # Jerry Jordan's surname for the country; 'he' is the man
-    article = analyzed("reuters21578.jsonl.gz", "reuters21578-3246")
-    assert _speaker_of(article, "consumer\nprices to rise") == ("Jerry Jordan", "pronoun")
+    ("reuters21578.jsonl.gz", "reuters21578-3246", "consumer\nprices to rise", "Jerry Jordan"),
+]
+
+
+@pytest.mark.parametrize(("corpus", "article_id", "content", "person"), SUBJECT_DESCRIBES)
+def test_a_pronoun_goes_back_to_the_person_a_subject_describes(
+    corpus: str, article_id: str, content: str, person: str
+) -> None:
+    assert _speaker_of(analyzed(corpus, article_id), content) == (person, "pronoun")
 
 
 def test_a_name_beside_a_profession_is_a_person_and_her_pronoun_hers() -> None:
@@ -432,21 +439,28 @@ def test_paragraphs_glued_by_a_quote_mark_keep_their_speakers() -> None:
     assert "De Blasio" not in {e.name for e in article.entities}  # Bill de Blasio's surname
 
 
-def test_a_poll_speaks_for_its_pollster_and_the_station_for_the_station() -> None:
+# Who a poll, a station or an untagged short name stands for (and how, where the test pins it).
+NAMED_BY_ITS_PHRASE = [
     # allsides-d02GCbSYYtVhWTMQ (part L): 'polling from Civiqs', 'a CBS News poll released on
     # Wednesday'
-    article = analyzed("allsides-12k.jsonl.gz", "allsides-d02GCbSYYtVhWTMQ")
-    assert _speaker_of(article, ", Pelosi’s favorability has jumped")[0] == "Civiqs"
-    assert _speaker_of(article, "Among Americans overall")[0] == "CBS News"
+    ("allsides-12k.jsonl.gz", "allsides-d02GCbSYYtVhWTMQ", ", Pelosi’s favorability has jumped", "Civiqs", None),
+    ("allsides-12k.jsonl.gz", "allsides-d02GCbSYYtVhWTMQ", "Among Americans overall", "CBS News", None),
     # allsides-pnh7wxBNQ0yHbIaT (part G): 'a new CNN/ORC poll of speech-watchers': both pollsters
-    article = analyzed("allsides-12k.jsonl.gz", "allsides-pnh7wxBNQ0yHbIaT")
-    assert _speaker_of(article, "President Donald Trump's first address")[0] == "CNN/ORC"
+    ("allsides-12k.jsonl.gz", "allsides-pnh7wxBNQ0yHbIaT", "President Donald Trump's first address", "CNN/ORC", None),
     # allsides-76cSeYefylPWkjvu (part J): 'WLS-TV reported ... the station reported'
-    article = analyzed("allsides-12k.jsonl.gz", "allsides-76cSeYefylPWkjvu")
-    assert _speaker_of(article, "The mural was created over two days") == ("WLS", "description")
+    ("allsides-12k.jsonl.gz", "allsides-76cSeYefylPWkjvu", "The mural was created over two days", "WLS", "description"),
     # reuters21578-1060 (part L): 'Airbus Industrie said' where the parser tagged only 'Airbus'
-    article = analyzed("reuters21578.jsonl.gz", "reuters21578-1060")
-    assert _speaker_of(article, "AMR is also the launch") == ("Airbus", "name")
+    ("reuters21578.jsonl.gz", "reuters21578-1060", "AMR is also the launch", "Airbus", "name"),
+]
+
+
+@pytest.mark.parametrize(("corpus", "article_id", "content", "speaker", "how"), NAMED_BY_ITS_PHRASE)
+def test_a_poll_speaks_for_its_pollster_and_the_station_for_the_station(
+    corpus: str, article_id: str, content: str, speaker: str, how: str | None
+) -> None:
+    name, resolution = _speaker_of(analyzed(corpus, article_id), content)
+    assert name == speaker
+    assert how is None or resolution == how
 
 
 def test_a_titled_articles_words_are_what_it_said_not_its_title() -> None:

@@ -57,13 +57,14 @@ PERSON_NOUNS = frozenset(TITLE_WORDS) | word_set(
 )
 
 
+# Nouns a person is described by ('the executive chairman', 'officials', 'a nurse').
+DESCRIBED_PEOPLE = PERSON_NOUNS | ROLE_WORDS
+
 # Definite descriptions of an organization ('the company said'): the organization that spoke last,
 # when no other one is named in the narration between (SpeakerResolver._organization).
 BODY_NOUNS = word_set("company firm bank corporation pipeline utility airline carrier insurer agency station newspaper")
 # Head nouns of bodies' names besides ORG_NAME_ENDINGS: 'the union' is the one union the text named.
 BODY_HEADS = word_set("union board court campaign administration poll")
-# Verbs by whose agent a survey or data set is made ('data compiled by Commerce Signals').
-COMPILING_VERBS = word_set("compile conduct prepare produce collect gather")
 # Who is described by what they made ('the reporter' made the report, 'the speaker' the speech).
 MADE_BY = {"reporter": "report", "speaker": "speech"}
 MAKING_VERBS = word_set("make deliver give present")
@@ -77,6 +78,9 @@ ISSUING_VERBS = word_set(
     "put tweet run air announce circulate distribute forward address observe"
 )
 RECEIVING_VERBS = word_set("receive get obtain accept welcome")
+# Verbs by whose agent a document, a survey or a data set is made ('a report issued by ...', 'data
+# compiled by Commerce Signals'): the issuing verbs and the verbs of compiling.
+MAKING_BY_AGENT = ISSUING_VERBS | word_set("compile conduct prepare produce collect gather")
 # What an outlet is called after its name ('the MTI news agency'): SpeakerResolver._named_outlet.
 OUTLET_NOUNS = word_set("agency newspaper paper daily network channel broadcaster station website")
 # Bodies named after the person who leads them ('the Trump campaign'): SpeakerResolver._team_of.
@@ -98,6 +102,8 @@ DOCUMENT_NOUNS = word_set(
 SURVEY_NOUNS = word_set("poll polling survey study analysis review data datum")
 # Documents lodged with the body named before them, not written by it.
 LODGED_DOCUMENTS = word_set("filing complaint lawsuit petition")
+# Nouns whose own phrase may name who issued them ('X issued an appeal', 'a CBS News poll').
+ISSUED_NOUNS = DOCUMENT_NOUNS | SURVEY_NOUNS
 
 
 class SpeakerResolver:
@@ -168,7 +174,7 @@ class SpeakerResolver:
         named_so = self._named_by_its_last_word(span, head) if head is not None else None
         if named_so is not None:
             return self._speaker(span, [named_so], "description", "description")
-        if head is not None and head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS | SURVEY_NOUNS:
+        if head is not None and head.pos_ == "NOUN" and head.lemma_.lower() in ISSUED_NOUNS:
             # 'X issued an appeal calling on ...', 'a Quinnipiac poll', 'polling from Civiqs': the
             # document's own phrase names its issuer
             issuer = self._issuer(head, own=True)
@@ -533,7 +539,7 @@ class SpeakerResolver:
                 c.dep_ == "prep" and c.lower_ in {"of", "from", "at", "with"} and c.i == tokens[-1].i + 1
                 for c in head.children
             )
-            described = any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS | ROLE_WORDS for c in head.children)
+            described = any(c.dep_ == "appos" and c.lemma_.lower() in DESCRIBED_PEOPLE for c in head.children)
             # 'Deputy Choe Thae Bok made a report': a title before the name is a person's
             titled = tokens[0].i > 0 and head.doc[tokens[0].i - 1].lower_ in NAME_TITLES
             plain = all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in tokens)
@@ -732,10 +738,10 @@ class SpeakerResolver:
             token = doc[i]
             if token.dep_ not in {"nsubj", "nsubjpass"} or self._entity_at(token) is not None:
                 continue
-            if token.lemma_.lower() not in PERSON_NOUNS | ROLE_WORDS:
+            if token.lemma_.lower() not in DESCRIBED_PEOPLE:
                 continue
             # the parser may hang the second person on a name inside the first one's phrase
-            joined = any(t.dep_ == "conj" and t.lemma_.lower() in PERSON_NOUNS | ROLE_WORDS for t in token.subtree)
+            joined = any(t.dep_ == "conj" and t.lemma_.lower() in DESCRIBED_PEOPLE for t in token.subtree)
             if token.tag_ in {"NNS", "NNPS"} or joined:
                 return True
         return False
@@ -1049,7 +1055,7 @@ class SpeakerResolver:
         candidates += [
             g
             for c in document.children
-            if c.dep_ == "acl" and c.lemma_.lower() in ISSUING_VERBS | COMPILING_VERBS
+            if c.dep_ == "acl" and c.lemma_.lower() in MAKING_BY_AGENT
             for a in c.children
             if a.dep_ == "agent"
             for g in a.children

@@ -12,7 +12,7 @@ from typing import Any
 
 from ...record import Article, Attribution
 from .lexicon import COMMUNICATIVE_OBJECTS
-from .rules import TITLE_BEFORE
+from .rules import is_title
 from .tagged import says_something
 from .tokens import token_index
 
@@ -157,9 +157,8 @@ def without_pronoun_contents(attributions: list[Attribution]) -> list[Attributio
 
 def without_titles(article: Article, attributions: list[Attribution]) -> list[Attribution]:
     """Drop reported words that open with a work's title ('posted ... an article titled "Essence of
-    the Nuclear Issue ..."'): a title is no one's words (the rules' ``TITLE_BEFORE``)."""
-    text = article.text
-    return [a for a in attributions if not TITLE_BEFORE.search(text, max(0, a.content.start - 20), a.content.start)]
+    the Nuclear Issue ..."'): a title is no one's words (the rules' ``is_title``)."""
+    return [a for a in attributions if not is_title(article.text, a.content.start)]
 
 
 def without_anonymity_requests(attributions: list[Attribution]) -> list[Attribution]:

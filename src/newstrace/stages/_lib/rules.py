@@ -374,8 +374,7 @@ class RuleBuilder:
         for n, (qs, qe) in enumerate(self.quote_ranges):
             if n in self.used_quotes:
                 continue
-            opening = self.article.quotes[n].start
-            if TITLE_BEFORE.search(self.article.text, max(0, opening - 20), opening):
+            if is_title(self.article.text, self.article.quotes[n].start):
                 continue
             verb = self._verb_after(qe) or self._verb_before(qs)
             if verb is not None:
@@ -942,6 +941,12 @@ CLAIM_NOUNS = word_set(
 # Prepositions of a time phrase between a verb of saying and what was said ('said after the meeting').
 TIME_PREPOSITIONS = word_set("before after at during following on in")
 PERSONAL_SUBJECTS = word_set("he she they we i it")
+
+
+def is_title(text: str, start: int) -> bool:
+    """Whether the words at ``start`` are a work's title: 'titled', 'entitled' (and the like) come
+    right before them (``TITLE_BEFORE``)."""
+    return TITLE_BEFORE.search(text, max(0, start - 20), start) is not None
 
 
 def _preposition_object_before(participle: Any) -> Any | None:
