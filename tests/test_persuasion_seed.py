@@ -77,7 +77,7 @@ def test_summary_and_record(article: Article) -> None:
     assert summary["own_voice_sentences"] == len(article.own_voice)
     assert 0 < summary["own_voice_loaded_sentences"] <= summary["own_voice_sentences"]
     record = json.loads(article.to_json())
-    assert record["schema"] == "newstrace.article/5"
+    assert record["schema"] == "newstrace.article/6"
     validate_record(record)
     article.check_spans()
     assert "persuasion.v1" in article.stages

@@ -6,7 +6,14 @@ from datetime import date
 
 import pytest
 
-from newstrace.stages._lib.times import is_comparison, resolve, resolve_anaphoric, spoken_year
+from newstrace.stages._lib.times import (
+    frequency_value,
+    is_comparison,
+    resolve,
+    resolve_anaphoric,
+    spoken_year,
+    timex_mod,
+)
 
 ANCHOR = date(2025, 10, 24)  # a Friday
 
@@ -220,3 +227,104 @@ def test_the_quarter_is_the_one_under_discussion_and_a_comparison_anchors_nothin
     # a second "a year ago" is not two years back: comparisons do not become the reference
     assert is_comparison("a year ago") and is_comparison("the year-earlier period")
     assert not is_comparison("last year") and not is_comparison("two years later")
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("year-end", date(1989, 10, 26), "1989"),  # by year-end: this year (mod END)
+        ("year's end", date(1989, 10, 26), "1989"),
+        ("this past spring", date(1989, 10, 30), "1989-SP"),
+        ("the week of March 6", date(2000, 2, 24), "2000-W10"),
+        ("the last half of 1989", None, "1989-H2"),
+        ("the third quarter of this year", date(2009, 10, 20), "2009-Q3"),
+        ("the first quarter of last year", date(2009, 4, 20), "2008-Q1"),
+        ("next year's first quarter", date(1989, 10, 31), "1990-Q1"),
+        ("the final quarter of 2009", None, "2009-Q4"),
+        ("the fiscal-first quarter", date(1989, 10, 26), "1989-Q1"),
+        ("18:00 UTC", date(2009, 12, 15), "2009-12-15T18:00Z"),
+        ("12:00 UTC Monday", date(2009, 6, 1), "2009-06-01T12:00Z"),
+        ("a decade ago", date(1999, 3, 12), "1989"),
+        ("Election Day", date(1998, 11, 5), "1998-11-03"),
+        ("the previous Friday", date(1989, 10, 27), "1989-10-20"),
+        ("both 1990", None, "1990"),
+        ("an Aug. 10, 1988", None, "1988-08-10"),
+        ("two to three weeks", None, "P2W"),  # the first count (TimeML's mod says the rest)
+        ("the latest nine months", None, "P9M"),
+        ("six straight days", None, "P6D"),
+        ("two consecutive quarters", None, "P2Q"),
+        ("a later date", None, "FUTURE_REF"),
+        ("mid afternoon", date(1998, 3, 6), "1998-03-06TAF"),
+        ("the quarter", date(1989, 10, 26), "1989-Q3"),  # none under discussion: the latest one
+    ],
+)
+def test_more_timeml_values(text: str, anchor: date | None, value: str) -> None:
+    assert resolve(text, anchor)[0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        ("the year", "1989-Q3", "1989"),  # "for the year": the year under discussion
+        ("the full year", "1989-10-26", "1989"),
+        ("the beginning of the year", "2008-02-03", "2008"),
+        ("the day", "2009-02-23", "2009-02-23"),  # "to end the day at 7,114.3"
+        ("the week's", "1989-10-26", "1989-W43"),
+        ("that quarter", "1988-Q2", "1988-Q2"),
+        ("the year previous", "2009", "2008"),
+    ],
+)
+def test_more_times_anchored_to_the_last_mentioned_time(text: str, reference: str, value: str) -> None:
+    resolved = resolve_anaphoric(text, reference)
+    assert resolved is not None and resolved[0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "frequency"),
+    [
+        ("every day", "P1D"),
+        ("daily", "P1D"),
+        ("weekly", "P1W"),
+        ("annual", "P1Y"),
+        ("hourly", "PT1H"),
+        ("every other week", "P2W"),
+        ("every four years", "P4Y"),
+        ("every Monday", "XXXX-WXX-1"),
+        ("Mondays", "XXXX-WXX-1"),
+        ("Tuesday nights", "XXXX-WXX-2TNI"),
+        ("each July", "XXXX-07"),
+        ("Monday", None),
+        ("the day", None),
+    ],
+)
+def test_sets_have_timeml_values(text: str, frequency: str | None) -> None:
+    assert frequency_value(text) == frequency
+    assert (resolve(text, ANCHOR)[1] == "set") == (frequency is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "mod"),
+    [
+        ("early 1991", "START"),
+        ("Earlier this year", "START"),
+        ("the beginning of October", "START"),
+        ("mid-2011", "MID"),
+        ("the middle of October", "MID"),
+        ("late November", "END"),
+        ("the end of 1990", "END"),
+        ("year-end", "END"),
+        ("about two weeks", "APPROX"),
+        ("a week or so ago", "APPROX"),
+        ("more than four hours", "MORE_THAN"),
+        ("almost two years ago", "LESS_THAN"),
+        ("at least 30 days", "EQUAL_OR_MORE"),
+        ("no more than sixty days", "EQUAL_OR_LESS"),
+        ("1990 and beyond", "ON_OR_AFTER"),
+        ("post-1959", "AFTER"),
+        ("since 2024", None),
+        ("over the past two years", None),  # "over" the period, not more than it
+        ("last week", None),
+    ],
+)
+def test_timeml_mods(text: str, mod: str | None) -> None:
+    assert timex_mod(text) == mod

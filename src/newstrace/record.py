@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "newstrace.article/5"
+SCHEMA_VERSION = "newstrace.article/6"
 
 # The fields a reader fills before any stage runs: the document and what its source says about it.
 INPUT_FIELDS = ("text", "source", "published", "outlet", "url", "title", "byline", "metadata")
@@ -223,19 +223,61 @@ class Attribution:
         )
 
 
+_PARTS_OF_DAY = ("TMO", "TAF", "TEV", "TNI")
+
+
+def timex_type(value: str | None, resolution: str) -> str:
+    """TIMEX3 type of a resolved expression: SET, DURATION, TIME or DATE. References
+    (``PRESENT_REF``) and unresolved expressions are DATEs, as TimeML annotates them."""
+    if resolution == "set" or (value or "").startswith("XXXX-WXX"):
+        return "SET"
+    if value is None or value.endswith("_REF"):
+        return "DATE"
+    if resolution == "duration" or value.startswith("P"):
+        return "DURATION"
+    if "T" in value and not value.endswith(_PARTS_OF_DAY):
+        return "TIME"
+    return "DATE"
+
+
 @dataclass
 class TimeExpression:
+    """A time expression, resolved as TimeML's TIMEX3: ``value`` says when (null for a set, which
+    recurs: its TimeML value is ``frequency``), ``type`` is TIMEX3's (DATE, TIME, DURATION, SET) and
+    ``mod`` places it within or around its value ("early 1991": START)."""
+
     span: Span
     value: str | None
     resolution: str
     role: str = "mention"
+    mod: str | None = None
+    frequency: str | None = None
+
+    @property
+    def type(self) -> str:
+        return timex_type(self.value, self.resolution)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"value": self.value, "resolution": self.resolution, "role": self.role, **self.span.to_dict()}
+        return {
+            "value": self.value,
+            "type": self.type,
+            "mod": self.mod,
+            "frequency": self.frequency,
+            "resolution": self.resolution,
+            "role": self.role,
+            **self.span.to_dict(),
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TimeExpression:
-        return cls(Span.from_dict(data), data.get("value"), data["resolution"], data.get("role", "mention"))
+        return cls(
+            Span.from_dict(data),
+            data.get("value"),
+            data["resolution"],
+            data.get("role", "mention"),
+            mod=data.get("mod"),
+            frequency=data.get("frequency"),
+        )
 
 
 @dataclass

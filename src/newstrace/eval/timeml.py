@@ -160,18 +160,6 @@ def documents(folder: Path, split: str) -> Iterator[TimemlDocument]:
             yield reader(path)
 
 
-def system_type(value: str | None, resolution: str) -> str:
-    if resolution == "set" or (value or "").startswith("XXXX-WXX"):
-        return "SET"
-    if value is None or value.endswith("_REF"):  # PRESENT_REF is a DATE, not a P... duration
-        return "DATE"
-    if value.startswith("P"):
-        return "DURATION"
-    if "T" in value and not value.endswith(("TMO", "TAF", "TEV", "TNI")):
-        return "TIME"
-    return "DATE"
-
-
 @dataclass
 class TimeScore:
     documents: int = 0
@@ -183,6 +171,7 @@ class TimeScore:
     type_right: int = 0
     errors: list[tuple[str, str, str | None, str | None, str]] = field(default_factory=list)
     missed: list[tuple[str, str, str | None]] = field(default_factory=list)
+    spurious: list[tuple[str, str, str | None]] = field(default_factory=list)
 
     @staticmethod
     def _f1(right: int, system: int, gold: int) -> tuple[float, float, float]:
@@ -243,18 +232,21 @@ def evaluate(folder: str | Path = DEFAULT_DIR, *, split: str = "dev", limit: int
         (article,) = pipeline.pipe([Article(document.text, source=document.name, published=document.dct)])
         until = document.annotated_until if document.annotated_until is not None else len(document.text)
         scored = [t for t in article.times if t.span.start < until]
-        found = [(t.span.start, t.span.end, t.value, t.resolution) for t in scored]
+        # a set's TimeML value is its frequency ("every day": P1D); the record's value says when
+        found = [(t.span.start, t.span.end, t.frequency if t.type == "SET" else t.value, t.type) for t in scored]
         found_text = [t.span.text for t in scored]
         score.documents += 1
         score.gold += len(document.timexes)
         score.system += len(found)
         matched_gold = set()
+        matched_found = set()
         for g, s in _match(document.timexes, found):
-            gold, (start, end, value, resolution) = document.timexes[g], found[s]
+            gold, (start, end, value, timex_type) = document.timexes[g], found[s]
             matched_gold.add(g)
+            matched_found.add(s)
             score.relaxed += 1
             score.strict += (start, end) == (gold.start, gold.end)
-            score.type_right += system_type(value, resolution) == gold.type
+            score.type_right += timex_type == gold.type
             if same_value(value, gold.value):
                 score.value_right += 1
             else:
@@ -262,6 +254,9 @@ def evaluate(folder: str | Path = DEFAULT_DIR, *, split: str = "dev", limit: int
         for g, gold in enumerate(document.timexes):
             if g not in matched_gold:
                 score.missed.append((document.name, gold.text, gold.value))
+        for s, (_, _, value, _) in enumerate(found):
+            if s not in matched_found:
+                score.spurious.append((document.name, found_text[s], value))
     if score.documents == 0:
         raise EvaluationError(Errors.E040.format(path=folder, expected=f"TimeML files in the '{split}' split"))
     return score
@@ -275,7 +270,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--split", choices=("dev", "test", "all"), default="dev", help="dev (default), test (held out) or all"
     )
     parser.add_argument("--limit", type=int, help="score only the first N documents")
-    parser.add_argument("--show-errors", type=int, default=0, metavar="N", help="print N wrong values and N misses")
+    parser.add_argument(
+        "--show-errors",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print N wrong values, N misses and N expressions found that the gold does not mark",
+    )
 
 
 def run_cli(args: argparse.Namespace) -> int:
@@ -293,4 +294,6 @@ def run_cli(args: argparse.Namespace) -> int:
         print(f"  wrong value  {name}: {text!r} gold {gold} got {got} (from {found!r})")
     for name, text, gold in score.missed[: args.show_errors]:
         print(f"  missed       {name}: {text!r} gold {gold}")
+    for name, text, got in score.spurious[: args.show_errors]:
+        print(f"  not in gold  {name}: {text!r} got {got}")
     return 0

@@ -15,6 +15,7 @@ SCHEMA_FILES = {
     "newstrace.article/3": "article.v3.json",
     "newstrace.article/4": "article.v4.json",
     "newstrace.article/5": "article.v5.json",
+    "newstrace.article/6": "article.v6.json",
 }
 
 

@@ -8,11 +8,23 @@ preceding "since"/"until" is kept in the span because it changes what the expres
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from ..record import Article, TimeExpression
 from ..stage import ENGLISH, Stage
-from ._lib.times import HOLIDAYS, can_anchor, is_comparison, parse_iso, resolve, resolve_anaphoric
+from ._lib.times import (
+    HOLIDAYS,
+    can_anchor,
+    duration_value,
+    frequency_value,
+    is_comparison,
+    normalize_expression,
+    parse_iso,
+    resolve,
+    resolve_anaphoric,
+    timex_mod,
+)
 from ._lib.tokens import token_span
 
 BOUNDARY_PREPS = {"since": "start", "until": "end", "till": "end", "through": "end"}
@@ -74,13 +86,31 @@ def _direction(token: Any, depth: int = 0) -> str | None:
     return None
 
 
-def _joined(doc: Any) -> list[Any]:
-    """The parser's DATE and TIME entities, neighbours joined: "Tuesday" + "morning" is one time."""
+def _lines_of(ent: Any, body: str) -> list[Any]:
+    """An entity cut at the line breaks of the text as read (the parser may read a wrapped line's
+    break as a space): a title's "56" and the date line's "October 6, 2011" are two things."""
+    pieces, start = [], ent.start
+    for token in ent[:-1]:
+        if token.is_space:
+            if "\n" in token.text:
+                pieces.append(ent.doc[start : token.i])
+                start = token.i + 1
+        elif "\n" in body[token.idx + len(token.text) : token.nbor().idx]:
+            pieces.append(ent.doc[start : token.i + 1])
+            start = token.i + 1
+    if start == ent.start:
+        return [ent]
+    pieces.append(ent.doc[start : ent.end])
+    return [p for p in pieces if len(p) and not all(t.is_space for t in p)]
+
+
+def _joined(doc: Any, body: str) -> list[Any]:
+    """The parser's DATE and TIME entities, each cut at line breaks, neighbours joined: "Tuesday" +
+    "morning" is one time."""
     found: list[Any] = []
-    for ent in doc.ents:
-        if ent.label_ not in {"DATE", "TIME"}:
-            continue
-        if found and found[-1].end == ent.start:
+    timed = (piece for ent in doc.ents if ent.label_ in {"DATE", "TIME"} for piece in _lines_of(ent, body))
+    for ent in timed:
+        if found and found[-1].end == ent.start and "\n" not in body[doc[ent.start - 1].idx : ent[0].idx]:
             found[-1] = doc[found[-1].start : ent.end]
         else:
             found.append(ent)
@@ -138,6 +168,87 @@ def _lexical(doc: Any, taken: list[Any]) -> list[Any]:
     return found
 
 
+COUNTED_SHIFT_RE = re.compile(r"^(?P<amount>.+\S)\s+(?:later|earlier|after|before)$", re.I)
+# Ages are not times: "a 6-year-old", "52 years old", "Smith, 52,": the parser tags them DATE.
+AGE_RE = re.compile(r"^[\w-]+?[\s-](?:years?|months?|weeks?|days?)[\s-]olds?$", re.I)
+
+
+def _is_age(ent: Any) -> bool:
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return bool(AGE_RE.match(ent.text.strip())) or (following is not None and following.lower_ in {"old", "-old"})
+
+
+# Any date will do to ask whether an expression could ever get a value.
+_SOME_DAY = date(2000, 6, 15)
+
+
+def _is_not_a_time(ent: Any, words: str) -> bool:
+    """Whether an expression that got no value is no time at all: a bare number that is not a year
+    ("Smith, 52,", "the 80486"), or words that would get no value whatever the article's date or
+    the time before them ("third consecutive month", "a weekend", "Olympic"). Such words stay out of
+    the record, as TimeBank leaves them out; "today" in an undated article or "that day" with no day
+    before it stay, unresolved."""
+    if ent.text.strip().isdigit():
+        return True
+    if resolve(words, _SOME_DAY)[0] is not None:
+        return False
+    return all(
+        resolve_anaphoric(text, reference) in (None, (None, "unresolved"))
+        for text in (words, ent.text)
+        for reference in (_SOME_DAY.isoformat(), "2000-Q2")
+    )
+
+
+QUOTE_MARKS = {'"', "``", "''", "“", "‘", "'"}
+
+
+def _is_a_name(ent: Any) -> bool:
+    """A title in quotes that reads like a time: CBS's "60 Minutes", ABC's "This Week"."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    words = [t for t in ent if t.is_alpha]
+    return (
+        before is not None
+        and before.text in QUOTE_MARKS
+        and len(ent) > 1
+        and bool(words)
+        and all(t.text[0].isupper() for t in words)
+    )
+
+
+def _is_a_newspaper(ent: Any) -> bool:
+    """ "the Communist Party daily Granma": a newspaper, not a time (the parser reads it as a noun)."""
+    return len(ent) == 1 and ent[0].lower_ in FREQUENCY_WORDS and ent[0].pos_ in {"NOUN", "PROPN"}
+
+
+FREQUENCY_WORDS = {"hourly", "daily", "nightly", "weekly", "monthly", "quarterly", "annual", "annually", "yearly"}
+
+
+RANGE_WORDS = {"to", "through", "and", "until", "till", "-", "–"}
+
+
+def _range_ends(ent: Any, anchor: Any) -> list[Any]:
+    """A range or a list the parser tagged as one expression, as TimeML marks it: each date its own
+    expression ("Sept. 14 to Thursday", "between now and Feb. 10"). Split only
+    where every piece is a time of its own; "April 24 and 25" and "two to three weeks" stay whole."""
+    cuts = [t.i for t in ent[1:-1] if t.lower_ in RANGE_WORDS]
+    if not cuts:
+        return [ent]
+    doc, pieces, start = ent.doc, [], ent.start
+    for cut in [*cuts, ent.end]:
+        piece = doc[start:cut]
+        while len(piece) and piece[0].lower_ in {"between", "from"}:
+            piece = doc[piece.start + 1 : piece.end]
+        if not len(piece):
+            return [ent]
+        pieces.append(piece)
+        start = cut + 1
+    for piece in pieces:
+        value, resolution = resolve(piece.text, anchor)
+        if value is None or resolution == "duration":
+            return [ent]
+    return pieces
+
+
 class TimeStage(Stage):
     name = "times.v1"
     requires = ("text", "body_start", "doc", "published", "dateline", "header")
@@ -155,8 +266,9 @@ class TimeStage(Stage):
             found.append(TimeExpression(article.dateline.date_span, article.dateline.date, "day", "dateline"))
         doc = article.doc
         reference: str | None = anchor.isoformat() if anchor else None  # the article date, then the last time mentioned
-        entities = _joined(doc)
-        for ent in sorted(entities + _lexical(doc, entities), key=lambda e: e.start):
+        entities = _joined(doc, article.text[article.body_start :])
+        candidates = [piece for ent in entities for piece in _range_ends(ent, anchor)] + _lexical(doc, entities)
+        for ent in sorted(candidates, key=lambda e: e.start):
             first, last = ent[0], ent[-1]
             if first.lower_ in {"the"} and len(ent) > 1 and not last.text.endswith("s"):
                 first = ent[1]
@@ -171,11 +283,22 @@ class TimeStage(Stage):
             # what something has lasted "since" lies behind; otherwise the verb's tense says
             direction = "past" if role == "start" else _direction(ent.root)
             words = token_span(article, first, last).text
-            anchored = resolve_anaphoric(words, reference)
+            whole = token_span(article, ent[0], last).text  # "the day" keeps its article here
+            anchored = resolve_anaphoric(words, reference) or resolve_anaphoric(whole, reference)
             value, resolution = anchored if anchored is not None else resolve(words, anchor, direction)
+            if value is None and (counted := COUNTED_SHIFT_RE.match(words)):
+                # "a few days later", "just over an hour later" with nothing to count from: how long
+                # (TimeML marks the duration)
+                duration = duration_value(normalize_expression(counted["amount"]))
+                value, resolution = (duration, "duration") if duration else (value, resolution)
+            if _is_age(ent) or _is_a_name(ent) or _is_a_newspaper(ent):
+                continue
+            if value is None and resolution != "set" and _is_not_a_time(ent, words):
+                continue
             if can_anchor(value, resolution) and not is_comparison(words):
                 reference = value
-            found.append(TimeExpression(span, value, resolution, role))
+            frequency = frequency_value(words) if resolution == "set" else None
+            found.append(TimeExpression(span, value, resolution, role, timex_mod(words), frequency))
         for match in ISO_DATE_RE.finditer(article.text, article.body_start):
             if not any(t.span.start <= match.start() < t.span.end for t in found):
                 span = article.span(match.start(), match.end())

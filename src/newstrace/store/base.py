@@ -99,7 +99,19 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
         "published",
     ),
     "own_voice": ("article_key", "seq", "start_char", "end_char", "text"),
-    "times": ("article_key", "seq", "value", "resolution", "role", "start_char", "end_char", "text"),
+    "times": (
+        "article_key",
+        "seq",
+        "value",
+        "resolution",
+        "role",
+        "start_char",
+        "end_char",
+        "text",
+        "type",
+        "mod",
+        "frequency",
+    ),
     "article_reuse": ("article_key", "source_key", "containment"),
 }
 TABLES = (
@@ -499,6 +511,7 @@ class Store(AbstractContextManager["Store"]):
         7: "_backfill_persuasion_voice",
         9: "_backfill_times",
         12: "_backfill_statement_features",
+        13: "_backfill_timex_attributes",
     }
 
     def __init__(self, url: str) -> None:
@@ -825,12 +838,24 @@ class Store(AbstractContextManager["Store"]):
         )
 
     def _insert_times(self, key: str, article: Article) -> None:
-        """The record's time expressions, one row each (migration 9)."""
+        """The record's time expressions, one row each (migrations 9 and 13)."""
         self._executemany(
-            "INSERT INTO times (article_key, seq, value, resolution, role, start_char, end_char, text) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO times (article_key, seq, value, resolution, role, start_char, end_char, text, type, mod, "
+            "frequency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (key, seq, t.value, t.resolution, t.role, t.span.start, t.span.end, t.span.text)
+                (
+                    key,
+                    seq,
+                    t.value,
+                    t.resolution,
+                    t.role,
+                    t.span.start,
+                    t.span.end,
+                    t.span.text,
+                    t.type,
+                    t.mod,
+                    t.frequency,
+                )
                 for seq, t in enumerate(article.times)
             ],
         )
@@ -839,6 +864,15 @@ class Store(AbstractContextManager["Store"]):
         """Time expressions of every stored article, from its record (migration 9)."""
         for (key,) in self._execute("SELECT key FROM articles ORDER BY key").fetchall():
             (record,) = self._execute("SELECT record FROM articles WHERE key = ?", (key,)).fetchone()
+            self._insert_times(key, Article.from_dict(json.loads(record)))
+
+    def _backfill_timex_attributes(self) -> None:
+        """TIMEX3 type, mod and set value of every stored time expression, from its record (migration
+        13). Records older than schema 6 carry no mod or set value: those stay NULL, the type is read
+        off the value."""
+        for (key,) in self._execute("SELECT key FROM articles ORDER BY key").fetchall():
+            (record,) = self._execute("SELECT record FROM articles WHERE key = ?", (key,)).fetchone()
+            self._execute("DELETE FROM times WHERE article_key = ?", (key,))
             self._insert_times(key, Article.from_dict(json.loads(record)))
 
     def _backfill_statement_features(self) -> None:

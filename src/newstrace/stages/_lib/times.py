@@ -23,7 +23,7 @@ MONTHS.update({k.upper(): v for k, v in list(MONTHS.items()) if k.islower()})
 
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
-         "year": "year", "years": "year"}  # fmt: skip
+         "year": "year", "years": "year", "decade": "decade", "decades": "decade"}  # fmt: skip
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None}  # fmt: skip
 
@@ -35,9 +35,6 @@ ISO_RE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")
 YEAR_RE = re.compile(r"^(?:the\s+)?(?:year\s+)?(?P<year>1[89]\d\d|20\d\d)$")
 DECADE_RE = re.compile(r"^(?:the\s+)?(?P<decade>1[89]\d|20\d)0s$")
 RELATIVE_RE = re.compile(r"^(?P<which>last|next|this|past|coming)\s+(?P<unit>week|month|year|weekend)$")
-SET_RE = re.compile(
-    r"^(?:every|each)\s+(?:day|week|month|year|morning|evening|night)$|^(?:daily|weekly|monthly|annually|yearly)$"
-)
 # How far back a month and day may lie from the article's date and still be this year's in a
 # sentence about the future.
 FUTURE_GRACE_DAYS = 14
@@ -47,7 +44,7 @@ FUTURE_GRACE_DAYS = 14
 # "last year's", "mid-2011", "late-November", "earlier this week".
 _QUALIFIERS = re.compile(
     r"^(?:(?:about|around|nearly|almost|only|just|some|roughly|approximately|at least|at most|up to|as long as|"
-    r"as much as|no more than|no less than|more than|less than|over|under|barely|fully|another|sometime)\s+)+"
+    r"as much as|no more than|no less than|more than|less than|over|under|barely|fully|another|sometime|both)\s+)+"
 )
 # "the end of 1990", "the middle of October", "the start of next week": the period itself (TimeML
 # puts the part in the mod); "fiscal 1989" is the year; "the current fiscal year" is this one.
@@ -67,7 +64,9 @@ _ORDINAL_QUARTER = re.compile(
 # "the first nine months of 1997", "the six months ended Oct. 1": how long, P9M
 _MONTHS_OF = re.compile(r"^(?:the\s+)?(?:first\s+)?(?P<d>\S+\s+months)\s+(?:ended|ending|of)\s+.+$")
 # "eight trading days": days all the same
-_DAY_KIND = re.compile(r"\s+(?:trading|business|working|calendar)\s+(?=days?$)")
+_DAY_KIND = re.compile(
+    r"\s+(?:trading|business|working|calendar|straight|consecutive)\s+(?=(?:days?|weeks?|months?|quarters?|years?)$)"
+)
 # "the 20th century" is 19 in TimeML (the hundreds digits), "the nineties" 199
 _CENTURY = re.compile(r"^(?:the\s+|a\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century$")
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
@@ -76,6 +75,8 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 _AND_DAY = re.compile(r"^(.*\d)\s+and\s+\d{1,2}$")
 # "two more weeks", "an additional year", "20 further years": the count is the duration
 _MORE = re.compile(r"^(\S+)\s+(?:more|additional|further|extra)\s+(?=\S)")
+# "two to three weeks", "the next 12 to 18 months": the first count (TimeML's mod says the rest)
+_RANGE_COUNT = re.compile(r"(\S+)\s+(?:to|or)\s+\S+\s+(?=(?:days|weeks|months|years|hours|minutes)$)")
 _MODIFIER = re.compile(r"^(?:early|late|mid|earlier|later)(?:\s+|-)(?=\S)")
 _NUMBERS = {
     **{k: v for k, v in NUMBER_WORDS.items() if v is not None},
@@ -93,16 +94,17 @@ _DURATION_UNITS = {
 _NUMBER = r"\d+|" + "|".join(sorted((re.escape(w) for w in [*_NUMBERS, *_VAGUE]), key=len, reverse=True))
 _UNIT_WORDS = r"(?:days?|weeks?|months?|years?|decades?)"
 AGO_RE = re.compile(
-    rf"^(?P<n>\d+|{'|'.join(sorted(_NUMBERS, key=len, reverse=True))})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago$"
+    rf"^(?P<n>\d+|{'|'.join(sorted(_NUMBERS, key=len, reverse=True))})\s+"
+    r"(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago$"
 )
 DURATION_RE = re.compile(
-    rf"^(?:the\s+)?(?:(?P<span>past|last|next|first|coming|previous|following|final)\s+)?"
+    rf"^(?:the\s+)?(?:(?P<span>past|last|latest|next|first|coming|previous|following|final)\s+)?"
     rf"(?:(?P<n>{_NUMBER})\s*-?\s*)?(?P<unit>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|"
     r"years?|decades?|century|centuries)(?:\s*-?\s*(?:long|old))?$"
 )
 PART_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "tonight": "TNI"}
 WEEKDAY_PART_RE = re.compile(
-    r"^(?:(?P<which>last|this past|this|next|on)\s+)?"
+    r"^(?:(?P<which>last|this past|this|next|on|previous|the previous)\s+)?"
     r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?$"
 )
@@ -110,11 +112,16 @@ CLOCK_RE = re.compile(
     r"^(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<half>a\.?\s?m\.?|p\.?\s?m\.?)(?:\s+[a-z]{2,4}t)?$"
 )
 # A clock time with its day: "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9".
+# "18:00 UTC", "14:58": a 24-hour clock (with a zone, the UTC TimeML writes as Z)
+CLOCK_24_RE = re.compile(r"^(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?:\s+(?P<zone>utc|gmt))?$")
 CLOCK_DAY_RE = re.compile(
-    r"^(?P<clock>(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)(?:\s+[a-z]{2,4}t)?)|noon|midnight),?\s+"
+    r"^(?P<clock>(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)(?:\s+[a-z]{2,4}t)?)"
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s+(?:utc|gmt))?|noon|midnight),?\s+"
     r"(?:on\s+)?(?P<day>(?:last\s+|next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|today|yesterday|tomorrow|[a-z]{3,9}\.?\s+\d{1,2})$"
 )
+HALF_OF_YEAR_RE = re.compile(r"^(?:the\s+)?(?P<which>first|second|last)\s+half\s+of\s+(?P<year>\d{4})$")  # 1989-H2
+WEEK_OF_RE = re.compile(r"^(?:the\s+)?week\s+of\s+(?P<day>.+\d.*)$")  # "the week of March 6": that ISO week
 SPOKEN_PART_RE = re.compile(
     r"^(?:the\s+)?(?:(?P<season>spring|summer|fall|autumn|winter)\s+of|(?P<month>[a-z]{3,9})(?:\s+of)?)"
     r"\s+(?P<rest>[a-z -]+)$"
@@ -157,12 +164,13 @@ def spoken_year(expr: str) -> str | None:
 
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SEASON_RE = re.compile(r"^(?:(?P<which>last|this|next|past|coming)\s+)?(?P<season>spring|summer|fall|autumn|winter)$")
-MONTH_RELATIVE_YEAR_RE = re.compile(rf"^{_MONTH_RE}\s+(?P<which>this|last|next)\s+year$")
+MONTH_RELATIVE_YEAR_RE = re.compile(rf"^{_MONTH_RE}\s+(?:of\s+)?(?P<which>this|last|next)\s+year$")
 LAST_MONTH_RE = re.compile(rf"^(?P<which>last|next|this)\s+{_MONTH_RE}$")
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
 QUARTER_RE = re.compile(
-    r"^(?:the\s+)?(?:(?P<year>\d{4})\s+)?(?:(?:fiscal|financial)\s+)?(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)"
-    r"[\s-]+(?:(?:fiscal|financial)\s+)?quarter(?:\s+of\s+(?P<of>\d{4}))?$"
+    r"^(?:the\s+)?(?:(?P<year>\d{4})\s+|(?P<which>this|last|next)\s+year(?:'s|’s)\s+)?(?:(?:fiscal|financial)[\s-]+)?"
+    r"(?P<nth>first|second|third|fourth|final|1st|2nd|3rd|4th)"
+    r"[\s-]+(?:(?:fiscal|financial)\s+)?quarter(?:\s+of\s+(?:(?P<of>\d{4})|(?P<which_of>this|last|next)\s+year))?$"
 )
 OTHER_QUARTER_RE = re.compile(
     r"^(?:the\s+)?(?P<which>latest|last|previous|most recent|past|this|current|next|coming)\s+"
@@ -181,7 +189,10 @@ SHORT_YEAR_RE = re.compile(r"^(?:'|’)(?P<yy>\d\d)$")
 REFERENCES = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "the present": "PRESENT_REF",
     "present": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
-    "the future": "FUTURE_REF", "future": "FUTURE_REF", "the past": "PAST_REF", "past": "PAST_REF",
+    "the future": "FUTURE_REF", "future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "a later date": "FUTURE_REF", "a later time": "FUTURE_REF", "future years": "FUTURE_REF",
+    "future quarters": "FUTURE_REF", "future months": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "the past": "PAST_REF", "past": "PAST_REF",
     "recently": "PAST_REF",
     "once": "PAST_REF", "formerly": "PAST_REF", "recent years": "PXY", "recent months": "PXM",
     "recent weeks": "PXW", "recent days": "PXD",
@@ -194,6 +205,11 @@ def normalize_expression(text: str) -> str:
     expr = " ".join(text.strip().split()).lower()
     expr = re.sub(r"(?:'s|’s|')$", "", expr).rstrip(".,;:")
     expr = _QUALIFIERS.sub("", expr)
+    expr = re.sub(r"^this\s+past\s+(?=(?:spring|summer|fall|autumn|winter|week|weekend|month|year)$)", "last ", expr)
+    # "by year-end": this year (mod END); "an Aug. 10, 1988, agreement": the date
+    expr = re.sub(r"^(?:the\s+)?(?:year[\s-]end|year's\s+end|year’s\s+end)$", "this year", expr)
+    expr = re.sub(rf"^an?\s+(?={_MONTH_RE}\s+\d)", "", expr)
+    expr = _RANGE_COUNT.sub(r"\1 ", expr)
     expr = _MORE.sub(r"\1 ", expr)
     expr = re.sub(r"^the\s+(?=(?:early|late|mid)\b)", "", expr)
     expr = _MODIFIER.sub("", expr)
@@ -385,7 +401,7 @@ def _weekday(anchor: date, weekday: int, which: str | None, direction: str | Non
         ahead = (weekday - anchor.weekday()) % 7
         return anchor + timedelta(days=ahead or (7 if which == "next" else 0))
     behind = (anchor.weekday() - weekday) % 7
-    if which in {"last", "this past"} and behind == 0:
+    if which in {"last", "this past", "previous", "the previous"} and behind == 0:
         behind = 7
     return anchor - timedelta(days=behind)
 
@@ -396,6 +412,9 @@ def clock_of_day(expr: str) -> str | None:
     if match and 1 <= int(match["hour"]) <= 12:
         hour = int(match["hour"]) % 12 + (12 if match["half"].startswith("p") else 0)
         return f"T{hour:02d}:{int(match['minute'] or 0):02d}"
+    match = CLOCK_24_RE.match(expr)
+    if match:
+        return f"T{int(match['hour']):02d}:{match['minute']}" + ("Z" if match["zone"] else "")
     return {"noon": "T12:00", "midday": "T12:00", "midnight": "T24:00"}.get(expr)
 
 
@@ -406,6 +425,10 @@ def resolve(text: str, anchor: date | None, direction: str | None = None) -> tup
     decides which way a bare weekday or month points: "will meet on Monday" is the next Monday.
     """
     raw = " ".join(text.strip().split())
+    if is_set(raw):
+        # a frequency, not a date: no value (the seed's reference analysis); `frequency_value` gives
+        # TimeML's (P1D)
+        return None, "set"
     lowered = normalize_expression(raw)
     expr = raw if lowered == raw.lower() else lowered
     if lowered in REFERENCES:
@@ -427,6 +450,15 @@ def resolve(text: str, anchor: date | None, direction: str | None = None) -> tup
     spoken = spoken_year(lowered)
     if spoken is not None:
         return spoken, "year"
+    match = HALF_OF_YEAR_RE.match(raw.lower())
+    if match:
+        return f"{match['year']}-H{1 if match['which'] == 'first' else 2}", "half"
+    match = WEEK_OF_RE.match(lowered)
+    if match:
+        day_value, _ = resolve(match["day"], anchor, direction)
+        if day_value and (day := parse_iso(day_value)) is not None and _DAY_VALUE.fullmatch(day_value):
+            year, week, _ = day.isocalendar()
+            return f"{year}-W{week:02d}", "week"
     holiday = holiday_value(lowered, anchor, direction)
     if holiday is not None:
         return holiday, "day"
@@ -439,6 +471,8 @@ def resolve(text: str, anchor: date | None, direction: str | None = None) -> tup
     clock = clock_of_day(lowered)
     if clock and anchor is not None:
         return anchor.isoformat() + clock, "time"
+    if lowered in {"morning", "afternoon", "evening"} and anchor is not None:  # "by mid afternoon"
+        return anchor.isoformat() + PART_OF_DAY[lowered], "part of day"
     if lowered in {"this morning", "this afternoon", "this evening", "tonight"} and anchor is not None:
         return anchor.isoformat() + PART_OF_DAY[lowered.removeprefix("this ")], "part of day"
     match = WEEKDAY_PART_RE.match(lowered)
@@ -452,12 +486,16 @@ def resolve(text: str, anchor: date | None, direction: str | None = None) -> tup
         nth = _ORDINALS[match["nth"]]
         if match["year"] or match["of"]:
             year = int(match["year"] or match["of"])
+        elif which := match["which"] or match["which_of"]:  # "next year's first quarter"
+            assert anchor is not None
+            year = anchor.year + {"this": 0, "last": -1, "next": 1}[which]
         else:
             assert anchor is not None
             current = (anchor.month - 1) // 3 + 1
             year = anchor.year - (1 if nth > current and direction != "future" else 0)
         return f"{year}-Q{nth}", "quarter"
-    match = OTHER_QUARTER_RE.match(lowered)
+    # "the quarter" with none under discussion: the latest one reported, as "the latest quarter"
+    match = OTHER_QUARTER_RE.match("the latest quarter" if lowered in {"quarter", "the quarter"} else lowered)
     if match and anchor is not None:
         step = {"this": 0, "current": 0, "next": 1, "coming": 1}.get(match["which"], -1)
         index = anchor.year * 4 + (anchor.month - 1) // 3 + step
@@ -541,9 +579,6 @@ def resolve(text: str, anchor: date | None, direction: str | None = None) -> tup
     match = DECADE_RE.match(lowered)
     if match:
         return match["decade"] + "X", "decade"
-    if SET_RE.match(lowered):
-        # a frequency, not a date: no value (the seed's reference analysis; TimeML writes P1D)
-        return None, "set"
     if anchor is None:
         return None, "unresolved"
     if lowered in {"today", "tonight", "this morning", "this afternoon", "this evening"}:
@@ -569,7 +604,7 @@ def resolve(text: str, anchor: date | None, direction: str | None = None) -> tup
         if unit == "month":
             year, month = _shift_months(anchor, -n)
             return f"{year}-{month:02d}", "month"
-        return str(anchor.year - n), "year"
+        return str(anchor.year - n * (10 if unit == "decade" else 1)), "year"
     match = RELATIVE_RE.match(lowered)
     if match:
         step = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}[match["which"]]
@@ -588,15 +623,15 @@ def resolve(text: str, anchor: date | None, direction: str | None = None) -> tup
 # "that year", "two days later", "the following month", "earlier that day": TimeML resolves them
 # against the time the text last mentioned (its reference time), not the article's date.
 
-_ANAPHOR_UNIT = r"(?P<unit>day|week|month|year|morning|afternoon|evening|night)"
+_ANAPHOR_UNIT = r"(?P<unit>day|week|month|quarter|year|morning|afternoon|evening|night)"
 SAME_TIME_RE = re.compile(
-    rf"^(?:(?:earlier|later)\s+(?:in\s+)?)?(?:that|the\s+same|that\s+same)\s+{_ANAPHOR_UNIT}$"
+    rf"^(?:(?:earlier|later)\s+(?:in\s+)?)?(?:that|the\s+same|that\s+same|the)\s+{_ANAPHOR_UNIT}$"
     r"|^(?:earlier|later)\s+in\s+the\s+(?P<unit2>day|week|month|year)$"
 )
 NEXT_TIME_RE = re.compile(
     rf"^(?:the\s+)?(?P<which>following|previous|preceding)\s+{_ANAPHOR_UNIT}$"
     r"|^(?:the\s+)?(?P<which2>next)\s+(?P<unit2>day|morning|afternoon|evening|night)$"
-    r"|^(?:the\s+)?(?P<unit3>day|week|month|year)\s+(?P<which3>before|after)$"
+    r"|^(?:the\s+)?(?P<unit3>day|week|month|year)\s+(?P<which3>before|after|previous|earlier|later)$"
 )
 SHIFT_TIME_RE = re.compile(
     rf"^(?P<n>\d+|{'|'.join(sorted(_NUMBERS, key=len, reverse=True))})\s+(?P<unit>days?|weeks?|months?|years?)\s+"
@@ -646,6 +681,8 @@ def _at_granularity(reference: str, unit: str) -> str | None:
     """The reference's year, month, week or day ("that year" after 1998-10-23 is 1998)."""
     if unit in {"morning", "afternoon", "evening", "night"}:
         unit = "day"
+    if unit == "quarter":
+        return reference if re.match(r"^\d{4}-Q\d$", reference) else None
     if unit == "year":
         return reference[:4] if re.match(r"^\d{4}", reference) else None
     if unit == "month":
@@ -661,11 +698,14 @@ def _at_granularity(reference: str, unit: str) -> str | None:
 
 # "The quarter", "the latest period" in a report on a quarter: that quarter.
 THE_QUARTER_RE = re.compile(r"^(?:the\s+)?(?:latest\s+|same\s+)?(?:quarter|period)$")
+# "for the year", "the full year", "the fiscal year": the year under discussion
+THE_YEAR_RE = re.compile(r"^(?:the\s+)?(?:(?:full|fiscal|whole|entire|calendar)\s+)*year$")
 
 
 def _anaphor_words(text: str) -> str:
-    lowered = " ".join(text.strip().lower().split()).rstrip(".,;:")
-    return re.sub(r"^(?:on|in|by|at|during)\s+", "", lowered)
+    lowered = re.sub(r"(?:'s|’s)$", "", " ".join(text.strip().lower().split()).rstrip(".,;:"))
+    lowered = re.sub(r"^(?:on|in|by|at|during)\s+", "", lowered)
+    return _PART_OF.sub("", lowered)  # "the beginning of the year": the year (TimeML's mod says START)
 
 
 def is_comparison(text: str) -> bool:
@@ -684,6 +724,10 @@ def resolve_anaphoric(text: str, reference: str | None) -> tuple[str | None, str
         if not (reference and re.match(r"^\d{4}-Q\d$", reference)):
             return None
         value = reference
+    elif THE_YEAR_RE.match(lowered):
+        if not (reference and re.match(r"^\d{4}", reference)):
+            return None
+        value = reference[:4]
     elif match := YEAR_AGO_RE.match(lowered):
         if not (reference and re.match(r"^\d{4}-Q\d$", reference)):
             return None  # no quarter under discussion: a year before the article (resolve)
@@ -692,7 +736,7 @@ def resolve_anaphoric(text: str, reference: str | None) -> tuple[str | None, str
         value = _at_granularity(reference, match["unit"] or match["unit2"]) if reference else None
     elif match := NEXT_TIME_RE.match(lowered):
         which = match["which"] or match["which2"] or match["which3"]
-        step = 1 if which in {"following", "next", "after"} else -1
+        step = 1 if which in {"following", "next", "after", "later"} else -1
         unit = match["unit"] or match["unit2"] or match["unit3"]
         shifted = _shift_value(reference, unit, step) if reference else None
         # "the following year" names a calendar year (1996), not a day a year on: the unit's own
@@ -715,6 +759,8 @@ def granularity(value: str) -> str:
         return "week"
     if re.match(r"^\d{4}-Q\d", value):
         return "quarter"
+    if re.match(r"^\d{4}-H\d", value):
+        return "half"
     if re.match(r"^\d{4}-(?:SP|SU|FA|WI)", value):
         return "season"
     if re.match(r"^\d{4}-\d{2}", value):
@@ -765,6 +811,7 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
     "independence day": lambda y: date(y, 7, 4),
     "the fourth of july": lambda y: date(y, 7, 4),
     "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),  # the Tuesday after the first Monday
     "halloween": lambda y: date(y, 10, 31),
     "veterans day": lambda y: date(y, 11, 11),
     "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
@@ -800,3 +847,92 @@ def holiday_value(expr: str, anchor: date | None, direction: str | None) -> str 
     if match["which"] == "last" and past == anchor:
         past = day_of(anchor.year - 1)
     return past.isoformat()
+
+
+# --- TIMEX3 type, mod and the value of a set -------------------------------------------------------
+
+_PARTS_OF_DAY_PLURAL = {"mornings": "TMO", "afternoons": "TAF", "evenings": "TEV", "nights": "TNI"}
+_SET_PERIODS = {
+    "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
+    "annually": "P1Y", "yearly": "P1Y", "annual": "P1Y",
+    "hour": "PT1H", "day": "P1D", "night": "P1D", "morning": "P1D", "evening": "P1D", "week": "P1W",
+    "month": "P1M", "quarter": "P3M", "year": "P1Y", "decade": "P10Y",
+}  # fmt: skip
+EVERY_RE = re.compile(r"^(?:every|each)\s+(?:(?P<other>other|second)\s+)?(?P<what>.+)$")
+WEEKDAY_PLURAL_RE = re.compile(
+    r"^(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s"
+    r"(?:\s+(?P<part>mornings|afternoons|evenings|nights))?$"
+    r"|^(?P<weekday2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?P<part2>mornings|afternoons|evenings|nights)$"
+)
+
+
+def _weekday_pattern(weekday: str, part: str | None) -> str:
+    return f"XXXX-WXX-{WEEKDAYS[weekday] + 1}" + (_PARTS_OF_DAY_PLURAL.get(part or "", ""))
+
+
+def frequency_value(text: str) -> str | None:
+    """TimeML's value of a set, an expression of what recurs: ``P1D`` for "every day" and "daily",
+    ``P1W`` for "weekly", ``XXXX-WXX-1`` for "every Monday" and "Mondays", ``XXXX-WXX-2TNI`` for
+    "Tuesday nights", ``XXXX-07`` for "each July"; None for anything else."""
+    expr = " ".join(text.strip().split()).lower()
+    if expr in _SET_PERIODS and (expr.endswith("ly") or expr == "annual"):
+        return _SET_PERIODS[expr]
+    match = WEEKDAY_PLURAL_RE.match(expr)
+    if match:
+        return _weekday_pattern(match["weekday"] or match["weekday2"], match["part"] or match["part2"])
+    match = EVERY_RE.match(expr)
+    if not match:
+        return None
+    what = match["what"]
+    if what in WEEKDAYS:
+        return _weekday_pattern(what, None)
+    if (month := month_number(what)) is not None:
+        return f"XXXX-{month:02d}"
+    period = _SET_PERIODS.get(what)
+    if period is None:
+        period = duration_value(what) if re.search(r"\d|\b(?:two|three|four|five|six|ten)\b", what) else None
+        return period if period is not None and "X" not in period else None  # "every four years": P4Y
+    if match["other"]:  # "every other day": P2D
+        number = re.match(r"^(PT?)(\d+)(\D)$", period)
+        return f"{number[1]}{int(number[2]) * 2}{number[3]}" if number else None
+    return period
+
+
+def is_set(text: str) -> bool:
+    """Whether an expression names a recurrence ("every day", "weekly", "Tuesday nights")."""
+    return frequency_value(text) is not None
+
+
+# TimeML's mod: the words that place a time within, before or around the period its value names.
+_MODS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), mod)
+    for pattern, mod in (
+        (r"^(?:the\s+)?(?:early|earlier)\b|^(?:the\s+)?(?:beginning|start|dawn|first\s+half)\s+of\b", "START"),
+        (r"^(?:the\s+)?mid\b|^(?:the\s+)?mid-|^(?:the\s+)?middle\s+of\b", "MID"),
+        (
+            r"^(?:the\s+)?late\b|^(?:the\s+)?(?:end|close|last\s+half|second\s+half)\s+of\b|^later\b|^year[\s-]end$",
+            "END",
+        ),
+        (r"^(?:no\s+more\s+than|at\s+most|up\s+to|within)\b", "EQUAL_OR_LESS"),
+        (r"^(?:at\s+least|no\s+less\s+than|no\s+fewer\s+than)\b", "EQUAL_OR_MORE"),
+        (r"^(?:less\s+than|fewer\s+than|under|almost|nearly|barely)\b", "LESS_THAN"),
+        (r"^(?:more\s+than|upwards\s+of)\b|^over\s+(?!the\b)", "MORE_THAN"),
+        (r"^(?:about|around|roughly|approximately|some|circa)\b|\bor\s+so\b", "APPROX"),
+        (r"\b(?:and|or)\s+(?:beyond|later|after)$", "ON_OR_AFTER"),
+        (r"\bor\s+(?:earlier|before)$", "ON_OR_BEFORE"),
+        (r"^post-", "AFTER"),
+        (r"^pre-", "BEFORE"),
+    )
+)
+
+
+def timex_mod(text: str) -> str | None:
+    """TimeML's mod of an expression: ``START`` for "early 1991", ``MID`` for "mid-2011", ``END`` for
+    "the end of 1990", ``APPROX`` for "about two weeks", ``MORE_THAN`` for "more than four hours",
+    ``EQUAL_OR_MORE`` for "at least 30 days"; None when its words say nothing of the kind."""
+    expr = " ".join(text.strip().split()).lower()
+    expr = re.sub(r"^(?:since|until|till|through)\s+", "", expr)
+    for pattern, mod in _MODS:
+        if pattern.search(expr):
+            return mod
+    return None
