@@ -112,6 +112,11 @@ def test_a_tagged_source_is_made_of_whole_words() -> None:
     assert source("Minju Joson in a commentary says", 0, 14) == "Minju Joson"
     assert source("they're saying", 0, 4) == "they"
     assert source("Trump's aide said", 0, 5) == "Trump"
+    # when they spoke is no part of a name: 'Rodong Sinmun Monday stresses', 'Yonhap on Tuesday said'
+    assert source("Rodong Sinmun Monday stresses", 0, 20) == "Rodong Sinmun"
+    assert source("Yonhap on Tuesday said", 0, 17) == "Yonhap"
+    assert source("Officials last week said", 0, 19) == "Officials"
+    assert source("Man of the Year said", 0, 15) == "Man of the Year"
 
 
 def test_each_cue_takes_the_nearest_source_and_content_in_its_paragraph() -> None:

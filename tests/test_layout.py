@@ -56,8 +56,16 @@ def test_text_with_a_paragraph_per_line_is_left_alone() -> None:
 def test_the_view_changes_only_wrapping_line_breaks(text: str) -> None:
     view = reading_view(text)
     assert len(view) == len(text)
-    for mine, theirs in zip(view, text, strict=True):
-        assert mine == theirs or (theirs == "\n" and mine == " ")
+    for at, (mine, theirs) in enumerate(zip(view, text, strict=True)):
+        stray_comma = theirs == "," and text[max(0, at - 2) : at] in {". ", "! ", "? "}
+        assert mine == theirs or (theirs == "\n" and mine == " ") or (stray_comma and mine == " ")
+
+
+def test_a_stray_comma_between_kcnas_lead_and_body_reads_as_a_space() -> None:
+    text = "Paek is suppressed, according to Genuine World on June 7. ,  The police issued summons."
+    view = reading_view(text)
+    assert view == text.replace(". ,", ".  ") and len(view) == len(text)
+    assert reading_view("He said, yes. , no") == "He said, yes.   no"
     for start, end in paragraphs(text):
         assert 0 <= start < end <= len(text)
         assert text[start:end] == text[start:end].strip()

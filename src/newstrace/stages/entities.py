@@ -52,6 +52,7 @@ NAMED_ORGANIZATION_NOUNS = {
     "paper", "newspaper", "daily", "weekly", "magazine", "journal", "agency", "broadcaster", "website",
     "firm", "company", "bank", "brokerage", "party",
 }  # fmt: skip
+LAW_NAME_ENDINGS = {"Law", "Act", "Code", "Treaty", "Accord", "Accords", "Constitution", "Amendment", "Bill"}
 ACRONYM_STOPWORDS = {"of", "the", "and", "for", "'s", "’s", "de", "du", "la", "&"}
 
 
@@ -170,6 +171,37 @@ def _hyphened_organizations(text: str, candidates: list[_Candidate]) -> list[_Ca
     kept.extend(_Candidate(s, e, "ORG", token) for s, e, token in found)
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+# 'General Association of Koreans', a name that ends with a people: its 'in China' after it is part
+# of the name (an association of a people living abroad), not where it acted.
+_OF_A_PEOPLE = re.compile(r"\bof\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ans|ese|ians|s)$")
+_IN_PLACE = re.compile(r"[ \t]+in[ \t]+")
+
+
+def _organizations_abroad(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """'The General Association of Koreans in China', tagged as an organization and a country: one
+    organization, when the organization's name ends with a people and 'in' and the country follow."""
+    merged: list[_Candidate] = []
+    skip: set[int] = set()
+    for k, cand in enumerate(candidates):
+        if k in skip:
+            continue
+        following = candidates[k + 1] if k + 1 < len(candidates) else None
+        link = _IN_PLACE.match(text, cand.end)
+        if (
+            cand.label == "ORG"
+            and following is not None
+            and following.label == "GPE"
+            and link is not None
+            and link.end() == following.start
+            and _OF_A_PEOPLE.search(text, cand.start, cand.end)
+        ):
+            merged.append(_Candidate(cand.start, following.end, "ORG", cand.token))
+            skip.add(k + 1)
+            continue
+        merged.append(cand)
+    return merged
 
 
 @lru_cache(maxsize=1)
@@ -356,6 +388,8 @@ class EntityStage(Stage):
             label = ent.label_
             if label == "WORK_OF_ART" and _speaking_name(ent):
                 label = "PERSON"  # '"...," Makayla Pye said': a work of art does not say things
+            if label == "ORG" and ent[-1].text in LAW_NAME_ENDINGS and not _organization_name(ent.text):
+                continue  # 'the "National Security Law"' tagged ORG: a law, which says nothing itself
             if label not in ENTITY_LABELS:
                 # 'the Shadow Open Market Committee' tagged LAW: a name that ends as only
                 # organizations' names do is an organization's
@@ -405,6 +439,7 @@ class EntityStage(Stage):
             candidates.append(_Candidate(start, end, label, ent.root))
 
         candidates = _hyphened_organizations(text, candidates)
+        candidates = _organizations_abroad(text, candidates)
 
         # Acronyms defined in parentheses right after their expansion.
         acronyms: dict[str, str] = {}

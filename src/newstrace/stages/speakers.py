@@ -26,12 +26,12 @@ from typing import Any
 from ..record import Article, Attribution, Entity, Mention, Span, Speaker
 from ..stage import ENGLISH, Stage
 from ._lib.lexicon import (
+    EXPLETIVE_IT_VERBS,
     FIRST_PERSON,
     ORG_NAME_ENDINGS,
     ORG_WORDS,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
-    RAISING_VERBS,
     ROLE_WORDS,
     SPEECH_VERBS,
     TITLE_WORDS,
@@ -64,7 +64,7 @@ DESCRIBED_PEOPLE = PERSON_NOUNS | ROLE_WORDS
 # when no other one is named in the narration between (SpeakerResolver._organization).
 BODY_NOUNS = word_set("company firm bank corporation pipeline utility airline carrier insurer agency station newspaper")
 # Head nouns of bodies' names besides ORG_NAME_ENDINGS: 'the union' is the one union the text named.
-BODY_HEADS = word_set("union board court campaign administration poll")
+BODY_HEADS = word_set("union board court campaign administration poll exchange bank company")
 # Who is described by what they made ('the reporter' made the report, 'the speaker' the speech).
 MADE_BY = {"reporter": "report", "speaker": "speech"}
 MAKING_VERBS = word_set("make deliver give present")
@@ -161,14 +161,20 @@ class SpeakerResolver:
         if lower in FIRST_PERSON:
             return Speaker(span, [], span.text, "unresolved")
         if text_lower == "it":
-            if head is not None and (head.dep_ == "expl" or head.head.lemma_.lower() in RAISING_VERBS):
+            if head is not None and (head.dep_ == "expl" or head.head.lemma_.lower() in EXPLETIVE_IT_VERBS):
                 return Speaker(span, [], span.text, "unresolved")  # "It seems he believes ...": no one
             return self._organization(span, how="pronoun")
         named = self._named_outlet(head) if head is not None else None
         if named is not None:
             return self._speaker(span, [named], "name")
         if head is not None and _definite_body(head):
-            return self._organization(span)
+            body = self._organization(span)
+            if body.resolution == "unresolved":
+                # 'the bank' after one organization named '... Bank' and no speaker to go on with
+                named_so = self._named_by_its_last_word(span, head)
+                if named_so is not None:
+                    return self._speaker(span, [named_so], "description", "description")
+            return body
         if head is not None and _definite_body(head, DOCUMENT_NOUNS):
             return self._document(span, head)
         named_so = self._named_by_its_last_word(span, head) if head is not None else None
@@ -229,6 +235,8 @@ class SpeakerResolver:
         apposed = self._apposed(head) if head is not None else None
         if apposed is None and head is not None:
             apposed = self._named_before_comma(span, head)
+        if apposed is None and head is not None:
+            apposed = self._named_right_after(span, head)
         if apposed is not None:
             return self._speaker(span, [apposed], "name")
         others = self.entities_in(span, ("PERSON", "ORG"))
@@ -640,6 +648,21 @@ class SpeakerResolver:
             return None
         return first[1]
 
+    def _named_right_after(self, span: Span, head: Any) -> Entity | None:
+        """'The DPRK's major newspaper Rodong Sinmun', parsed with the name hung on a date after it:
+        a common noun followed, to the end of the phrase, by one name is that name's."""
+        if head.pos_ != "NOUN":
+            return None
+        head_end = head.idx + len(head.text) + self.article.body_start
+        named = [
+            (m, e)
+            for m, e in self.mentions
+            if head_end < m.start and m.end == span.end and not self.article.text[head_end : m.start].strip()
+        ]
+        if len(named) != 1 or named[0][1].type not in {"PERSON", "ORG"}:
+            return None
+        return named[0][1]
+
     def _entity_at(self, token: Any) -> Entity | None:
         position = token.idx + self.article.body_start
         for mention, entity in self.mentions:
@@ -854,7 +877,8 @@ class SpeakerResolver:
     ) -> bool:
         """Whether an entity of ``types`` other than ``besides`` is named in the narration between
         ``start`` and ``end``: names inside reported words are what was said, not narration, and so
-        is a name inside the phrase of the speaker whose mention starts at ``speaker_start``."""
+        is a name inside the phrase of the speaker whose mention starts at ``speaker_start``, and one
+        the speaker owns ('Geodome Resources Ltd said based on a study of its Sunbeam Mine')."""
         contents = self._reported_words()
         return any(
             start < mention.start < end
@@ -862,8 +886,14 @@ class SpeakerResolver:
             and other.type in types
             and not any(c.start <= mention.start < c.end for c in contents)
             and not (speaker_start >= 0 and self._inside_phrase_of(mention, speaker_start))
+            and not (speaker_start >= 0 and self._owned_by_an_earlier_one(mention))
             for mention, other in self.mentions
         )
+
+    def _owned_by_an_earlier_one(self, mention: Span) -> bool:
+        """'its Sunbeam Mine': a thing an organization already named owns, no new organization."""
+        head = self.head_token(mention)
+        return head is not None and any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in head.children)
 
     def _reported_words(self) -> list[Span]:
         """Every content, and every part of one, of the article's attributions."""
@@ -1108,7 +1138,17 @@ class SpeakerResolver:
         return self._actor_among(candidates)
 
     def _actor_among(self, candidates: list[Any]) -> Entity | None:
-        """The first of ``candidates`` that names a person, organization or state."""
+        """The first of ``candidates`` that names a person, organization or state. A date the parser
+        took for the subject ('Rodong Sinmun Saturday says') stands for the name hung on it."""
+        candidates = [
+            named
+            for candidate in candidates
+            for named in (
+                [c for c in candidate.children if c.dep_ == "compound" and c.pos_ == "PROPN"] or [candidate]
+                if candidate.ent_type_ in {"DATE", "TIME"}
+                else [candidate]
+            )
+        ]
         for candidate in candidates:
             entity = self._entity_at(candidate)
             if entity is None:

@@ -44,6 +44,9 @@ def is_hard_wrapped(text: str) -> bool:
     return continuing >= MIN_WRAPS and continuing >= MIN_WRAP_SHARE * inner
 
 
+_STRAY_COMMA = re.compile(r"(?<=[.!?] ),(?=\s)")
+
+
 def reading_view(text: str) -> str:
     """``text`` as the parser should read it, with the same length and offsets: the line breaks that
     only wrap a line read as spaces, and the angle brackets wire archives put around company names
@@ -52,6 +55,8 @@ def reading_view(text: str) -> str:
     Girozentrale <WELG.F> said') reads as spaces: the parser took 'F' for the speaker. So does a
     web page's pop-up card for a name, scraped into the text ('Speaker Nancy Pelosi Nancy
     PelosiOn The Money: ... | ... MORE (D-Calif.)': The Hill, in 194 of allsides' 445 stories).
+    A stray comma after a sentence's stop, where KCNA joins its lead to the body ('on June 7. ,  The
+    police'), reads as a space: the parser took it for the start of the next sentence.
 
     Only a hard-wrapped text has its breaks changed, and only those between two non-space
     characters: blank lines and indented lines (paragraphs, tables) stay.
@@ -69,6 +74,10 @@ def reading_view(text: str) -> str:
         view = _INNER_BREAK.sub(" ", view)
     for start, end in tickers:
         view = view[:start] + " " * (end - start) + view[end:]
+    if ". ," in view:
+        # KCNA's lead and body joined by a stray comma ('... on June 7. ,  The police ...'): the
+        # parser read the comma as the start of the next sentence and joined the two
+        view = _STRAY_COMMA.sub(" ", view)
     return view
 
 

@@ -112,6 +112,8 @@ XCOMP_VERBS = word_set(
 )
 # Raising verbs: no source; the content is the whole clause around them ("Trump appears to lead").
 RAISING_VERBS = word_set("seem appear")
+# "It seems ...", "It bears noting that ...", "It remains to be seen whether ...": an "it" that is no one.
+EXPLETIVE_IT_VERBS = RAISING_VERBS | word_set("bear remain")
 # Passive verbs of saying and thinking with a to-infinitive: "is expected to win", "is said to be".
 PASSIVE_RAISING_VERBS = word_set("expect believe think say report consider rumor rumour know")
 # Verb + preposition cues whose object is the content ("referring to the mogul", "called for a ban").
@@ -272,5 +274,6 @@ ORG_NAME_ENDINGS = word_set(
 # Verbs whose subject is the target of the words their object names ('faces criticism', 'drew
 # complaints', 'rejected the accusations'), not their speaker (tagged._target_of).
 FACING_VERBS = word_set(
-    "face receive draw attract field weather dismiss reject deny ignore rebuff shrug brush invite prompt spark"
+    "face receive draw attract field weather dismiss reject deny ignore rebuff shrug brush invite prompt spark resist "
+    "defy heed answer"
 )

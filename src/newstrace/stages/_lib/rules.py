@@ -313,6 +313,7 @@ class RuleBuilder:
             tokens = [t for t in tokens if t.i < after[0] or (t.i == after[0] and not t.is_space)]
         while len(tokens) > 1 and tokens[0].pos_ == "ADV" and tokens[0].head.i != tokens[0].i:
             tokens = tokens[1:]
+        tokens = _without_trailing_date(_with_misattached_name(tokens))
         return self.span_of_tokens(tokens, drop_that=False)
 
     def add(
@@ -491,6 +492,10 @@ class RuleBuilder:
             if _going_on(token) is not None or self._is_cue(token):
                 if any(t.lower_ in {"what", "whatever"} and t.i < token.i for t in token.subtree):
                     return None  # 'from what it believes to be right:': a clause about, not of, saying
+                if token.lemma_ in SIDING_VERBS and any(
+                    c.dep_ == "prep" and c.lower_ == "with" and token.i < c.i < at for c in token.children
+                ):
+                    return None  # 'He agreed with another Twitter user, whose comment ...:': the user's words follow
                 subtree = {t.i for t in token.subtree}
                 if any(c.dep_ == "ccomp" and token.i < c.i < at for c in token.children):
                     # 'he is ready to state that the best way ... is to implement four proposals:':
@@ -962,6 +967,36 @@ def _preposition_object_before(participle: Any) -> Any | None:
     if token.dep_ == "pobj" and token.head.lower_ in SUBJECT_PREPOSITIONS and token.pos_ in {"NOUN", "PROPN", "PRON"}:
         return token
     return None
+
+
+# 'X agreed with Y:': what follows the colon is Y's, not X's.
+SIDING_VERBS = {"agree", "disagree", "side", "concur", "sympathize"}
+
+
+def _dated(token: Any) -> bool:
+    return bool(token.ent_type_ in {"DATE", "TIME"})
+
+
+def _with_misattached_name(tokens: list[Any]) -> list[Any]:
+    """'The DPRK's major newspaper Rodong Sinmun Monday stresses': the parser hangs the name on the
+    date after it; the name belongs to the speaker's phrase."""
+    if not tokens:
+        return tokens
+    doc, following = tokens[0].doc, tokens[-1].i + 1
+    name = []
+    while following < len(doc) and doc[following].dep_ == "compound" and doc[following].pos_ == "PROPN":
+        name.append(doc[following])
+        following += 1
+    if name and following < len(doc) and _dated(doc[following]) and name[-1].head.i == following:
+        return [*tokens, *name]
+    return tokens
+
+
+def _without_trailing_date(tokens: list[Any]) -> list[Any]:
+    """A speaker's phrase ends before a date run into it ('Rodong Sinmun Monday')."""
+    while len(tokens) > 1 and _dated(tokens[-1]) and not _dated(tokens[0]):
+        tokens = tokens[:-1]
+    return tokens
 
 
 def _breaks_phrase(token: Any) -> bool:

@@ -229,6 +229,11 @@ def narrow_cue(text: str, start: int, end: int) -> tuple[int, int]:
 TRAILING_FUNCTION_WORD = re.compile(r"\s+(?:in|of|on|at|for|from|by|with|to|and|or|the|a|an)$")
 # 'Chairman Eliot Engel (D., N.Y.), responding': a participle after the name is what he did, no part of it.
 TRAILING_PARTICIPLE = re.compile(r",\s+[a-z]+ing$")
+# 'Rodong Sinmun Monday stresses', 'Yonhap News on Tuesday said': when they spoke, no part of the name.
+TRAILING_DATE = re.compile(
+    r",?\s+(?:(?:on\s+|last\s+|this\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|"
+    r"tonight|(?:last|this)\s+(?:week|month|year))$"
+)
 
 
 # "they're", "Trump's": an apostrophe that ends a word, not one inside a name ("Kan'an", "O'Brien").
@@ -245,6 +250,9 @@ def narrow_source(text: str, start: int, end: int) -> tuple[int, int]:
     participle = TRAILING_PARTICIPLE.search(text, start, end)
     if participle is not None and participle.start() > start:
         end = participle.start()
+    dated = TRAILING_DATE.search(text, start, end)
+    if dated is not None and dated.start() > start:
+        end = dated.start()
     dangling = TRAILING_FUNCTION_WORD.search(text, start, end)
     if dangling is not None and dangling.start() > start:
         end = dangling.start()  # 'Minju Joson in [a bylined commentary]': the tagger stopped early
@@ -297,6 +305,13 @@ def tagged_attributions(
                 # The rules found the speaker; or the tagger's lies in another sentence than the cue
                 # (a tweet's signature line for 'President Donald Trump has threatened to ...').
                 attribution.speaker = Speaker(guide.speaker.mention)
+            elif (
+                guide.speaker.mention is None
+                and mention is not None
+                and verb is not None
+                and _target_of(verb, mention, article)
+            ):
+                attribution.speaker = Speaker(None)  # 'Being told that ..., he said': he was told
             attribution.citing, attribution.relay = guide.citing, guide.relay
             if guide.content_parts and all(_within(part, content) for part in guide.content_parts):
                 attribution.content_parts = guide.content_parts
@@ -304,12 +319,18 @@ def tagged_attributions(
             if verb is not None and verb.lemma_ in CITING_VERBS and any(_overlap(group.content, c) for c in citing):
                 continue  # 'X reported, citing Y': Y is X's source (its ``citing``), not a statement
             quoted = text[group.content[0]] in QUOTE_OPEN and text[group.content[1] - 1] in QUOTE_CLOSE
+            if cue is not None and not quoted and _cut_off_from_its_cue(article, cue, content):
+                continue  # '... was reported to appear in New York. It is needless to say that this ...'
             attribution.kind = tagged_kind(article, verb, content, quoted=quoted)
             attribution.rule = "model" if cue is not None else "model.uncued"
             if mention is not None and verb is not None and _target_of(verb, mention, article):
                 # 'The White House is still facing complaints that ...': whoever faces, receives or
-                # rejects the words is not who said them; the text names no one
-                attribution.speaker = Speaker(None)
+                # rejects the words is not who said them; the text names no one, or the passive's
+                # agent ('was urged by the union to ...')
+                agent = next(
+                    (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
+                )
+                attribution.speaker = Speaker(builder.speaker_mention(agent) if agent is not None else None)
             if verb is not None:
                 attribution.citing, attribution.relay = builder.citing(verb), builder.relay(verb)
                 if distant:
@@ -343,6 +364,16 @@ def _within_cue_sentence(article: Article, content: Span, cue: Span) -> Span:
     if not starts or article.text[starts[-1] : starts[-1] + 1] in QUOTE_OPEN:
         return content
     return article.span(starts[-1], content.end) if starts[-1] < content.end else content
+
+
+def _cut_off_from_its_cue(article: Article, cue: Span, content: Span) -> bool:
+    """Unquoted words the tagger gave a cue in an earlier sentence, with no colon between to
+    introduce them: a cue's words are in its own sentence."""
+    return (
+        content.start > cue.end
+        and _earlier_sentence(article, cue, content)
+        and ":" not in article.text[cue.end : content.start]
+    )
 
 
 def _earlier_sentence(article: Article, source: Span, cue: Span) -> bool:
@@ -513,8 +544,18 @@ def with_antecedent_contents(article: Article, attributions: list[Attribution]) 
 
 
 def _target_of(cue: Any, mention: Span, article: Article) -> bool:
-    """Whether the cue is a noun of speech ('complaints', 'criticism') that the source mention
-    faces or receives: the object of a verb whose subject is the mention."""
+    """Whether the source mention faces or receives the words: the subject of a verb whose object
+    is a noun of speech it faces ('complaints', 'criticism'), or of the clause a passive participle
+    of saying hangs on ('Being told that the plant ..., he said', 'Informed that ..., she said':
+    the one told)."""
+    if cue.dep_ == "advcl" and cue.tag_ == "VBN" and cue.head.pos_ in {"VERB", "AUX"}:
+        subjects = [c for c in cue.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return any(mention.start <= t.idx + article.body_start < mention.end for t in subjects)
+    if cue.pos_ == "VERB" and cue.lemma_.lower() not in {"quote", "cite"}:
+        # 'Baker has been asked to support the legislation by ...': who is asked, told or urged
+        passive_subjects = [c for c in cue.children if c.dep_ == "nsubjpass"]
+        if any(mention.start <= t.idx + article.body_start < mention.end for t in passive_subjects):
+            return True
     if cue.pos_ != "NOUN" or cue.dep_ != "dobj" or cue.head.lemma_.lower() not in FACING_VERBS:
         return False
     subjects = [c for c in cue.head.children if c.dep_ in {"nsubj", "nsubjpass"}]

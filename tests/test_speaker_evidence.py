@@ -1,0 +1,70 @@
+"""Speaker evidence on short hand-written texts (each rule from part O's errors, docs/realnews.md):
+an organization a speaker owns is no rival, a date after a name is no part of it, a law is no
+speaker, an association of a people abroad keeps its place in its name, who resists calls or agrees
+with someone does not speak their words, a cue's words are in its own sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+import newstrace
+
+pytestmark = pytest.mark.model
+
+
+def speaker_of(text: str, content_start: str) -> tuple[str | None, str]:
+    article = newstrace.analyze(text)
+    said = next(a for a in article.attributions if a.content.text.startswith(content_start))
+    return said.speaker.name, said.speaker.resolution
+
+
+def test_what_a_company_owns_is_no_rival_for_the_company() -> None:
+    text = (
+        "Geodome Resources Ltd said based on a study of its Sunbeam Mine it will build a plant. "
+        "The company said the ore has a high grade."
+    )
+    assert speaker_of(text, "the ore has") == ("Geodome Resources Ltd", "description")
+
+
+def test_a_date_after_a_name_is_when_it_spoke() -> None:
+    text = "The DPRK's major newspaper Rodong Sinmun Monday stresses this in an article, saying that peace is near."
+    assert speaker_of(text, "peace is near")[0] == "Rodong Sinmun"
+
+
+def test_the_exchange_is_the_one_exchange_named() -> None:
+    text = "Members of the Chicago Mercantile Exchange rejected a petition to ban dual trading, the exchange said."
+    assert speaker_of(text, "Members of the Chicago")[0] == "Chicago Mercantile Exchange"
+
+
+def test_an_association_of_a_people_abroad_keeps_its_place_and_a_law_says_nothing() -> None:
+    text = (
+        'The General Association of Koreans in China said that the court invoked the "National Security Law". '
+        "It said the sentence is unjust."
+    )
+    article = newstrace.analyze(text)
+    names = {e.name for e in article.entities}
+    assert "General Association of Koreans in China" in names
+    assert not any("Security Law" in name for name in names)
+
+
+def test_who_resists_calls_does_not_make_them() -> None:
+    text = "Lawmakers asked for sanctions. But he has resisted calls to cut off arms sales to the kingdom."
+    article = newstrace.analyze(text)
+    resisted = [a for a in article.attributions if "arms sales" in a.content.text]
+    assert all(a.speaker.mention is None or a.speaker.mention.text != "he" for a in resisted)
+
+
+def test_agreeing_with_someone_introduces_their_words_not_ones_own() -> None:
+    text = (
+        "Elon Musk posted an idea.\n\nHe agreed with another Twitter user, whose comment is sarcastic:\n\n"
+        "My guess is Musk does not often use Yelp.\n\nThe idea is bad."
+    )
+    article = newstrace.analyze(text)
+    assert not any(
+        a.content.text.startswith("My guess") and a.speaker.name == "Elon Musk" for a in article.attributions
+    )
+
+
+def test_it_bears_noting_is_no_ones_it() -> None:
+    text = "The network said the talks failed. It bears noting that the network has never been wrong."
+    assert speaker_of(text, "the network has never")[1] == "unresolved"
