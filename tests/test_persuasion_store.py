@@ -69,7 +69,8 @@ def test_an_old_store_gets_its_spans_from_the_records(tmp_path, seed: newstrace.
             for table, column in [
                 c for m in later for c in re.findall(r"ALTER TABLE (\w+) ADD COLUMN (\w+)", m.common)
             ]:
-                store._execute(f"ALTER TABLE {table} DROP COLUMN {column}")  # and the columns they added
+                if table not in made:  # the columns they added to older tables
+                    store._execute(f"ALTER TABLE {table} DROP COLUMN {column}")
             store._execute("DELETE FROM schema_migrations WHERE version >= 7")
     with open_store(db) as store:
         assert store.persuasion(by=("voice", "technique")) == expected

@@ -838,7 +838,7 @@ class Store(AbstractContextManager["Store"]):
         )
 
     def _insert_times(self, key: str, article: Article) -> None:
-        """The record's time expressions, one row each (migrations 9 and 13)."""
+        """The record's time expressions, one row each, with their TIMEX3 type, mod and set value."""
         self._executemany(
             "INSERT INTO times (article_key, seq, value, resolution, role, start_char, end_char, text, type, mod, "
             "frequency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -861,10 +861,19 @@ class Store(AbstractContextManager["Store"]):
         )
 
     def _backfill_times(self) -> None:
-        """Time expressions of every stored article, from its record (migration 9)."""
+        """Time expressions of every stored article, from its record (migration 9): the columns the
+        table has then; migration 13 fills the TIMEX3 ones."""
         for (key,) in self._execute("SELECT key FROM articles ORDER BY key").fetchall():
             (record,) = self._execute("SELECT record FROM articles WHERE key = ?", (key,)).fetchone()
-            self._insert_times(key, Article.from_dict(json.loads(record)))
+            article = Article.from_dict(json.loads(record))
+            self._executemany(
+                "INSERT INTO times (article_key, seq, value, resolution, role, start_char, end_char, text) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (key, seq, t.value, t.resolution, t.role, t.span.start, t.span.end, t.span.text)
+                    for seq, t in enumerate(article.times)
+                ],
+            )
 
     def _backfill_timex_attributes(self) -> None:
         """TIMEX3 type, mod and set value of every stored time expression, from its record (migration
