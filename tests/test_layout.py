@@ -66,6 +66,7 @@ def test_a_stray_comma_between_kcnas_lead_and_body_reads_as_a_space() -> None:
     view = reading_view(text)
     assert view == text.replace(". ,", ".  ") and len(view) == len(text)
     assert reading_view("He said, yes. , no") == "He said, yes.   no"
+    assert reading_view("the U.S., Japan and China") == "the U.S., Japan and China"
     for start, end in paragraphs(text):
         assert 0 <= start < end <= len(text)
         assert text[start:end] == text[start:end].strip()

@@ -530,8 +530,8 @@ def test_what_a_speaker_believes_before_a_colon_introduces_nothing() -> None:
     assert not any(a.content.text == "Advertisement" for a in article.attributions)
 
 
-# Speakers from part O's errors: (corpus, article, content start, speaker name).
-PART_O_SPEAKERS = [
+# Speakers from parts O's and P's errors: (corpus, article, content start, speaker name).
+PART_O_AND_P_SPEAKERS = [
     # 'Geodome Resources Ltd said based on a feasibility study of its Sunbeam Mine ... The company
     # said': the mine it owns is no rival organization
     ("reuters21578.jsonl.gz", "reuters21578-7823", "eight of nine holes drilled", "Geodome Resources Ltd"),
@@ -553,11 +553,21 @@ PART_O_SPEAKERS = [
     # '... according to south Korean internet paper Genuine World on June 7. ,  The police ...': the
     # stray comma no longer joins the lead to the body's first sentence
     ("kcna-2011-2012.jsonl.gz", "kcna-17406", "South Korean police authorities are", "Genuine World"),
+    # part P: 'O Jae Se' (the surname O read as an interjection), 'Iran's Foreign Ministry' and
+    # 'Turkey's Foreign Ministry' (two bodies, not one 'Foreign Ministry'), 'The Egyptian paper
+    # Al-Ahram ... In an article titled "..." the paper said ... The article went on:', 'The April
+    # 13th issue of the Lao newspaper Pasason said'
+    ("kcna-2011-2012.jsonl.gz", "kcna-12473", "It is quite natural for each Korean", "O Jae Se"),
+    ("kcna-2011-2012.jsonl.gz", "kcna-14403", "it as a war crime", "Iran's Foreign Ministry"),
+    ("kcna-2011-2012.jsonl.gz", "kcna-14403", "the Israeli authorities stop", "Turkey's Foreign Ministry"),
+    ("kcna-2011-2012.jsonl.gz", "kcna-21579", "the DPRK, though small", "Al-Ahram"),
+    ("kcna-2011-2012.jsonl.gz", "kcna-21579", "The might of the DPRK", "Al-Ahram"),
+    ("kcna-2011-2012.jsonl.gz", "kcna-09652", "Kim Il Sung founded the Juche idea", "Pasason"),
 ]
 
 
-@pytest.mark.parametrize(("corpus", "article_id", "content_start", "speaker"), PART_O_SPEAKERS)
-def test_speakers_from_part_o(corpus: str, article_id: str, content_start: str, speaker: str) -> None:
+@pytest.mark.parametrize(("corpus", "article_id", "content_start", "speaker"), PART_O_AND_P_SPEAKERS)
+def test_speakers_from_parts_o_and_p(corpus: str, article_id: str, content_start: str, speaker: str) -> None:
     assert _speaker_of(analyzed(corpus, article_id), content_start)[0] == speaker
 
 

@@ -68,3 +68,25 @@ def test_agreeing_with_someone_introduces_their_words_not_ones_own() -> None:
 def test_it_bears_noting_is_no_ones_it() -> None:
     text = "The network said the talks failed. It bears noting that the network has never been wrong."
     assert speaker_of(text, "the network has never")[1] == "unresolved"
+
+
+def test_a_korean_surname_o_and_the_ministries_of_two_states() -> None:
+    text = (
+        "O Jae Se, chairman of the association, issued a statement. "
+        "Iran's Foreign Ministry said the attack was a crime. Turkey's Foreign Ministry said it must stop."
+    )
+    names = {e.name for e in newstrace.analyze(text).entities}
+    assert {"O Jae Se", "Iran's Foreign Ministry", "Turkey's Foreign Ministry"} <= names
+    assert "Foreign Ministry" not in names
+
+
+def test_the_paper_described_beside_its_name_and_the_article_it_carried() -> None:
+    text = (
+        "The Egyptian paper Al-Ahram on Oct. 24 carried a write-up. "
+        'In an article titled "The future" the paper said that the country is strong.\n\n'
+        "The article went on:\n\nThe country is advancing.\n\nThe paper also carried a photo."
+    )
+    assert speaker_of(text, "the country is strong") == ("Al-Ahram", "description")
+    assert speaker_of(text, "The country is advancing")[0] == "Al-Ahram"
+    text = "The April 13th issue of the Lao newspaper Pasason said that the farm is large."
+    assert speaker_of(text, "the farm is large")[0] == "Pasason"

@@ -24,7 +24,15 @@ from ..record import Article, Entity, Mention, Span
 from ..resources import agencies, agency_name, capitals, countries, country_aliases, demonyms, entity_types
 from ..stage import ENGLISH, Stage
 from ._lib.layout import BLANKED_SPACES
-from ._lib.lexicon import ORG_NAME_ENDINGS, ORG_WORDS, ROLE_WORDS, SPEECH_VERBS, TITLE_WORDS, is_profession
+from ._lib.lexicon import (
+    ORG_NAME_ENDINGS,
+    ORG_WORDS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    is_profession,
+    word_set,
+)
 from ._lib.names import is_surname_of, name_forms
 from ._lib.tokens import token_index, token_span
 
@@ -204,6 +212,38 @@ def _organizations_abroad(text: str, candidates: list[_Candidate]) -> list[_Cand
     return merged
 
 
+# Words of a state's body that names no state of its own: 'Foreign Ministry', 'Defense Department'.
+GENERIC_BODY_WORDS = word_set(
+    "foreign defense defence interior finance justice trade economy health education culture agriculture "
+    "home external affairs security public national central state federal supreme general political "
+    "ministry department office army navy air force forces parliament government cabinet embassy court "
+    "police assembly council committee bank commission service"
+)
+
+
+def _bodies_of_a_state(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """'Iran's Foreign Ministry' and 'Turkey's Foreign Ministry', each tagged as a country and a
+    'Foreign Ministry': two bodies, named with their state, not one 'Foreign Ministry' for both."""
+    merged: list[_Candidate] = []
+    skip: set[int] = set()
+    for k, cand in enumerate(candidates):
+        if k in skip:
+            continue
+        following = candidates[k + 1] if k + 1 < len(candidates) else None
+        if (
+            cand.label == "GPE"
+            and following is not None
+            and following.label == "ORG"
+            and text[cand.end : following.start] in {"'s ", "’s "}
+            and all(w.lower() in GENERIC_BODY_WORDS for w in text[following.start : following.end].split())
+        ):
+            merged.append(_Candidate(cand.start, following.end, "ORG", following.token))
+            skip.add(k + 1)
+            continue
+        merged.append(cand)
+    return merged
+
+
 @lru_cache(maxsize=1)
 def _countries_longest_first() -> tuple[str, ...]:
     return tuple(sorted({*countries(), *country_aliases()}, key=len, reverse=True))
@@ -254,10 +294,19 @@ class EntityTable:
 
 
 def _extend_name_left(doc: Any, first: Any, ent: Any) -> Any:
-    """'Dmitry Peskov' when the parser tagged only 'Peskov': take capitalized name parts that
-    modify the name, but not titles ('President Putin') or words of another entity."""
+    """'Dmitry Peskov' when the parser tagged only 'Peskov', 'O Jae Se' when it tagged 'Jae Se': take
+    capitalized name parts that modify the name, but not titles ('President Putin'), acronyms or
+    words of another entity."""
     while first.i > 0:
         previous = doc[first.i - 1]
+        if (
+            previous.text.isupper()
+            and len(previous.text) == 1
+            and previous.text not in {"I", "A"}
+            and previous.whitespace_
+        ):
+            first = previous  # 'O Jae Se': the Korean surname O, which the parser reads as an interjection
+            break
         if (
             previous.pos_ == "PROPN"
             and previous.dep_ == "compound"
@@ -440,6 +489,7 @@ class EntityStage(Stage):
 
         candidates = _hyphened_organizations(text, candidates)
         candidates = _organizations_abroad(text, candidates)
+        candidates = _bodies_of_a_state(text, candidates)
 
         # Acronyms defined in parentheses right after their expansion.
         acronyms: dict[str, str] = {}

@@ -102,8 +102,10 @@ DOCUMENT_NOUNS = word_set(
 SURVEY_NOUNS = word_set("poll polling survey study analysis review data datum")
 # Documents lodged with the body named before them, not written by it.
 LODGED_DOCUMENTS = word_set("filing complaint lawsuit petition")
+# A paper's issue or edition speaks for the paper ('The April 13th issue of the Lao newspaper Pasason').
+EDITION_NOUNS = word_set("issue edition")
 # Nouns whose own phrase may name who issued them ('X issued an appeal', 'a CBS News poll').
-ISSUED_NOUNS = DOCUMENT_NOUNS | SURVEY_NOUNS
+ISSUED_NOUNS = DOCUMENT_NOUNS | SURVEY_NOUNS | EDITION_NOUNS
 
 
 class SpeakerResolver:
@@ -171,12 +173,15 @@ class SpeakerResolver:
             body = self._organization(span)
             if body.resolution == "unresolved":
                 # 'the bank' after one organization named '... Bank' and no speaker to go on with
-                named_so = self._named_by_its_last_word(span, head)
+                named_so = self._named_by_its_last_word(span, head) or self._described_before(span, head)
                 if named_so is not None:
                     return self._speaker(span, [named_so], "description", "description")
             return body
         if head is not None and _definite_body(head, DOCUMENT_NOUNS):
             return self._document(span, head)
+        described = self._described_before(span, head) if head is not None else None
+        if described is not None:
+            return self._speaker(span, [described], "description", "description")
         named_so = self._named_by_its_last_word(span, head) if head is not None else None
         if named_so is not None:
             return self._speaker(span, [named_so], "description", "description")
@@ -254,28 +259,7 @@ class SpeakerResolver:
         police = self._place_police(head) if head is not None else None
         if police is not None:
             return self._speaker(span, [police], "name")
-        described = self._described_before(span, head) if head is not None else None
-        if described is not None:
-            return self._speaker(span, [described], "description", "description")
         return Speaker(span, [], _plain_name(span.text), "unresolved")
-
-    def _described_before(self, span: Span, head: Any) -> Entity | None:
-        """'The SOMC, a group of basically "monetarist" private economists, said ... The group said':
-        a definite description names the one organization the text earlier described by the same
-        noun in apposition; with none, or two, it stays unresolved."""
-        noun = head.lemma_.lower()
-        if head.pos_ != "NOUN" or not _definite_body(head, frozenset({noun})):
-            return None
-        found: list[Entity] = []
-        for mention, entity in self.mentions:
-            if mention.end > span.start or entity.type != "ORG" or entity in found:
-                continue
-            name = self.head_token(mention)
-            if name is None:
-                continue
-            if any(c.dep_ == "appos" and c.lemma_.lower() == noun and c.pos_ == "NOUN" for c in name.children):
-                found.append(entity)
-        return found[0] if len(found) == 1 else None
 
     def _named_by_its_last_word(self, span: Span, head: Any) -> Entity | None:
         """'The all-party House of Commons Finance Committee has called for ... In a report, the
@@ -296,6 +280,28 @@ class SpeakerResolver:
             and any(m.span.start < span.start for m in entity.mentions)
         ]
         return named[0] if len(named) == 1 else None
+
+    def _described_before(self, span: Span, head: Any) -> Entity | None:
+        """'The Egyptian paper Al-Ahram carried ... the paper said', 'The SOMC, a group of basically
+        "monetarist" private economists, said ... The group said': 'the <noun>' is the one
+        organization the text described earlier with that noun in apposition to its name; with
+        none, or two, it stays unresolved. Only 'the' before the noun ('the state paper' may be
+        another)."""
+        if head.pos_ != "NOUN" or [c.lower_ for c in head.children if c.i < head.i] != ["the"]:
+            return None
+        lemma = head.lemma_.lower()
+        found: list[Entity] = []
+        for token in self.article.doc[: head.i]:
+            if token.pos_ != "NOUN" or token.lemma_.lower() != lemma:
+                continue
+            named = [c for c in token.children if c.dep_ == "appos"]
+            if token.dep_ == "appos":
+                named.append(token.head)
+            for name in named:
+                entity = self._entity_at(name)
+                if entity is not None and entity.type == "ORG" and entity not in found:
+                    found.append(entity)
+        return found[0] if len(found) == 1 else None
 
     def _named_outlet(self, head: Any) -> Entity | None:
         """'The official MTI news agency', 'the Xinhua news agency', 'the CNN network': an outlet's
@@ -1115,6 +1121,11 @@ class SpeakerResolver:
         elif placed.dep_ == "pobj" and placed.head.lower_ in {"in", "through", "via"}:
             # 'Rodong Sinmun says in a bylined article', not 'Montana was listed in the GAO report'
             speaking = placed.head.head
+            sentence = placed.head.sent
+            if speaking.i == placed.head.i and sentence.end < len(placed.doc):
+                # 'In an article titled "..." the paper said': the parser ended a sentence at the
+                # title's closing quote; the verb is the next sentence's
+                speaking = placed.doc[sentence.end].sent.root
             if speaking.lemma_.lower() in SPEECH_VERBS | ISSUING_VERBS:
                 verb = speaking
             elif speaking.dep_ == "nsubj" and speaking.pos_ in {"PROPN", "NOUN"}:

@@ -44,6 +44,7 @@ def is_hard_wrapped(text: str) -> bool:
     return continuing >= MIN_WRAPS and continuing >= MIN_WRAP_SHARE * inner
 
 
+# '... on June 7. ,  The police': a comma alone between a sentence's stop and the next sentence
 _STRAY_COMMA = re.compile(r"(?<=[.!?] ),(?=\s)")
 
 
