@@ -215,21 +215,21 @@ def _is_a_name(ent: Any) -> bool:
     )
 
 
-def _is_a_newspaper(ent: Any) -> bool:
-    """ "the Communist Party daily Granma": a newspaper, not a time (the parser reads it as a noun)."""
-    return len(ent) == 1 and ent[0].lower_ in FREQUENCY_WORDS and ent[0].pos_ in {"NOUN", "PROPN"}
-
-
 FREQUENCY_WORDS = {"hourly", "daily", "nightly", "weekly", "monthly", "quarterly", "annual", "annually", "yearly"}
+
+
+def _is_a_newspaper(ent: Any) -> bool:
+    """'The Communist Party daily Granma': a newspaper, not a time (the parser reads it as a noun)."""
+    return len(ent) == 1 and ent[0].lower_ in FREQUENCY_WORDS and ent[0].pos_ in {"NOUN", "PROPN"}
 
 
 RANGE_WORDS = {"to", "through", "and", "until", "till", "-", "–"}
 
 
 def _range_ends(ent: Any, anchor: Any) -> list[Any]:
-    """A range or a list the parser tagged as one expression, as TimeML marks it: each date its own
-    expression ("Sept. 14 to Thursday", "between now and Feb. 10"). Split only
-    where every piece is a time of its own; "April 24 and 25" and "two to three weeks" stay whole."""
+    """A range the parser tagged as one expression is two, as TimeML marks it ("Sept. 14 to
+    Thursday", "between now and Feb. 10"); only where each side is a time of its own: "April 24 and
+    25" and "two to three weeks" stay whole."""
     cuts = [t.i for t in ent[1:-1] if t.lower_ in RANGE_WORDS]
     if not cuts:
         return [ent]
