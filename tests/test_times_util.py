@@ -328,3 +328,9 @@ def test_sets_have_timeml_values(text: str, frequency: str | None) -> None:
 )
 def test_timeml_mods(text: str, mod: str | None) -> None:
     assert timex_mod(text) == mod
+
+
+def test_a_bound_on_a_date_is_a_points_mod() -> None:
+    assert timex_mod("until at least 2007", point=True) == "ON_OR_AFTER"
+    assert timex_mod("more than a year ago", point=True) == "MORE_THAN"  # how long ago: an amount
+    assert timex_mod("at least 30 days") == "EQUAL_OR_MORE"

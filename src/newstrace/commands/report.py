@@ -108,5 +108,8 @@ def render_article(article: Article) -> str:
     if article.times:
         lines.append("TIMES")
         for time in article.times:
-            lines.append(f"  {time.span.text!r:<24} → {time.value or '—'} ({time.resolution})")
+            # a set says how often, not when: its TimeML value is its frequency ('every day': P1D)
+            value = f"every {time.frequency}" if time.frequency else (time.value or "—")
+            mod = f", {time.mod.lower().replace('_', ' ')}" if time.mod else ""
+            lines.append(f"  {time.span.text!r:<24} → {value} ({time.resolution}{mod})")
     return "\n".join(lines)

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import Any
 
-from ..record import Article, TimeExpression
+from ..record import Article, TimeExpression, timex_type
 from ..stage import ENGLISH, Stage
 from ._lib.times import (
     HOLIDAYS,
@@ -298,7 +298,8 @@ class TimeStage(Stage):
             if can_anchor(value, resolution) and not is_comparison(words):
                 reference = value
             frequency = frequency_value(words) if resolution == "set" else None
-            found.append(TimeExpression(span, value, resolution, role, timex_mod(words), frequency))
+            mod = timex_mod(words, point=timex_type(value, resolution) in {"DATE", "TIME"})
+            found.append(TimeExpression(span, value, resolution, role, mod, frequency))
         for match in ISO_DATE_RE.finditer(article.text, article.body_start):
             if not any(t.span.start <= match.start() < t.span.end for t in found):
                 span = article.span(match.start(), match.end())

@@ -926,13 +926,23 @@ _MODS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
-def timex_mod(text: str) -> str | None:
+# A bound on a date is a point's mod, not an amount's: 'until at least 2007' is ON_OR_AFTER 2007.
+_POINT_MODS = {
+    "EQUAL_OR_MORE": "ON_OR_AFTER",
+    "MORE_THAN": "AFTER",
+    "EQUAL_OR_LESS": "ON_OR_BEFORE",
+    "LESS_THAN": "BEFORE",
+}
+
+
+def timex_mod(text: str, *, point: bool = False) -> str | None:
     """TimeML's mod of an expression: ``START`` for "early 1991", ``MID`` for "mid-2011", ``END`` for
     "the end of 1990", ``APPROX`` for "about two weeks", ``MORE_THAN`` for "more than four hours",
-    ``EQUAL_OR_MORE`` for "at least 30 days"; None when its words say nothing of the kind."""
+    ``EQUAL_OR_MORE`` for "at least 30 days" (``ON_OR_AFTER`` for "at least 2007", a ``point`` in
+    time); None when its words say nothing of the kind."""
     expr = " ".join(text.strip().split()).lower()
     expr = re.sub(r"^(?:since|until|till|through)\s+", "", expr)
     for pattern, mod in _MODS:
         if pattern.search(expr):
-            return mod
+            return _POINT_MODS.get(mod, mod) if point and not expr.endswith(" ago") else mod
     return None
