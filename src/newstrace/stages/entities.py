@@ -183,7 +183,8 @@ def _hyphened_organizations(text: str, candidates: list[_Candidate]) -> list[_Ca
 
 # 'General Association of Koreans', a name that ends with a people: its 'in China' after it is part
 # of the name (an association of a people living abroad), not where it acted.
-_OF_A_PEOPLE = re.compile(r"\bof\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ans|ese|ians|s)$")
+_OF_A_PEOPLE = re.compile(r"\bof\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ans|ese|nos|ks|bs)$")  # not 'of Texas'
+
 _IN_PLACE = re.compile(r"[ \t]+in[ \t]+")
 
 
