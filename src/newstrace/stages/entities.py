@@ -15,7 +15,7 @@ parser missed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -188,29 +188,36 @@ _OF_A_PEOPLE = re.compile(r"\bof\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ans|ese|nos|
 _IN_PLACE = re.compile(r"[ \t]+in[ \t]+")
 
 
+def _joined_with_next(
+    candidates: list[_Candidate], joins: Callable[[_Candidate, _Candidate], _Candidate | None]
+) -> list[_Candidate]:
+    """Each candidate and the one after it made one where ``joins`` gives their joined candidate."""
+    merged: list[_Candidate] = []
+    k = 0
+    while k < len(candidates):
+        joined = joins(candidates[k], candidates[k + 1]) if k + 1 < len(candidates) else None
+        merged.append(joined or candidates[k])
+        k += 2 if joined else 1
+    return merged
+
+
 def _organizations_abroad(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
     """'The General Association of Koreans in China', tagged as an organization and a country: one
     organization, when the organization's name ends with a people and 'in' and the country follow."""
-    merged: list[_Candidate] = []
-    skip: set[int] = set()
-    for k, cand in enumerate(candidates):
-        if k in skip:
-            continue
-        following = candidates[k + 1] if k + 1 < len(candidates) else None
+
+    def joins(cand: _Candidate, following: _Candidate) -> _Candidate | None:
         link = _IN_PLACE.match(text, cand.end)
         if (
             cand.label == "ORG"
-            and following is not None
             and following.label == "GPE"
             and link is not None
             and link.end() == following.start
             and _OF_A_PEOPLE.search(text, cand.start, cand.end)
         ):
-            merged.append(_Candidate(cand.start, following.end, "ORG", cand.token))
-            skip.add(k + 1)
-            continue
-        merged.append(cand)
-    return merged
+            return _Candidate(cand.start, following.end, "ORG", cand.token)
+        return None
+
+    return _joined_with_next(candidates, joins)
 
 
 # Words of a state's body that names no state of its own: 'Foreign Ministry', 'Defense Department'.
@@ -225,24 +232,18 @@ GENERIC_BODY_WORDS = word_set(
 def _bodies_of_a_state(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
     """'Iran's Foreign Ministry' and 'Turkey's Foreign Ministry', each tagged as a country and a
     'Foreign Ministry': two bodies, named with their state, not one 'Foreign Ministry' for both."""
-    merged: list[_Candidate] = []
-    skip: set[int] = set()
-    for k, cand in enumerate(candidates):
-        if k in skip:
-            continue
-        following = candidates[k + 1] if k + 1 < len(candidates) else None
+
+    def joins(cand: _Candidate, following: _Candidate) -> _Candidate | None:
         if (
             cand.label == "GPE"
-            and following is not None
             and following.label == "ORG"
             and text[cand.end : following.start] in {"'s ", "’s "}
             and all(w.lower() in GENERIC_BODY_WORDS for w in text[following.start : following.end].split())
         ):
-            merged.append(_Candidate(cand.start, following.end, "ORG", following.token))
-            skip.add(k + 1)
-            continue
-        merged.append(cand)
-    return merged
+            return _Candidate(cand.start, following.end, "ORG", following.token)
+        return None
+
+    return _joined_with_next(candidates, joins)
 
 
 @lru_cache(maxsize=1)

@@ -1005,15 +1005,20 @@ def _breaks_phrase(token: Any) -> bool:
     return "\n" in token.text_with_ws or (token.is_space and len(token.text) >= BLANKED_SPACES)
 
 
+def agent_of(verb: Any) -> Any | None:
+    """The object of the verb's 'by' agent phrase ('urged by the union'), or None."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def _passive_agent(verb: Any) -> Any | None:
     """The 'by' object of a passive verb ('were told by New Zealand', 'is described by
     participants as'), or None."""
     if not any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
         return None
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
+    return agent_of(verb)
 
 
 def _has_mark(clause: Any, word: str | None = None) -> bool:

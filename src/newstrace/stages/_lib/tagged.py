@@ -46,7 +46,7 @@ from .lexicon import (
     MENTAL_STANCE,
     SPEECH_ACT_VERBS,
 )
-from .rules import RuleBuilder
+from .rules import RuleBuilder, agent_of
 from .tokens import token_index
 
 CUE_PREFIX = re.compile(f"(?i)^(?:{CUE_PREFIX_WORDS})+")
@@ -327,9 +327,7 @@ def tagged_attributions(
                 # 'The White House is still facing complaints that ...': whoever faces, receives or
                 # rejects the words is not who said them; the text names no one, or the passive's
                 # agent ('was urged by the union to ...')
-                agent = next(
-                    (g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
-                )
+                agent = agent_of(verb)
                 attribution.speaker = Speaker(builder.speaker_mention(agent) if agent is not None else None)
             if verb is not None:
                 attribution.citing, attribution.relay = builder.citing(verb), builder.relay(verb)
