@@ -27,10 +27,19 @@ from typing import Any
 
 
 def export_int8(
-    torch: Any, module: Any, out_dir: Path, name: str, output: str, vocab: Path, *, per_channel: bool
+    torch: Any,
+    module: Any,
+    out_dir: Path,
+    name: str,
+    output: str | tuple[str, ...],
+    vocab: Path,
+    *,
+    per_channel: bool,
 ) -> Path:
-    """Write ``out_dir/<name>.int8.onnx`` (inputs input_ids and attention_mask, batch and length dynamic)
-    and copy the WordPiece vocabulary beside it; the fp32 export in between is removed."""
+    """Write ``out_dir/<name>.int8.onnx`` (inputs input_ids and attention_mask, batch and length dynamic;
+    one output per name in ``output``, in order) and copy the WordPiece vocabulary beside it; the fp32
+    export in between is removed."""
+    outputs = (output,) if isinstance(output, str) else output
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -43,8 +52,8 @@ def export_int8(
         (ids, torch.ones_like(ids)),
         str(fp32),
         input_names=["input_ids", "attention_mask"],
-        output_names=[output],
-        dynamic_axes={"input_ids": axes, "attention_mask": axes, output: axes},
+        output_names=list(outputs),
+        dynamic_axes={"input_ids": axes, "attention_mask": axes, **dict.fromkeys(outputs, axes)},
         opset_version=17,
         dynamo=False,
     )
