@@ -69,8 +69,9 @@ def dequantized_state(source: Path) -> dict[str, np.ndarray]:
     """The float weights of an int8 tagger graph, named as the PyTorch tagger's ``state_dict``.
 
     The shipped tagger's fp32 weights are not kept; its int8 graph is. Each MatMulInteger weight is
-    (q - zero point) x scale per output channel, transposed back to ``nn.Linear``'s layout; biases,
-    layer norms and embeddings are stored in float already. Fine-tuning starts from these.
+    (q - zero point) x scale per output channel, transposed back to ``nn.Linear``'s layout; the
+    embedding tables, quantized per tensor, likewise; biases and layer norms are stored in float.
+    Fine-tuning starts from these.
     """
     import numpy as np
     import onnx
