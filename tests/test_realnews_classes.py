@@ -563,11 +563,28 @@ PART_O_AND_P_SPEAKERS = [
     ("kcna-2011-2012.jsonl.gz", "kcna-21579", "the DPRK, though small", "Al-Ahram"),
     ("kcna-2011-2012.jsonl.gz", "kcna-21579", "The might of the DPRK", "Al-Ahram"),
     ("kcna-2011-2012.jsonl.gz", "kcna-09652", "Kim Il Sung founded the Juche idea", "Pasason"),
+    # part Q (read from the eighth session): 'The British Association for the Study of Songun Policy
+    # on Dec. 30 ... it noted' (cut after 'Association'); 'The council of the\nAustralian Petroleum
+    # Exploration Association (APEA) said' (untagged); 'Hutton said' after 'E.F. Hutton Group Inc'
+    (
+        "kcna-2011-2012.jsonl.gz",
+        "kcna-12238",
+        "Kim Jong Un is working heart and soul",
+        "British Association for the Study of Songun Policy",
+    ),
+    (
+        "reuters21578.jsonl.gz",
+        "reuters21578-8623",
+        "the industry was bitterly",
+        "Australian Petroleum Exploration Association",
+    ),
+    ("reuters21578.jsonl.gz", "reuters21578-2024", "it reserves the right", "E.F. Hutton Group Inc"),
+    ("reuters21578.jsonl.gz", "reuters21578-2024", "it may waive the condition", "E.F. Hutton Group Inc"),
 ]
 
 
 @pytest.mark.parametrize(("corpus", "article_id", "content_start", "speaker"), PART_O_AND_P_SPEAKERS)
-def test_speakers_from_parts_o_and_p(corpus: str, article_id: str, content_start: str, speaker: str) -> None:
+def test_speakers_from_parts_o_p_and_q(corpus: str, article_id: str, content_start: str, speaker: str) -> None:
     assert _speaker_of(analyzed(corpus, article_id), content_start)[0] == speaker
 
 
@@ -584,3 +601,11 @@ def test_who_resists_calls_or_agrees_with_someone_does_not_say_their_words() -> 
     # allsides-arx4Iyr85DIQSeMD (part E): 'It bears noting that ...' is no one's
     article = analyzed("allsides-12k.jsonl.gz", "allsides-arx4Iyr85DIQSeMD")
     assert _speaker_of(article, "so fraught with malice")[1] == "unresolved"
+
+
+def test_an_unresolved_speaker_relays_no_one() -> None:
+    # reuters21578-8623 (part Q): 'The industry has called for the end of ... taxation, citing them
+    # as major disincentives': 'them' is the taxes, and the unresolved 'industry' relays no one
+    article = analyzed("reuters21578.jsonl.gz", "reuters21578-8623")
+    chains = [a.via for a in article.attributions if a.speaker.name == "Australian Petroleum Exploration Association"]
+    assert chains and all(via == ["Reuters"] for via in chains)

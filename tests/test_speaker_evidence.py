@@ -90,3 +90,33 @@ def test_the_paper_described_beside_its_name_and_the_article_it_carried() -> Non
     assert speaker_of(text, "The country is advancing")[0] == "Al-Ahram"
     text = "The April 13th issue of the Lao newspaper Pasason said that the farm is large."
     assert speaker_of(text, "the farm is large")[0] == "Pasason"
+
+
+# --- from part Q's errors (docs/realnews.md, eighth session) -------------------------------------------
+def test_an_associations_purpose_is_part_of_its_name_up_to_a_date() -> None:
+    text = (
+        "The British Association for the Study of Songun Policy on Dec. 30 posted an article praising "
+        "the leader. It is thanks to the leader that the country is strong, it noted."
+    )
+    article = newstrace.analyze(text)
+    assert "British Association for the Study of Songun Policy" in {e.name for e in article.entities}
+    assert speaker_of(text, "It is thanks")[0] == "British Association for the Study of Songun Policy"
+
+
+def test_a_name_spelled_by_the_acronym_after_it_is_an_organization_and_its_council_speaks_for_it() -> None:
+    text = (
+        "The council of the\nAustralian Petroleum Exploration Association (APEA) said it will press on with "
+        "its campaign.\nThe council said in a statement the industry was disappointed."
+    )
+    assert speaker_of(text, "it will press")[0] == "Australian Petroleum Exploration Association"
+    assert speaker_of(text, "the industry was")[0] == "Australian Petroleum Exploration Association"
+
+
+def test_a_companys_inner_name_word_is_the_company_unless_a_person_has_it() -> None:
+    text = "E.F. Hutton Group Inc said it has started its offer. Hutton said it reserves the right to buy more."
+    assert speaker_of(text, "it reserves")[0] == "E.F. Hutton Group Inc"
+    text = (
+        "E.F. Hutton Group Inc said it has started its offer, Barbara Hutton reported. "
+        "Hutton said it reserves the right to buy more."
+    )
+    assert speaker_of(text, "it reserves")[0] == "Barbara Hutton"

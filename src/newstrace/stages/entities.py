@@ -220,6 +220,84 @@ def _organizations_abroad(text: str, candidates: list[_Candidate]) -> list[_Cand
     return _joined_with_next(candidates, joins)
 
 
+# The last word of an organization's name that a purpose or a domain may follow ('the British
+# Association for the Study of Songun Policy', 'the Council for Foreign Relations').
+PURPOSE_NAME_ENDINGS = ORG_NAME_ENDINGS | word_set("council society center centre union movement front")
+_PURPOSE = re.compile(
+    r"[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|the|and|for|on|in|to)[ \t]+)*[A-Z][\w'’-]*)*"
+)
+# Words that end such a purpose: a date after the name is when the body acted ('... Policy on Dec. 30').
+_DATE_WORDS = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$|(?:January|February|March|April|June|July|"
+    r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
+)
+_CONNECTORS = word_set("of the and for on in to")
+
+
+def _purposes_named(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """'The British Association for the Study of Songun Policy', which the entity model cut after
+    'Association': an organization's name ending as only bodies' names do ('Association',
+    'Committee', 'Council') goes on through 'for' or 'of' and the capitalized words after it, up to a
+    date; a place the model tagged inside it ('... Reunification of Korea') is part of the name."""
+    extended: list[_Candidate] = []
+    swallowed_until = -1
+    for cand in candidates:
+        if cand.start < swallowed_until:
+            continue
+        words = text[cand.start : cand.end].split()
+        follow = _PURPOSE.match(text, cand.end) if cand.label == "ORG" and words else None
+        if follow is None or words[-1].lower() not in PURPOSE_NAME_ENDINGS:
+            extended.append(cand)
+            continue
+        kept = []
+        for word in re.finditer(r"\S+", text[cand.end : follow.end()]):
+            if _DATE_WORDS.match(word.group()):
+                break
+            kept.append(word)
+        while kept and kept[-1].group() in _CONNECTORS:  # '... Policy on' before a date
+            kept.pop()
+        if len(kept) < 2:  # 'for' alone
+            extended.append(cand)
+            continue
+        end = cand.end + kept[-1].end()
+        extended.append(_Candidate(cand.start, end, "ORG", cand.token))
+        swallowed_until = end
+    return extended
+
+
+_ACRONYM_DEFINED = re.compile(r"\((?P<acr>[A-Z][A-Z&]{1,8})\)")
+
+
+def _acronyms_expanded(article: Article, candidates: list[_Candidate]) -> list[_Candidate]:
+    """'The council of the\nAustralian Petroleum Exploration Association (APEA)', where the entity
+    model tagged nothing (the line break): capitalized words whose initials spell the acronym in
+    parentheses right after them are an organization's name; what the model tagged inside them
+    ('Australian') is part of it."""
+    text, doc, shift = article.text, article.doc, article.body_start
+    found = list(candidates)
+    for defined in _ACRONYM_DEFINED.finditer(text, shift):
+        acronym = defined["acr"].replace("&", "")
+        end = len(text[: defined.start()].rstrip())
+        words = list(re.finditer(r"\S+", text[max(shift, end - 200) : end]))
+        offset = max(shift, end - 200)
+        for n in range(len(acronym), min(len(words), 2 * len(acronym)) + 1):
+            first = words[-n].group()
+            start = offset + words[-n].start()
+            if not first[:1].isupper() or first.lower() in ACRONYM_STOPWORDS:
+                continue
+            if not text[end - 1].isalnum() or initials(text[start:end]).upper() != acronym.upper():
+                continue
+            if any(c.start <= start and end <= c.end for c in found):
+                break  # tagged already
+            tokens = token_index(doc).starting_within(start - shift, end - shift)
+            if not len(tokens):
+                break
+            found = [c for c in found if not (start <= c.start and c.end <= end)]
+            found.append(_Candidate(start, end, "ORG", doc[tokens[-1]]))
+            break
+    return sorted(found, key=lambda c: c.start)
+
+
 # Words of a state's body that names no state of its own: 'Foreign Ministry', 'Defense Department'.
 GENERIC_BODY_WORDS = word_set(
     "foreign defense defence interior finance justice trade economy health education culture agriculture "
@@ -490,6 +568,8 @@ class EntityStage(Stage):
             candidates.append(_Candidate(start, end, label, ent.root))
 
         candidates = _hyphened_organizations(text, candidates)
+        candidates = _purposes_named(text, candidates)
+        candidates = _acronyms_expanded(article, candidates)
         candidates = _organizations_abroad(text, candidates)
         candidates = _bodies_of_a_state(text, candidates)
 

@@ -26,7 +26,8 @@ class RelayStage(Stage):
         relay_for: dict[str, str] = {}
         for attribution in article.attributions:
             citing = attribution.citing
-            if citing and citing.entities and attribution.speaker.name:
+            # an unresolved speaker relays no one: 'The industry has called for ..., citing them as'
+            if citing and citing.entities and attribution.speaker.entities and attribution.speaker.name:
                 for entity_id in citing.entities:
                     relay_for.setdefault(entity_id, attribution.speaker.name)
         for attribution in article.attributions:

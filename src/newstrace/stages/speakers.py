@@ -62,7 +62,12 @@ DESCRIBED_PEOPLE = PERSON_NOUNS | ROLE_WORDS
 
 # Definite descriptions of an organization ('the company said'): the organization that spoke last,
 # when no other one is named in the narration between (SpeakerResolver._organization).
-BODY_NOUNS = word_set("company firm bank corporation pipeline utility airline carrier insurer agency station newspaper")
+BODY_NOUNS = word_set(
+    "company firm bank corporation pipeline utility airline carrier insurer agency station newspaper council"
+)
+# An organization's governing body, which speaks for it ('The council of the Australian Petroleum
+# Exploration Association said'): SpeakerResolver._organ_of.
+ORGAN_NOUNS = word_set("council board leadership presidium secretariat executive directorate")
 # Head nouns of bodies' names besides ORG_NAME_ENDINGS: 'the union' is the one union the text named.
 BODY_HEADS = word_set("union board court campaign administration poll exchange bank company")
 # Who is described by what they made ('the reporter' made the report, 'the speaker' the speech).
@@ -169,6 +174,9 @@ class SpeakerResolver:
         named = self._named_outlet(head) if head is not None else None
         if named is not None:
             return self._speaker(span, [named], "name")
+        organ = self._organ_of(head) if head is not None else None
+        if organ is not None:
+            return self._speaker(span, [organ], "description", "description")
         if head is not None and _definite_body(head):
             body = self._organization(span)
             if body.resolution == "unresolved":
@@ -302,6 +310,17 @@ class SpeakerResolver:
                 if entity is not None and entity.type == "ORG" and entity not in found:
                     found.append(entity)
         return found[0] if len(found) == 1 else None
+
+    def _organ_of(self, head: Any) -> Entity | None:
+        """'The council of the Australian Petroleum Exploration Association (APEA) said', 'the APEA
+        council': a body's governing council or board speaks for the organization it is of."""
+        if head.lemma_.lower() not in ORGAN_NOUNS:
+            return None
+        of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+        owners = [t for c in of for t in c.children if t.dep_ == "pobj"]
+        owners += [c for c in head.children if c.dep_ in {"compound", "poss"}]
+        found = {e.id: e for t in owners if (e := self._entity_at(t)) is not None and e.type == "ORG"}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _named_outlet(self, head: Any) -> Entity | None:
         """'The official MTI news agency', 'the Xinhua news agency', 'the CNN network': an outlet's
@@ -576,7 +595,20 @@ class SpeakerResolver:
                 if named and (named[: len(words)] == words or words[: len(named)] == named):
                     found.append(entity)
                     break
+                if len(tokens) == 1 and self._distinctive_word_of(tokens[0].text, name):
+                    found.append(entity)  # 'Hutton said' after 'E.F. Hutton Group Inc'
+                    break
         return found[0] if len(found) == 1 else None
+
+    def _distinctive_word_of(self, word: str, name: str) -> bool:
+        """Whether ``word`` is a capitalized inner word of the organization ``name`` that no generic
+        word of a body's name is ('Hutton' of 'E.F. Hutton Group Inc', not 'Group'), and no person
+        of the article is surnamed so (then 'Hutton said' may be the person)."""
+        lower = word.lower()
+        inner = [w for w in name.split()[1:] if w[:1].isupper() and w.lower().rstrip(".,") not in ORG_WORDS]
+        if lower not in {w.lower().rstrip(".,") for w in inner} or lower in ORG_NAME_ENDINGS or len(word) < 3:
+            return False
+        return not any(e.type == "PERSON" and is_surname_of(word, e.name) for e in self.article.entities)
 
     def _surnamed_before(self, head: Any) -> Entity | None:
         """'... said Long.' after 'Perrin Long of Lipper analytical said': a surname the parser did
