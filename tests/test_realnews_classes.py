@@ -609,3 +609,11 @@ def test_an_unresolved_speaker_relays_no_one() -> None:
     article = analyzed("reuters21578.jsonl.gz", "reuters21578-8623")
     chains = [a.via for a in article.attributions if a.speaker.name == "Australian Petroleum Exploration Association"]
     assert chains and all(via == ["Reuters"] for via in chains)
+
+
+def test_it_with_a_present_verb_in_an_articles_paragraphs_is_the_article_speaking_of_its_subject() -> None:
+    # kcna-02843 (part Q): 'The article goes on:' and seven paragraphs, the second 'It comprehensively
+    # indicates the principle ...' (the proposal), which had ended the article's words as narration
+    article = analyzed("kcna-2011-2012.jsonl.gz", "kcna-02843")
+    run = next(a for a in article.attributions if a.rule == "direct.introduced")
+    assert len(run.content_parts) == 7 and run.speaker.name == "Rodong Sinmun"

@@ -69,6 +69,10 @@ ABBREVIATION = re.compile(
 )
 # Lines a web page puts between paragraphs: no one's words.
 PAGE_FURNITURE = word_set("advertisement advertisements ad sponsored")
+# Verbs by which an outlet narrates in the present what a document it quotes says ('it says', 'it
+# adds'); any other verb of saying with 'it' in the present ('It comprehensively indicates the
+# principle') is the document's own words about its subject.
+NARRATING_VERBS = word_set("say add note stress continue go")
 # Documents whose saying in a paragraph of someone's introduced words is the outlet's narration.
 INTRODUCED_DOCUMENTS = word_set("article paper report statement editorial commentary")
 # A quotation that is a work's title ('an article titled "Library of the revolution"'): no one's
@@ -572,6 +576,8 @@ class RuleBuilder:
             said_by = self.subject(token)
             if said_by is None:
                 continue
+            if said_by.lower_ == "it" and token.tag_ != "VBD" and token.lemma_.lower() not in NARRATING_VERBS:
+                continue  # 'It comprehensively indicates the principle' in an article's words: the proposal
             if said_by.lower_ in pronouns or (said_by.pos_ in {"NOUN", "PROPN"} and said_by.lemma_.lower() in mention):
                 return True
         return False
