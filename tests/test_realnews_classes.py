@@ -531,7 +531,7 @@ def test_what_a_speaker_believes_before_a_colon_introduces_nothing() -> None:
 
 
 # Speakers from parts O's and P's errors: (corpus, article, content start, speaker name).
-PART_O_AND_P_SPEAKERS = [
+PART_O_TO_Q_SPEAKERS = [
     # 'Geodome Resources Ltd said based on a feasibility study of its Sunbeam Mine ... The company
     # said': the mine it owns is no rival organization
     ("reuters21578.jsonl.gz", "reuters21578-7823", "eight of nine holes drilled", "Geodome Resources Ltd"),
@@ -583,7 +583,7 @@ PART_O_AND_P_SPEAKERS = [
 ]
 
 
-@pytest.mark.parametrize(("corpus", "article_id", "content_start", "speaker"), PART_O_AND_P_SPEAKERS)
+@pytest.mark.parametrize(("corpus", "article_id", "content_start", "speaker"), PART_O_TO_Q_SPEAKERS)
 def test_speakers_from_parts_o_p_and_q(corpus: str, article_id: str, content_start: str, speaker: str) -> None:
     assert _speaker_of(analyzed(corpus, article_id), content_start)[0] == speaker
 

@@ -278,8 +278,8 @@ def _acronyms_expanded(article: Article, candidates: list[_Candidate]) -> list[_
     for defined in _ACRONYM_DEFINED.finditer(text, shift):
         acronym = defined["acr"].replace("&", "")
         end = len(text[: defined.start()].rstrip())
-        words = list(re.finditer(r"\S+", text[max(shift, end - 200) : end]))
         offset = max(shift, end - 200)
+        words = list(re.finditer(r"\S+", text[offset:end]))
         for n in range(len(acronym), min(len(words), 2 * len(acronym)) + 1):
             first = words[-n].group()
             start = offset + words[-n].start()

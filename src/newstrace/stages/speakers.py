@@ -606,7 +606,7 @@ class SpeakerResolver:
         of the article is surnamed so (then 'Hutton said' may be the person)."""
         lower = word.lower()
         inner = [w for w in name.split()[1:] if w[:1].isupper() and w.lower().rstrip(".,") not in ORG_WORDS]
-        if lower not in {w.lower().rstrip(".,") for w in inner} or lower in ORG_NAME_ENDINGS or len(word) < 3:
+        if lower not in {w.lower().rstrip(".,") for w in inner} or len(word) < 3:
             return False
         return not any(e.type == "PERSON" and is_surname_of(word, e.name) for e in self.article.entities)
 
