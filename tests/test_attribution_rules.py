@@ -2829,3 +2829,50 @@ def test_an_introduced_run_passes_over_a_web_pages_advertisement_lines() -> None
     found = [a for a in analyze(text, rows) if a.rule == "direct.introduced"]
     assert len(found) == 1
     assert [part.text for part in found[0].content_parts] == ["War looms", "Peace waits"]
+
+
+def test_a_paragraph_opening_he_said_colon_goes_on_into_the_next_until_meanwhile() -> None:
+    # KCNA: 'He said: The puppet group ...' then the speaker's next paragraph, unquoted; 'Meanwhile,
+    # envoys visited ...' is the outlet's narration again
+    rows: list[Row] = [
+        ("He", 1, "nsubj", "PRON", "he"),
+        ("said", 1, "ROOT", "VERB", "say"),
+        (":", 1, "punct", "PUNCT", ":"),
+        ("War", 4, "nsubj", "NOUN", "war"),
+        ("looms", 1, "ccomp", "VERB", "loom"),
+        (".", 1, "punct", "PUNCT", "."),
+        ("\n\n", 5, "dep", "SPACE", "\n\n"),
+        ("Peace", 8, "nsubj", "NOUN", "peace"),
+        ("waits", 8, "ROOT", "VERB", "wait"),
+        (".", 8, "punct", "PUNCT", "."),
+        ("\n\n", 9, "dep", "SPACE", "\n\n"),
+        ("Meanwhile", 14, "advmod", "ADV", "meanwhile"),
+        (",", 14, "punct", "PUNCT", ","),
+        ("envoys", 14, "nsubj", "NOUN", "envoy"),
+        ("visited", 14, "ROOT", "VERB", "visit"),
+        (".", 14, "punct", "PUNCT", "."),
+    ]
+    text = "He said: War looms.\n\nPeace waits.\n\nMeanwhile, envoys visited."
+    found = [a for a in analyze(text, rows) if a.rule == "direct.introduced"]
+    assert len(found) == 1
+    assert found[0].kind == "direct" and found[0].cue is not None and found[0].cue.text == "said"
+    assert [part.text for part in found[0].content_parts] == ["War looms", "Peace waits"]
+
+
+def test_a_paragraph_with_narration_before_its_colon_opens_no_run() -> None:
+    # 'Yesterday he said: ...': words before the speaker are the outlet's; the rule wants the speaker first
+    rows: list[Row] = [
+        ("Yesterday", 2, "npadvmod", "NOUN", "yesterday"),
+        ("he", 2, "nsubj", "PRON", "he"),
+        ("said", 2, "ROOT", "VERB", "say"),
+        (":", 2, "punct", "PUNCT", ":"),
+        ("War", 5, "nsubj", "NOUN", "war"),
+        ("looms", 2, "ccomp", "VERB", "loom"),
+        (".", 2, "punct", "PUNCT", "."),
+        ("\n\n", 6, "dep", "SPACE", "\n\n"),
+        ("Peace", 9, "nsubj", "NOUN", "peace"),
+        ("waits", 9, "ROOT", "VERB", "wait"),
+        (".", 9, "punct", "PUNCT", "."),
+    ]
+    text = "Yesterday he said: War looms.\n\nPeace waits."
+    assert not [a for a in analyze(text, rows) if a.rule == "direct.introduced"]

@@ -222,7 +222,7 @@ def _organizations_abroad(text: str, candidates: list[_Candidate]) -> list[_Cand
 
 # The last word of an organization's name that a purpose or a domain may follow ('the British
 # Association for the Study of Songun Policy', 'the Council for Foreign Relations').
-PURPOSE_NAME_ENDINGS = ORG_NAME_ENDINGS | word_set("council society center centre union movement front")
+PURPOSE_NAME_ENDINGS = ORG_NAME_ENDINGS | word_set("council society center centre union movement front headquarters")
 _PURPOSE = re.compile(
     r"[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|the|and|for|on|in|to)[ \t]+)*[A-Z][\w'’-]*)*"
 )
@@ -263,6 +263,42 @@ def _purposes_named(text: str, candidates: list[_Candidate]) -> list[_Candidate]
         extended.append(_Candidate(cand.start, end, "ORG", cand.token))
         swallowed_until = end
     return extended
+
+
+_BODY_WORD_BEFORE_PURPOSE = re.compile(r"\b[A-Z][a-z]+(?=[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z])")
+_LEADING_ARTICLES = word_set("the a an its their")
+
+
+def _bodies_untagged(article: Article, candidates: list[_Candidate]) -> list[_Candidate]:
+    """'The South Headquarters of the Pan-national Alliance for Korea's Reunification', where the
+    entity model tagged 'Pan-national' and 'Reunification (Pomminryon' and nothing before them:
+    capitalized words ending in a body's word ('Headquarters', 'Alliance') before 'of' or 'for' and
+    another capitalized word start an organization's name, which ``_purposes_named`` carries on."""
+    text, doc, shift = article.text, article.doc, article.body_start
+    found = list(candidates)
+    for match in _BODY_WORD_BEFORE_PURPOSE.finditer(text, shift):
+        if match.group().lower() not in PURPOSE_NAME_ENDINGS:
+            continue
+        words = list(re.finditer(r"[^\s]+", text[max(shift, match.start() - 120) : match.start()]))
+        base = max(shift, match.start() - 120)
+        start = match.start()
+        for word in reversed(words):
+            if not word.group()[:1].isupper() or not word.group().isalpha() or text[base + word.end()] == "\n":
+                break
+            start = base + word.start()
+        while start < match.start() and text[start : text.index(" ", start)].lower() in _LEADING_ARTICLES:
+            start = text.index(" ", start) + 1
+        if start == match.start():
+            continue  # the body's word alone: 'Committee of the Party' may be a description
+        end = match.end()
+        if any(c.start <= start and end <= c.end and c.label == "ORG" for c in found):
+            continue  # tagged already
+        tokens = token_index(doc).starting_within(start - shift, end - shift)
+        if not len(tokens):
+            continue
+        found = [c for c in found if c.end <= start or end <= c.start]  # 'South Headquarters' tagged PERSON
+        found.append(_Candidate(start, end, "ORG", doc[tokens[-1]]))
+    return sorted(found, key=lambda c: c.start)
 
 
 _ACRONYM_DEFINED = re.compile(r"\((?P<acr>[A-Z][A-Z&]{1,8})\)")
@@ -568,6 +604,7 @@ class EntityStage(Stage):
             candidates.append(_Candidate(start, end, label, ent.root))
 
         candidates = _hyphened_organizations(text, candidates)
+        candidates = _bodies_untagged(article, candidates)
         candidates = _purposes_named(text, candidates)
         candidates = _acronyms_expanded(article, candidates)
         candidates = _organizations_abroad(text, candidates)
@@ -613,7 +650,10 @@ class EntityStage(Stage):
             elif known_types.get(surface) == "MISC":
                 continue  # 'COVID-19' tagged PERSON or ORG: not an actor
             elif surface in capital_table and label in {"GPE", "LOC", "ORG"}:
-                if _is_locative(cand.token):
+                if cand.token.dep_ in {"nsubj", "nsubjpass", "poss"} and _surname_of(surface, people):
+                    # 'Washington stressed that ...' where the article names George Washington: him
+                    table.add(_person_key(surface, people), "PERSON", span, "name")
+                elif _is_locative(cand.token):
                     table.add(surface, "GPE", span, "name")
                 else:
                     table.add(capital_table[surface], "GPE", span, "metonym")

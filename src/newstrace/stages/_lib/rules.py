@@ -73,6 +73,13 @@ PAGE_FURNITURE = word_set("advertisement advertisements ad sponsored")
 # adds'); any other verb of saying with 'it' in the present ('It comprehensively indicates the
 # principle') is the document's own words about its subject.
 NARRATING_VERBS = word_set("say add note stress continue go")
+# Verbs by which a newly named person takes the floor in KCNA's narration ('expressed his towering
+# resentment', 'called for', 'branded ... as').
+STANCE_CUE_VERBS = SPEECH_VERBS | BELIEF_VERBS | SPEECH_ACT_VERBS | LIGHT_SPEECH_VERBS | OBJECT_VERBS | NAMING_VERBS
+# A paragraph opening that only the outlet's narration uses.
+NARRATION_OPENER = re.compile(r"(?:Meanwhile|In the meantime)\b")
+# How far into a paragraph a colon may stand and still end its opening 'He said:'.
+MAX_OPENER_CHARS = 80
 # Documents whose saying in a paragraph of someone's introduced words is the outlet's narration.
 INTRODUCED_DOCUMENTS = word_set("article paper report statement editorial commentary")
 # A quotation that is a work's title ('an article titled "Library of the revolution"'): no one's
@@ -462,14 +469,18 @@ class RuleBuilder:
         """
         text = self.article.text
         found = paragraphs(text, self.offset)
-        for k, (_, end) in enumerate(found):
-            if text[end - 1] != ":":
-                continue
-            verb = self._introducing_verb(end - 1)
+        for k, (start, end) in enumerate(found):
+            opening: Span | None = None
+            if text[end - 1] == ":":
+                verb = self._introducing_verb(end - 1)
+            else:
+                verb, opening = self._opening_introducer(start, end)
             subject = self.subject(verb) if verb is not None else None
             if verb is None or subject is None:
                 continue
             parts = self._introduced_parts(found[k + 1 :], subject)
+            if opening is not None:
+                parts.insert(0, opening)
             if not parts:
                 continue
             content = parts[0] if len(parts) == 1 else self.article.span(parts[0].start, parts[-1].end)
@@ -480,6 +491,26 @@ class RuleBuilder:
             for n, (qs, qe) in enumerate(self.quote_ranges):
                 if content.start <= qs + self.offset + 1 and qe + self.offset - 1 <= content.end:
                     self.used_quotes.add(n)
+
+    def _opening_introducer(self, start: int, end: int) -> tuple[Any | None, Span | None]:
+        """'He said: The puppet group of traitors ...': a paragraph that opens with its speaker, a
+        verb of saying and a colon, the words after it unquoted. The verb and those words, which
+        the paragraphs after it may go on (KCNA's way of quoting a speech); else (None, None)."""
+        text = self.article.text
+        colon = text.find(":", start, min(end, start + MAX_OPENER_CHARS))
+        if colon < 0 or colon + 1 >= end:
+            return None, None
+        rest = self.trim(self.article.span(colon + 1, end))
+        if rest is None or text[rest.start] in QUOTE_MARKS or text[rest.start - 1] in QUOTE_MARKS:
+            return None, None  # '... said: "..."': a quotation, the direct-quote rule's
+        verb = self._introducing_verb(colon)
+        subject = self.subject(verb) if verb is not None else None
+        if verb is None or subject is None or verb.dep_ != "ROOT":
+            return None, None
+        first = self.index.first_starting_at_or_after(start - self.offset)
+        if min(t.i for t in subject.subtree) != first:
+            return None, None  # the speaker must open the paragraph: no narration before the colon
+        return verb, rest
 
     def _introducing_verb(self, colon: int) -> Any | None:
         """The verb of saying right before the colon at article offset ``colon``: every word between
@@ -526,6 +557,8 @@ class RuleBuilder:
                 or self._introduces_another(start, end, subject)
             ):
                 break
+            if quoted_until is None and NARRATION_OPENER.match(text, start):
+                break  # 'Meanwhile, diplomatic envoys of Ghana ... paid condolatory visits': the outlet's
             if text[start:end].strip().lower() in PAGE_FURNITURE:
                 continue  # 'Advertisement' between a web page's paragraphs
             part = self.trim(self.article.span(start, end))
@@ -544,6 +577,8 @@ class RuleBuilder:
         own = {t.lemma_.lower() for t in subject.subtree if t.pos_ in {"NOUN", "PROPN"}}
         for i in inside:
             token = self.doc[i]
+            if self._titled_newcomer(token, first, own):
+                return True
             if token.tag_ != "VBD" or not self._is_cue(token):
                 continue
             said_by = self.subject(token)
@@ -564,10 +599,30 @@ class RuleBuilder:
                 return True
         return False
 
+    def _titled_newcomer(self, verb: Any, first: int, own: set[str]) -> bool:
+        """Whether ``verb`` is a paragraph's past-tense main verb whose subject opens the paragraph
+        as a person named with a title ('Mun Jae Chol, deputy general director of ..., expressed
+        his towering resentment'): KCNA's way of bringing in the next speaker, whatever the verb."""
+        if verb.tag_ != "VBD" or verb.dep_ != "ROOT" or verb.lemma_ not in STANCE_CUE_VERBS:
+            return False  # 'Park Chung-Hee, "yusin" dictator, pursued ...' in a paper's words: its story
+        said_by = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if said_by is None or said_by.ent_type_ != "PERSON" or said_by.pos_ != "PROPN":
+            return False
+        if min(t.i for t in said_by.subtree) - first > 1:
+            return False
+        if not any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in said_by.children):
+            return False
+        name = {said_by.lemma_.lower(), *(c.lemma_.lower() for c in said_by.children if c.dep_ == "compound")}
+        return not name & own
+
     def _narrates(self, start: int, end: int, subject: Any) -> bool:
         """Whether a verb of saying in the paragraph has the introducer's speaker as its subject."""
         mention = {t.lemma_.lower() for t in subject.subtree if t.pos_ in {"NOUN", "PROPN"}}
-        person = subject.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in subject.subtree)
+        person = (
+            subject.lower_ in {"he", "she"}  # 'He went on:': a person, whose 'He said' resumes narration
+            or subject.ent_type_ == "PERSON"
+            or any(t.ent_type_ == "PERSON" for t in subject.subtree)
+        )
         pronouns = {"he", "she"} if person else {"it"}
         for i in self.index.starting_within(start - self.offset, end - self.offset):
             token = self.doc[i]
