@@ -101,6 +101,17 @@ def test_angle_brackets_around_names_read_as_spaces() -> None:
     assert reading_view("a < b and c > d") == "a < b and c > d"  # not a name tag
 
 
+def test_a_name_tag_wrapped_onto_the_next_line_reads_as_spaces_too() -> None:
+    # reuters21578-1902: 'to build two hulls for <Onomichi Dockyard\nCo Ltd>, was a success': the
+    # brackets left in, the parser made 'Ltd' a subject and missed 'He told Reuters ... that ...'
+    text = "He told Reuters that a venture, to build\nhulls for <Onomichi Dockyard\nCo Ltd>, was a success.\nIt grew."
+    view = reading_view(text)
+    assert len(view) == len(text)
+    assert "hulls for  Onomichi Dockyard\nCo Ltd , was a success." in view and "<" not in view
+    blank = "A <Kim\n\nLtd> b and c\nd."
+    assert "<" in reading_view(blank)  # never over a blank line: a paragraph break is no wrap
+
+
 def test_a_stock_symbol_after_a_name_reads_as_spaces() -> None:
     # 'Westdeutsche Landesbank Girozentrale <WELG.F> said': the parser took 'F' for the speaker.
     text = "DUESSELDORF - Westdeutsche Landesbank Girozentrale\n<WELG.F> said its\nunit posted a loss\nof 12 mln marks."

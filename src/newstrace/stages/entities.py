@@ -65,7 +65,12 @@ ACRONYM_STOPWORDS = {"of", "the", "and", "for", "'s", "’s", "de", "du", "la", 
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading article and a trailing possessive: 'the KCNA's' → 'KCNA'."""
+    """Drop a leading article and a trailing possessive: 'the KCNA's' → 'KCNA'; and the angle
+    brackets Reuters puts round a company's name ('<Cleveland Consulting Associates Inc>')."""
+    while end > start and text[end - 1] in "<>":
+        end -= 1
+    while start < end and text[start] in "<>":
+        start += 1
     segment = text[start:end]
     for prefix in ("the ", "The ", "THE "):
         if segment.startswith(prefix):
@@ -222,7 +227,9 @@ def _organizations_abroad(text: str, candidates: list[_Candidate]) -> list[_Cand
 
 # The last word of an organization's name that a purpose or a domain may follow ('the British
 # Association for the Study of Songun Policy', 'the Council for Foreign Relations').
-PURPOSE_NAME_ENDINGS = ORG_NAME_ENDINGS | word_set("council society center centre union movement front headquarters")
+PURPOSE_NAME_ENDINGS = ORG_NAME_ENDINGS | word_set(
+    "council society center centre union movement front headquarters group"
+)
 _PURPOSE = re.compile(
     r"[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|the|and|for|on|in|to)[ \t]+)*[A-Z][\w'’-]*)*"
 )
@@ -232,6 +239,44 @@ _DATE_WORDS = re.compile(
     r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
 )
 _CONNECTORS = word_set("of the and for on in to")
+
+
+_PARTNER_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)[ \t\n]+(?:and|&)[ \t\n]+$")
+
+
+def _partners_named(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """'Saatchi and Saatchi Co Plc', 'Smith and Wesson Inc', where the entity model tagged only the
+    part after 'and': a company's name with its legal form takes in the capitalized word and the
+    'and' before it, when nothing tagged that word (in 'Ford and General Motors Corp' the model
+    tags Ford, another company); a tag of the word alone gives way when the name repeats it
+    ('Saatchi and Saatchi', 'Johnson and Johnson')."""
+    out: list[_Candidate] = []
+    for cand in candidates:
+        words = text[cand.start : cand.end].split()
+        before = _PARTNER_BEFORE.search(text, max(0, cand.start - 40), cand.start)
+        if cand.label != "ORG" or len(words) < 2 or words[-1] not in LEGAL_FORMS or before is None:
+            out.append(cand)
+            continue
+        tagged = [c for c in out if c.start <= before.start(1) < c.end]
+        repeated = [c for c in tagged if text[c.start : c.end] == before.group(1) == words[0]]
+        if tagged and tagged != repeated:
+            out.append(cand)
+            continue
+        out = [c for c in out if c not in repeated]
+        out.append(_Candidate(before.start(1), cand.end, cand.label, cand.token))
+    return out
+
+
+def _acronyms_one_type(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """ "China Shipbuilding Corp (CSBC)" then "CSBC's first joint production venture" tagged a
+    person: an acronym the model tagged an organization anywhere in the article is one everywhere."""
+    organizations = {text[c.start : c.end] for c in candidates if c.label == "ORG"}
+    return [
+        _Candidate(c.start, c.end, "ORG", c.token)
+        if c.label == "PERSON" and text[c.start : c.end].isupper() and text[c.start : c.end] in organizations
+        else c
+        for c in candidates
+    ]
 
 
 def _purposes_named(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
@@ -249,9 +294,12 @@ def _purposes_named(text: str, candidates: list[_Candidate]) -> list[_Candidate]
         if follow is None or words[-1].lower() not in PURPOSE_NAME_ENDINGS:
             extended.append(cand)
             continue
-        kept = []
+        kept: list[re.Match[str]] = []
         for word in re.finditer(r"\S+", text[cand.end : follow.end()]):
             if _DATE_WORDS.match(word.group()):
+                break
+            if kept and kept[-1].group() == "and" and word.group() == "the":
+                kept.pop()  # '... Songun Policy and the British Group for ...': the next body
                 break
             kept.append(word)
         while kept and kept[-1].group() in _CONNECTORS:  # '... Policy on' before a date
@@ -288,8 +336,8 @@ def _bodies_untagged(article: Article, candidates: list[_Candidate]) -> list[_Ca
             start = base + word.start()
         while start < match.start() and text[start : text.index(" ", start)].lower() in _LEADING_ARTICLES:
             start = text.index(" ", start) + 1
-        if start == match.start():
-            continue  # the body's word alone: 'Committee of the Party' may be a description
+        if start == match.start() and text[max(shift, start - 4) : start] != "the ":
+            continue  # the body's word alone opening a sentence: 'Committee of ...' may be a description
         end = match.end()
         if any(c.start <= start and end <= c.end and c.label == "ORG" for c in found):
             continue  # tagged already
@@ -604,6 +652,7 @@ class EntityStage(Stage):
             candidates.append(_Candidate(start, end, label, ent.root))
 
         candidates = _hyphened_organizations(text, candidates)
+        candidates = _partners_named(text, candidates)
         candidates = _bodies_untagged(article, candidates)
         candidates = _purposes_named(text, candidates)
         candidates = _acronyms_expanded(article, candidates)
@@ -619,6 +668,7 @@ class EntityStage(Stage):
                 acronyms[after["acr"]] = surface
         acronyms.update(_short_names(text, candidates, acronyms))
 
+        candidates = _acronyms_one_type(text, candidates)
         people = [
             text[c.start : c.end]
             for c in candidates

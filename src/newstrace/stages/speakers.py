@@ -24,6 +24,7 @@ import re
 from typing import Any
 
 from ..record import Article, Attribution, Entity, Mention, Span, Speaker
+from ..resources import agencies, entity_types
 from ..stage import ENGLISH, Stage
 from ._lib.lexicon import (
     EXPLETIVE_IT_VERBS,
@@ -74,7 +75,8 @@ BODY_HEADS = word_set("union board court campaign administration poll exchange b
 MADE_BY = {"reporter": "report", "speaker": "speech"}
 MAKING_VERBS = word_set("make deliver give present")
 # Words that stand before a person's name as a title ('Minister Choe', 'Deputy Choe Thae Bok').
-NAME_TITLES = ROLE_WORDS | word_set("deputy comrade")
+# Ranks, too, that no name begins with ('Lieutenant Pilar Torres states')
+NAME_TITLES = ROLE_WORDS | word_set("deputy comrade lieutenant sergeant colonel corporal detective")
 # Verbs whose subject issues the document that is their object ('X issued a statement'), and those
 # whose subject receives it ('Kim Jong Un received a message from ...'); any other verb ('denied the
 # declaration', 'supported the statement of ...') says nothing of who issued it (SpeakerResolver._issuer).
@@ -88,6 +90,11 @@ RECEIVING_VERBS = word_set("receive get obtain accept welcome")
 MAKING_BY_AGENT = ISSUING_VERBS | word_set("compile conduct prepare produce collect gather")
 # What an outlet is called after its name ('the MTI news agency'): SpeakerResolver._named_outlet.
 OUTLET_NOUNS = word_set("agency newspaper paper daily network channel broadcaster station website")
+# Words of media names that, alone and opening a sentence, are common nouns ('Press reports').
+MEDIA_WORDS = word_set("news times post journal herald tribune daily press radio television tv magazine")
+SUBSIDIARY_NOUNS = word_set("subsidiary unit affiliate arm division")
+# What 'the paper' may stand for: a paper named before, which spoke (SpeakerResolver._paper_spoken_before).
+PAPER_NOUNS = word_set("paper newspaper daily")
 # Bodies named after the person who leads them ('the Trump campaign'): SpeakerResolver._team_of.
 TEAM_NOUNS = word_set("campaign administration")
 # A party's members named as a body ('Democrats said'): the party speaks (_party_of_members).
@@ -174,6 +181,12 @@ class SpeakerResolver:
         named = self._named_outlet(head) if head is not None else None
         if named is not None:
             return self._speaker(span, [named], "name")
+        paper = self._paper_spoken_before(head) if head is not None else None
+        if paper is not None:
+            return self._speaker(span, [paper], "description", "description")
+        subsidiary = self._subsidiary_named_after(span, head) if head is not None else None
+        if subsidiary is not None:
+            return self._speaker(span, [subsidiary], "description", "description")
         organ = self._organ_of(head) if head is not None else None
         if organ is not None:
             return self._speaker(span, [organ], "description", "description")
@@ -240,8 +253,12 @@ class SpeakerResolver:
         if holder is not None:
             return self._speaker(span, [holder], "name")
         if head is not None and head.lemma_.lower() in ROLE_WORDS:
-            if len(people) == 1 and self._holds_role(span, people[0], head):
-                return self._speaker(span, people, "name")
+            # 'Chairman of the Sweden-Korea Friendship Association Christer Lundgren, who is chairman
+            # of the ... committee for commemorating Kim Il Sung's 100th birth anniversary': whom a
+            # relative clause speaks of holds no role of the mention
+            holders = self._outside_clauses(span, head, people)
+            if len(holders) == 1 and self._holds_role(span, holders[0], head):
+                return self._speaker(span, holders, "name")
             if _one_known(head):
                 return self._by_title(span, head)
             return Speaker(span, [], _plain_name(span.text), "unresolved")
@@ -310,6 +327,43 @@ class SpeakerResolver:
                 if entity is not None and entity.type == "ORG" and entity not in found:
                     found.append(entity)
         return found[0] if len(found) == 1 else None
+
+    def _subsidiary_named_after(self, span: Span, head: Any) -> Entity | None:
+        """'Volkswagen of America said ... The wholly owned subsidiary of Volkswagen A.G. said': a
+        subsidiary of a named parent is the one organization named before whose name begins as
+        the parent's does, and is not the parent."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in SUBSIDIARY_NOUNS:
+            return None
+        owners = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        parents = [e for t in owners if (e := self._entity_at(t)) is not None and e.type == "ORG"]
+        if len(parents) != 1:
+            return None
+        first = parents[0].name.split()[0]
+        named = {
+            e.id: e
+            for mention, e in self.mentions
+            if mention.start < span.start and e.type == "ORG" and e is not parents[0] and e.name.split()[0] == first
+        }
+        return next(iter(named.values())) if len(named) == 1 else None
+
+    def _paper_spoken_before(self, head: Any) -> Entity | None:
+        """'Rodong Sinmun Saturday says ... the bylined commentary of the paper says': 'the paper' is
+        the one organization that spoke before it, when that is a paper or agency the gazetteers
+        know; with two, or none known, it stays unresolved ('Exxon said ... the paper said' is
+        another's)."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in PAPER_NOUNS:
+            return None
+        if [c.lower_ for c in head.children if c.i < head.i] != ["the"]:
+            return None
+        position = head.idx + self.article.body_start
+        spoken = {
+            e.id: e for start, e in self.speaker_history if start < position and e is not None and e.type == "ORG"
+        }
+        if len(spoken) != 1:
+            return None
+        (paper,) = spoken.values()
+        known = set(agencies().values()) | {name for name, kind in entity_types().items() if kind == "ORG"}
+        return paper if paper.name in known else None
 
     def _organ_of(self, head: Any) -> Entity | None:
         """'The council of the Australian Petroleum Exploration Association (APEA) said', 'the APEA
@@ -445,6 +499,18 @@ class SpeakerResolver:
             return None
         return self._entity_named_by(tokens, "PERSON")
 
+    def _outside_clauses(self, span: Span, head: Any, entities: list[Entity]) -> list[Entity]:
+        """Those of ``entities`` named in ``span`` outside the clauses that hang in the phrase of
+        ``head`` (relative clauses, participles): the phrase's own names."""
+        clauses = {t.i for c in head.subtree if c.dep_ in {"relcl", "acl"} for t in c.subtree}
+        kept = []
+        for mention, entity in self.mentions:
+            if entity in entities and entity not in kept and span.contains(mention):
+                name = self.head_token(mention)
+                if name is not None and name.i not in clauses:
+                    kept.append(entity)
+        return kept
+
     def _holds_role(self, span: Span, person: Entity, role: Any) -> bool:
         """The person named in a role's phrase is the one in the role ('the minister, Fernando Santos',
         'Minister Santos'), not one it is about ('a Reagan administration official', "Putin's
@@ -504,15 +570,22 @@ class SpeakerResolver:
 
     def _maker_of(self, head: Any) -> Entity | None:
         """'Deputy Choe Thae Bok made a report ... The reporter said', 'X delivered a speech ...
-        The speaker stressed': the one person the text says made the report or the speech."""
+        The speaker stressed', 'X said in his report': the one person the text says made the
+        report or the speech."""
         made = MADE_BY.get(head.lemma_.lower())
         if made is None or head.pos_ != "NOUN" or not _definite_body(head, frozenset({head.lemma_.lower()})):
             return None
         makers: dict[str, Entity] = {}
         for token in head.doc[: head.i]:
-            if token.lemma_.lower() != made or token.dep_ != "dobj" or token.head.lemma_.lower() not in MAKING_VERBS:
+            if token.lemma_.lower() != made:
                 continue
-            for subject in (c for c in token.head.children if c.dep_ == "nsubj"):
+            if token.dep_ == "dobj" and token.head.lemma_.lower() in MAKING_VERBS:
+                verb = token.head
+            elif token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lemma_ in SPEECH_VERBS:
+                verb = token.head.head  # 'Ho Jong Man said in his report that ...'
+            else:
+                continue
+            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
                 person = self._entity_at(subject) or self._untagged_name(subject)
                 if person is not None and person.type == "PERSON":
                     makers[person.id] = person
@@ -563,6 +636,8 @@ class SpeakerResolver:
         if sharing is not None:
             return sharing
         words = [t for t in tokens if t.text[:1].isupper()]
+        if len(words) == 1 and words[0].lower_ in MEDIA_WORDS and words[0].is_sent_start:
+            return None  # 'Press reports that ...', 'Television footage showed': common nouns, capitalized
         definite = tokens[0].i > 0 and head.doc[tokens[0].i - 1].lower_ == "the"
         organization = definite or any(t.lower_ in ORG_WORDS for t in words)
         if organization:
@@ -1198,6 +1273,8 @@ class SpeakerResolver:
                 entity = self._untagged_name(candidate)
             if entity is None and candidate.pos_ == "NOUN":
                 entity = self._apposed(candidate)  # 'The ... newspaper Thongil News carried the article'
+            if entity is None:
+                entity = self._paper_spoken_before(candidate)  # 'the bylined commentary of the paper'
             if entity is not None and entity.type in ACTOR_TYPES:
                 return entity
         return None

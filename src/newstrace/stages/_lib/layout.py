@@ -25,7 +25,8 @@ _INNER_BREAK = re.compile(r"(?<=\S)\n(?=\S)")
 _LINE_BREAK = re.compile(r"\n")
 _CONTINUES_LOWER = re.compile(r"(?<=\S)\n(?=[a-z(0-9])")
 # '<Qintex Ltd>': a name in the angle brackets of a wire archive's markup.
-_NAME_TAG = re.compile(r"<([A-Z][^<>\n]{0,60}?)>")
+# The name may wrap onto the next line ('<Onomichi Dockyard\nCo Ltd>'), never over a blank one.
+_NAME_TAG = re.compile(r"<([A-Z](?:[^<>\n]|\n(?![ \t]*\n)){0,60}?)>")
 # 'Westdeutsche Landesbank Girozentrale <WELG.F> said': a stock symbol right after a capitalized name.
 _TICKER = re.compile(r"(\b[A-Z][\w.&'-]*\s+)(<[A-Z0-9]{1,8}(?:\.[A-Z]{1,3})?>)")
 # "Speaker Nancy Pelosi Nancy PelosiOn The Money: ... | ... | ... MORE (D-Calif.)": a web page's

@@ -297,9 +297,12 @@ class RuleBuilder:
 
     def _parenthetical_subject(self, head: Any, conjoined: Any) -> Any | None:
         """The subject of a verb of saying set in as a parenthesis between ``head`` and a verb
-        conjoined to it ('..., the article said, and went on'), or None."""
-        for child in head.children:
-            if child.dep_ == "parataxis" and head.i < child.i < conjoined.i and self._is_cue(child):
+        conjoined to it ('..., the article said, and went on'), or None. The parser may hang the
+        parenthesis lower, on a word of the clause ('..., the issue of the conservative regime's stay
+        in power, ..., the bylined commentary of the paper says, and goes on:'): the nearest counts."""
+        between = [t for t in head.subtree if head.i < t.i < conjoined.i]
+        for child in reversed(between):
+            if child.dep_ == "parataxis" and self._is_cue(child):
                 subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS and not c.is_punct), None)
                 if subject is not None:
                     return subject

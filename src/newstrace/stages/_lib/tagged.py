@@ -329,6 +329,8 @@ def tagged_attributions(
                 # agent ('was urged by the union to ...')
                 agent = agent_of(verb)
                 attribution.speaker = Speaker(builder.speaker_mention(agent) if agent is not None else None)
+            if mention is not None and cue is not None and _said_by_no_one(article, cue, mention):
+                attribution.speaker = Speaker(None)  # 'and there have been calls for striking Iran'
             if verb is not None:
                 attribution.citing, attribution.relay = builder.citing(verb), builder.relay(verb)
                 if distant:
@@ -558,6 +560,22 @@ def _target_of(cue: Any, mention: Span, article: Article) -> bool:
         return False
     subjects = [c for c in cue.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return any(mention.start <= t.idx + article.body_start < mention.end for t in subjects)
+
+
+def _said_by_no_one(article: Article, cue: Span, mention: Span) -> bool:
+    """Whether the cue is a noun that an existential 'there be' introduces ('But he has sent ...
+    troops, and there have been calls for striking Iran'): the clause names no sayer, and a
+    source outside the noun's own phrase ('calls by Democrats') is someone else's subject."""
+    doc, shift = article.doc, article.body_start
+    for i in token_index(doc).starting_within(cue.start - shift, cue.end - shift):
+        noun = doc[i]
+        if noun.pos_ != "NOUN" or noun.dep_ != "attr" or noun.head.lemma_ != "be":
+            continue
+        if not any(c.dep_ == "expl" and c.lower_ == "there" for c in noun.head.children):
+            continue
+        own = {t.idx + shift for t in noun.subtree}
+        return not any(mention.start <= position < mention.end for position in own)
+    return False
 
 
 def _cue_verb(article: Article, cue: Span) -> Any | None:
