@@ -726,3 +726,20 @@ def test_a_media_word_opening_a_sentence_is_no_name() -> None:
     # without foundation, he said': 'Press' is no organization
     article = analyzed("reuters21578.jsonl.gz", "reuters21578-12395")
     assert not any(e.name == "Press" for e in article.entities)
+
+
+# A person's name closing the speaker's phrase right after an organization's (and a role word)
+# speaks for it: (corpus, article, content start, speaker name).
+PERSON_AFTER_ORGANIZATION = [
+    # 'Board of Foreign Trade director Vincent Siew told Reuters': the parser hung the name on 'of'
+    ("reuters21578.jsonl.gz", "reuters21578-5183", "unless Taiwan allowed", "Vincent Siew"),
+    # 'U.S. Comptroller of the Currency\nRobert Clarke said': the name in apposition to the office
+    ("reuters21578.jsonl.gz", "reuters21578-19393", "his office is expanding", "Robert Clarke"),
+]
+
+
+@pytest.mark.parametrize(("corpus", "article_id", "content_start", "speaker"), PERSON_AFTER_ORGANIZATION)
+def test_a_person_named_after_an_organization_speaks_for_it(
+    corpus: str, article_id: str, content_start: str, speaker: str
+) -> None:
+    assert _speaker_of(analyzed(corpus, article_id), content_start)[0] == speaker

@@ -248,6 +248,9 @@ class SpeakerResolver:
                 group += [e for k, e in enumerate(joined) if e is not None and e not in group + joined[:k]]
                 if len(group) > 1 and head_entity.type in {"ORG", "GPE"}:
                     return self._speaker(span, group, "coordination")
+            closing = self._person_closing(span, head, head_entity) if head_entity.type == "ORG" else None
+            if closing is not None:
+                return self._speaker(span, [closing], "name")
             return self._speaker(span, [head_entity], "name")
         holder = self._holder_after_comma(span, head) if head is not None else None
         if holder is not None:
@@ -327,6 +330,24 @@ class SpeakerResolver:
                 if entity is not None and entity.type == "ORG" and entity not in found:
                     found.append(entity)
         return found[0] if len(found) == 1 else None
+
+    def _person_closing(self, span: Span, head: Any, organization: Entity) -> Entity | None:
+        """'Board of Foreign Trade director Vincent Siew said', 'U.S. Comptroller of the Currency
+        Robert Clarke said': a person's name that closes the speaker's phrase right after the
+        organization's name (and a role word, if any) is the one who speaks for it; the parser hung
+        the name on the organization's words."""
+        own = [m for m, e in self.mentions if e is organization and span.contains(m)]
+        people = [(m, e) for m, e in self.mentions if e.type == "PERSON" and span.contains(m)]
+        if len(own) != 1 or len(people) != 1:
+            return None
+        (named, person) = people[0]
+        if span.text[named.end - span.start :].strip(" ,.") or named.start < own[0].end:
+            return None  # the name must end the phrase and follow the organization
+        words = span.text[own[0].end - span.start : named.start - span.start].split()
+        if not all(w.lower() in ROLE_WORDS for w in words):
+            return None  # 'the Reagan administration's budget chief ...' or other words between
+        name = self.head_token(named)
+        return person if name is not None and any(a.i == head.i for a in name.ancestors) else None
 
     def _subsidiary_named_after(self, span: Span, head: Any) -> Entity | None:
         """'Volkswagen of America said ... The wholly owned subsidiary of Volkswagen A.G. said': a
