@@ -33,3 +33,20 @@ def test_apostrophes_are_not_quotes() -> None:
 
 def test_single_curly_quotes_when_no_double_quotes() -> None:
     assert _texts("The minister said ‘we are ready’ on Monday.") == ["we are ready"]
+
+
+def test_an_unclosed_quote_after_a_named_speakers_quote_ends_before_a_new_speakers_paragraph() -> None:
+    # reuters21578-2475: the second paragraph's quote has a cue of its own, so the unclosed quote
+    # that went on with Crandell's words ends with his paragraph
+    text = (
+        '    "They are concerned," said James Crandell.\n"Apparently they will talk, I don\'t know.\n'
+        '    "It\'s getting confusing," said James Carroll.'
+    )
+    assert _texts(text) == [
+        "They are concerned,",
+        "Apparently they will talk, I don't know.",
+        "It's getting confusing,",
+    ]
+    # with no quote of its own before it, the unclosed quote goes on into the next paragraph
+    text = '    He spoke.\n"Apparently they will talk.\n    "It\'s getting confusing," said James Carroll.'
+    assert _texts(text) == ["Apparently they will talk.\n    \"It's getting confusing,"]

@@ -39,6 +39,25 @@ def _reopens_paragraph(text: str, open_at: int, i: int) -> bool:
     return len(breaks) == 1 and not text[breaks[0].end() : i].strip()
 
 
+# A verb of saying right after a closing mark: '," said James Carroll', '," he said', '," Lo added'.
+CUE_AFTER = re.compile(
+    r"[,.]?\s*(?:(?:[A-Z][\w.'-]*|he|she|they|it)(?:\s+[A-Z][\w.'-]*){0,3}\s+)?(?:said|says|added|adds)\b"
+)
+
+
+def _follows_a_quote(text: str, quotes: list[tuple[int, int]], open_at: int) -> bool:
+    """Whether a quote closed earlier in the paragraph the mark at ``open_at`` opens a quote in."""
+    breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text, 0, open_at)]
+    paragraph_start = breaks[-1] if breaks else 0
+    return bool(quotes) and quotes[-1][1] > paragraph_start
+
+
+def _closes_before_a_cue(text: str, later: list[tuple[int, str, int]]) -> bool:
+    """Whether the next closing mark among ``later`` is followed by a verb of saying."""
+    close = next(((i, length) for i, direction, length in later if direction == "close"), None)
+    return close is not None and CUE_AFTER.match(text, close[0] + close[1]) is not None
+
+
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation's inner text, marks excluded."""
     use_single = '"' not in text and "“" not in text and "”" not in text and "''" not in text
@@ -63,10 +82,17 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     quotes: list[tuple[int, int]] = []
     open_at: int | None = None
     open_len = 1
-    for i, direction, length in marks:
+    for n, (i, direction, length) in enumerate(marks):
         if direction == "open":
             if open_at is None or not _reopens_paragraph(text, open_at, i):
                 # A fresh quote, or a reopening inside one paragraph: the earlier mark was stray.
+                open_at, open_len = i, length
+            elif _follows_a_quote(text, quotes, open_at) and _closes_before_a_cue(text, marks[n + 1 :]):
+                # '"They ... lawsuit," said James Crandell, analyst at Salomon Brothers Inc.
+                # "Apparently they are willing ... I don't know.\n    "It's getting a little
+                # confusing," said James Carroll': the unclosed quote went on with the speaker its
+                # paragraph named, and the new paragraph's quote has a cue of its own: two quotes
+                quotes.append((open_at + open_len, _paragraph_end(text, open_at)))
                 open_at, open_len = i, length
             # else: a new paragraph reopening a running quote: the quote continues.
         elif open_at is not None:
