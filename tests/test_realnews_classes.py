@@ -743,3 +743,11 @@ def test_a_person_named_after_an_organization_speaks_for_it(
     corpus: str, article_id: str, content_start: str, speaker: str
 ) -> None:
     assert _speaker_of(analyzed(corpus, article_id), content_start)[0] == speaker
+
+
+def test_a_request_reported_inside_someones_words_is_its_own_attribution() -> None:
+    # reuters21578-20389 (part R): 'Kjeldsen said Copa had urged the ministers to pursue ...': the
+    # request is Copa's, and it reaches the reader through Kjeldsen
+    article = analyzed("reuters21578.jsonl.gz", "reuters21578-20389")
+    urged = [a for a in article.attributions if a.content.text.startswith("the ministers to pursue")]
+    assert [(a.speaker.name, a.via) for a in urged] == [("Copa", ["Reuters", "Hans Kjeldsen"])]

@@ -11,6 +11,9 @@ import pytest
 import newstrace
 from newstrace.cli import main
 from newstrace.corpus.relays import GEXF, GRAPHML, to_gexf, to_graphml
+from newstrace.record import Article, Attribution, Span, Speaker
+from newstrace.settings import load_settings
+from newstrace.stages.relay import RelayStage
 from newstrace.store import RelayEdge, open_store
 from newstrace.store.base import load_migrations, lookup_keys, relay_hops
 
@@ -147,3 +150,32 @@ def test_relays_command(tmp_path, seed: newstrace.Article, capsys) -> None:  # t
     assert main(["relays", "--db", db, "--format", "graphml", "-o", str(out)]) == 0
     assert "Kim Jong Un" in out.read_text(encoding="utf-8")
     assert main(["relays", "--db", db, "--chains", "--format", "gexf"]) == 2
+
+
+def _said(text: str, speaker: str | None, cue: str, content: str) -> Attribution:
+    mention = Span.of(text, text.index(speaker), text.index(speaker) + len(speaker)) if speaker else None
+    resolved = Speaker(mention, [speaker] if speaker else [], speaker, "name" if speaker else "unresolved")
+    start = text.index(content)
+    return Attribution(
+        "", "indirect", resolved, Span.of(text, text.index(cue), text.index(cue) + len(cue)),
+        Span.of(text, start, start + len(content)),
+    )  # fmt: skip
+
+
+def test_a_speech_event_inside_someones_words_comes_through_them() -> None:
+    # 'Kjeldsen said Copa had urged the ministers to talk' (reuters21578-20389): Copa's urging
+    # reaches the reader through Kjeldsen; his own 'he had urged' goes through no one new
+    text = "Kjeldsen said Copa had urged the ministers to talk. Smith said he had urged them to wait."
+    article = Article(text=text, agency="Reuters")
+    article.attributions = [
+        _said(text, "Kjeldsen", "said", "Copa had urged the ministers to talk"),
+        _said(text, "Copa", "urged", "the ministers to talk"),
+        _said(text, "Smith", "said", "he had urged them to wait"),
+        _said(text, "Smith", "urged them", "to wait"),
+    ]
+    RelayStage(load_settings())(article)
+    assert [a.via for a in article.attributions] == [["Reuters"], ["Reuters", "Kjeldsen"], ["Reuters"], ["Reuters"]]
+    # an unresolved sayer relays no one
+    article.attributions[0].speaker = Speaker(article.attributions[0].speaker.mention)
+    RelayStage(load_settings())(article)
+    assert article.attributions[1].via == ["Reuters"]

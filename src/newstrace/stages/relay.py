@@ -42,3 +42,31 @@ class RelayStage(Stage):
                 if relay != speaker.name and relay not in chain:
                     chain.append(relay)
             attribution.via = chain
+        _nested_relays(article)
+
+
+def _nested_relays(article: Article) -> None:
+    """'Kjeldsen said Copa had urged the ministers to ...': a speech event reported inside someone's
+    words comes to the reader through that someone, whose chain it goes on (``via = [Reuters, Hans
+    Kjeldsen]``); not through an unresolved speaker, and not through the speaker itself ('he had
+    also urged')."""
+    widest_first = sorted(article.attributions, key=lambda a: a.content.start - a.content.end)
+    for attribution in widest_first:
+        cue = attribution.cue
+        if cue is None:
+            continue
+        around = [
+            other
+            for other in article.attributions
+            if other is not attribution
+            and other.kind in {"direct", "indirect"}
+            and any(part.start <= cue.start and cue.end <= part.end for part in other.content_parts or [other.content])
+        ]
+        if not around:
+            continue
+        enclosing = min(around, key=lambda a: a.content.end - a.content.start)
+        name = enclosing.speaker.name
+        if not enclosing.speaker.entities or not name or name == attribution.speaker.name:
+            continue
+        chain = [*enclosing.via, name]
+        attribution.via = [*chain, *(v for v in attribution.via if v not in chain and v != attribution.speaker.name)]

@@ -78,6 +78,9 @@ NARRATING_VERBS = word_set("say add note stress continue go")
 STANCE_CUE_VERBS = SPEECH_VERBS | BELIEF_VERBS | SPEECH_ACT_VERBS | LIGHT_SPEECH_VERBS | OBJECT_VERBS | NAMING_VERBS
 # A paragraph opening that only the outlet's narration uses.
 NARRATION_OPENER = re.compile(r"(?:Meanwhile|In the meantime)\b")
+# Speech events reported inside someone's words, annotated on their own ('Kjeldsen said Copa had
+# urged the ministers to pursue ...'): requests and proposals, never beliefs.
+NESTED_SPEECH_VERBS = word_set("urge propose request demand recommend appeal")
 # How far into a paragraph a colon may stand and still end its opening 'He said:'.
 MAX_OPENER_CHARS = 80
 # Documents whose saying in a paragraph of someone's introduced words is the outlet's narration.
@@ -813,7 +816,9 @@ class RuleBuilder:
         found by an earlier rule is left alone: it is part of what someone said.
         """
         for verb in self.doc:
-            if verb.i in self.used_cues or verb.pos_ != "VERB" or self.in_quote(verb) or self.inside_content(verb):
+            if verb.i in self.used_cues or verb.pos_ != "VERB" or self.in_quote(verb):
+                continue
+            if self.inside_content(verb) and verb.lemma_.lower() not in NESTED_SPEECH_VERBS:
                 continue
             if verb.dep_ == "xcomp" and verb.head.i in self.used_cues:
                 continue  # 'declined to criticize X': one attribution, cued by 'declined'
