@@ -327,15 +327,14 @@ def _bodies_untagged(article: Article, candidates: list[_Candidate]) -> list[_Ca
     for match in _BODY_WORD_BEFORE_PURPOSE.finditer(text, shift):
         if match.group().lower() not in PURPOSE_NAME_ENDINGS:
             continue
-        words = list(re.finditer(r"[^\s]+", text[max(shift, match.start() - 120) : match.start()]))
         base = max(shift, match.start() - 120)
         start = match.start()
-        for word in reversed(words):
+        for word in reversed(list(re.finditer(r"\S+", text[base : match.start()]))):
             if not word.group()[:1].isupper() or not word.group().isalpha() or text[base + word.end()] == "\n":
-                break
+                break  # the name's capitalized words, on its own line
             start = base + word.start()
-        while start < match.start() and text[start : text.index(" ", start)].lower() in _LEADING_ARTICLES:
-            start = text.index(" ", start) + 1
+        while (lead := re.match(r"(\S+)[ \t]+", text[start : match.start()])) and lead[1].lower() in _LEADING_ARTICLES:
+            start += lead.end()
         if start == match.start() and text[max(shift, start - 4) : start] != "the ":
             continue  # the body's word alone opening a sentence: 'Committee of ...' may be a description
         end = match.end()

@@ -92,6 +92,7 @@ MAKING_BY_AGENT = ISSUING_VERBS | word_set("compile conduct prepare produce coll
 OUTLET_NOUNS = word_set("agency newspaper paper daily network channel broadcaster station website")
 # Words of media names that, alone and opening a sentence, are common nouns ('Press reports').
 MEDIA_WORDS = word_set("news times post journal herald tribune daily press radio television tv magazine")
+# What a company's subsidiary is called ('The wholly owned subsidiary of Volkswagen A.G.').
 SUBSIDIARY_NOUNS = word_set("subsidiary unit affiliate arm division")
 # What 'the paper' may stand for: a paper named before, which spoke (SpeakerResolver._paper_spoken_before).
 PAPER_NOUNS = word_set("paper newspaper daily")
@@ -345,7 +346,7 @@ class SpeakerResolver:
             return None  # the name must end the phrase and follow the organization
         words = span.text[own[0].end - span.start : named.start - span.start].split()
         if not all(w.lower() in ROLE_WORDS for w in words):
-            return None  # 'the Reagan administration's budget chief ...' or other words between
+            return None  # words other than a role between them: the name may be someone else's
         name = self.head_token(named)
         return person if name is not None and any(a.i == head.i for a in name.ancestors) else None
 

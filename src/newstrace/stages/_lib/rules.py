@@ -813,7 +813,8 @@ class RuleBuilder:
 
         'Clinton accused Sanders of a flip-flop', 'Cruz vowed to repeal it', 'Trump referred to the
         mogul', 'Their choice appears to be ...' (no source). A verb inside the content of an attribution
-        found by an earlier rule is left alone: it is part of what someone said.
+        found by an earlier rule is left alone: it is part of what someone said; unless it reports a
+        request or proposal of its own ('Kjeldsen said Copa had urged the ministers to ...').
         """
         for verb in self.doc:
             if verb.i in self.used_cues or verb.pos_ != "VERB" or self.in_quote(verb):
