@@ -199,9 +199,10 @@ def test_own_gold_loads_against_the_corpora() -> None:
 # Floors sit about 0.02 under what the default pipeline reaches (docs/realnews.md); raise them as the
 # numbers improve, never lower them to make a change pass. The held-out half (parts B and D) is not
 # read here: it is scored only to report.
-# Measured 2026-12-04: precision 0.895, recall 0.867, speaker 0.641, fully right 0.476, wrong names 10.
-TUNE_FLOORS = {"precision": 0.87, "recall": 0.84, "speaker_accuracy": 0.61, "fully_right_of_gold": 0.45}
-TUNE_MAX_WRONG_NAMES = 13  # matched attributions given another person's name
+# Measured 2026-12-04: precision 0.895, recall 0.867, speaker 0.641, fully right 0.476, wrong names 10;
+# 2026-12-07 (ninth session): 0.943, 0.841, 0.925, 0.689, 1 (recall's floor stays where it was).
+TUNE_FLOORS = {"precision": 0.92, "recall": 0.84, "speaker_accuracy": 0.90, "fully_right_of_gold": 0.66}
+TUNE_MAX_WRONG_NAMES = 3  # matched attributions given another person's name
 
 
 def test_realnews_tune_gate() -> None:
