@@ -10,7 +10,7 @@ from newstrace.eval.polnear import polnear_content
 from newstrace.models.tagger import TAG_INDEX, TAGS, Transitions, decode, join_split_quotes, viterbi, word_tags
 from newstrace.models.wordpiece import Piece
 from newstrace.record import Article, Attribution, Span, Speaker
-from newstrace.stages._lib.conventions import without_own_attitudes
+from newstrace.stages._lib.conventions import without_own_attitudes, without_writers_beliefs
 from newstrace.stages._lib.tagged import (
     group_spans,
     missed_by_tagger,
@@ -355,6 +355,22 @@ def test_a_speakers_own_belief_inside_their_words_is_not_another_attribution() -
     # a belief of someone else inside the words stays: 'Gardner said analysts believed ...'
     named = Attribution("", "belief", Speaker(span("Gardner")), span("believed"), span("shareholders might get a deal"))
     assert without_own_attitudes([said, named]) == [said, named]
+
+
+def test_the_writers_and_the_readers_beliefs_are_the_outlets_voice() -> None:
+    # 'I think Obamacare is unconstitutional' in a column: the writer's view, no attribution; 'we
+    # expect' inside Smith's words stays for the other conventions to judge
+    text = "I think the law is unconstitutional. Smith said we expect a ruling. Judges think it stands."
+    article = Article(text=text)
+    span = lambda s: article.span(text.index(s), text.index(s) + len(s))  # noqa: E731
+    writer = Attribution("", "belief", Speaker(span("I")), span("think"), span("the law is unconstitutional"))
+    said = Attribution("", "indirect", Speaker(span("Smith")), span("said"), span("we expect a ruling"))
+    quoted = Attribution("", "belief", Speaker(span("we")), span("expect"), span("a ruling"))
+    judges = Attribution("", "belief", Speaker(span("Judges")), span("think it"), span("it stands"))
+    assert without_writers_beliefs([writer, said, quoted, judges]) == [said, quoted, judges]
+    # what the writer says is no belief: it stays
+    wrote = Attribution("", "indirect", Speaker(span("I")), span("think"), span("the law is unconstitutional"))
+    assert without_writers_beliefs([wrote]) == [wrote]
 
 
 def test_words_before_their_cue_start_in_the_cues_sentence() -> None:

@@ -44,6 +44,31 @@ def without_own_attitudes(attributions: list[Attribution]) -> list[Attribution]:
     return kept
 
 
+# The writer's person and the reader's: 'I think ...' in a column, 'you want to use that'.
+WRITER_PRONOUNS = frozenset({"i", "we", "you"})
+
+
+def without_writers_beliefs(attributions: list[Attribution]) -> list[Attribution]:
+    """Drop a belief held by 'I', 'we' or 'you' outside anyone's reported words ('I think Obamacare
+    is still unconstitutional' in a column, 'No one wants ...; you want to understand why'): the
+    writer's own view or a generic reader, the outlet's own voice; the gold has none."""
+    kept = []
+    for attribution in attributions:
+        mention = attribution.speaker.mention
+        writers = (
+            attribution.kind == "belief"
+            and mention is not None
+            and mention.text.lower() in WRITER_PRONOUNS
+            and not any(
+                other is not attribution and other.content.start <= mention.start < other.content.end
+                for other in attributions
+            )
+        )
+        if not writers:
+            kept.append(attribution)
+    return kept
+
+
 # A content that is one of these words states nothing (a speech act's object may: 'praised it').
 # Not 'this': 'Rodong Sinmun says this in an article: ...' names who the paragraphs after are from.
 PRONOUN_CONTENTS = frozenset({"which", "that", "it", "these", "those", "so", "what"})
