@@ -17,7 +17,7 @@ from ..stage import ENGLISH, Stage
 
 class RelayStage(Stage):
     name = "relay.v1"
-    requires = ("attributions.speaker", "attributions.citing", "attributions.relay", "agency", "outlet")
+    requires = ("attributions", "attributions.speaker", "attributions.citing", "attributions.relay", "agency", "outlet")
     assigns = ("attributions.via",)
     languages = ENGLISH
 
