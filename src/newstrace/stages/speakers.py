@@ -21,6 +21,7 @@ Resolved descriptions and pronouns are added to the entity's mentions.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from ..record import Article, Attribution, Entity, Mention, Span, Speaker
@@ -92,6 +93,14 @@ MAKING_BY_AGENT = ISSUING_VERBS | word_set("compile conduct prepare produce coll
 OUTLET_NOUNS = word_set("agency newspaper paper daily network channel broadcaster station website")
 # Words of media names that, alone and opening a sentence, are common nouns ('Press reports').
 MEDIA_WORDS = word_set("news times post journal herald tribune daily press radio television tv magazine")
+
+
+@cache
+def _known_outlets() -> frozenset[str]:
+    """Agencies' and papers' names the gazetteers know ('Rodong Sinmun'), read once."""
+    return frozenset(agencies().values()) | {name for name, kind in entity_types().items() if kind == "ORG"}
+
+
 # What a company's subsidiary is called ('The wholly owned subsidiary of Volkswagen A.G.').
 SUBSIDIARY_NOUNS = word_set("subsidiary unit affiliate arm division")
 # What 'the paper' may stand for: a paper named before, which spoke (SpeakerResolver._paper_spoken_before).
@@ -384,8 +393,7 @@ class SpeakerResolver:
         if len(spoken) != 1:
             return None
         (paper,) = spoken.values()
-        known = set(agencies().values()) | {name for name, kind in entity_types().items() if kind == "ORG"}
-        return paper if paper.name in known else None
+        return paper if paper.name in _known_outlets() else None
 
     def _organ_of(self, head: Any) -> Entity | None:
         """'The council of the Australian Petroleum Exploration Association (APEA) said', 'the APEA
