@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from newstrace.pipeline import load_stage
 from newstrace.record import Article, Attribution, Entity, Mention, Span, Speaker
 from newstrace.settings import CONVENTIONS_CHOICES, load_settings
+from newstrace.stages._lib.conventions import is_teaser_line
 from newstrace.stages._lib.tokens import token_span
 from newstrace.stages.attribution import RuleAttributionStage
 from newstrace.stages.quotes import find_quotes
@@ -2876,3 +2877,13 @@ def test_a_paragraph_with_narration_before_its_colon_opens_no_run() -> None:
     ]
     text = "Yesterday he said: War looms.\n\nPeace waits."
     assert not [a for a in analyze(text, rows) if a.rule == "direct.introduced"]
+
+
+def test_a_line_that_links_another_story_is_a_teaser() -> None:
+    text = (
+        "He said so.\nTRENDING: Frmr Obamacare Chief Pushes Panic, Tells People Hospital Is Out\n"
+        "NOTE: the figures were revised."
+    )
+    assert is_teaser_line(text, text.index("Pushes"))
+    assert not is_teaser_line(text, text.index("He said"))
+    assert not is_teaser_line(text, text.index("figures"))  # a label before a sentence, not a headline

@@ -120,3 +120,61 @@ def test_a_companys_inner_name_word_is_the_company_unless_a_person_has_it() -> N
         "Hutton said it reserves the right to buy more."
     )
     assert speaker_of(text, "it reserves")[0] == "Barbara Hutton"
+
+
+def test_a_delegate_named_without_a_tag_is_a_person() -> None:
+    text = 'Ri Pyong Hui, a delegate from Kangwon Province, said:\n\n"I will prepare my children well."'
+    assert speaker_of(text, "I will prepare")[0] == "Ri Pyong Hui"
+
+
+def test_a_lead_description_is_the_person_named_next_as_that_title() -> None:
+    text = (
+        "LONDON, April 5 - Britain's trade minister left for Tokyo saying he planned to present a timetable.\n"
+        '    "I expect a positive response," the minister, Michael Howard, said.'
+    )
+    assert speaker_of(text, "he planned to present") == ("Michael Howard", "description")
+    # without the name after 'the minister,' the description stays what it is
+    alone = "LONDON, April 5 - Britain's trade minister left for Tokyo saying he planned to present a timetable."
+    assert speaker_of(alone, "he planned to present")[1] == "unresolved"
+
+
+def test_a_broadcaster_named_by_its_city_speaks() -> None:
+    text = "Iran will keep the strait open, Tehran radio said. The radio quoted the commander."
+    assert speaker_of(text, "Iran will keep")[0] == "Tehran radio"
+
+
+def test_his_statement_is_the_statement_of_whom_his_stands_for() -> None:
+    text = (
+        "Sen. Richard Burr released a statement on Friday.\n\n"
+        '"I relied solely on public news reports," his statement said.'
+    )
+    assert speaker_of(text, "I relied solely")[0] == "Richard Burr"
+
+
+def test_a_he_is_never_the_unnamed_plural_speakers_before_it() -> None:
+    text = (
+        '"Voters are not the only players," Timothy Feddersen says. Wealthy donors tend to support '
+        'policies that favor them. "The focal point is no longer the median voter," he says.'
+    )
+    assert speaker_of(text, "The focal point") == ("Timothy Feddersen", "pronoun")
+
+
+def test_a_he_after_a_man_the_last_speaker_spoke_of_is_unresolved() -> None:
+    text = (
+        "Kim Sang Gun on June 14 criticized Lee Myung Bak for blocking reunification. "
+        "Lee Myung Bak lent no ear to the demand, he said. On the contrary, Lee declared the measures.\n\n"
+        '"I have never been allowed to hold a joint event," he noted.'
+    )
+    assert speaker_of(text, "I have never been allowed")[1] == "unresolved"
+
+
+def test_a_post_embedded_in_a_page_is_its_authors() -> None:
+    text = (
+        "Critics were quick to respond.\n\n"
+        "This would be plainly unconstitutional. https://t.co/3xMa1A0qUN — Adam Serwer🍝 (@AdamSerwer) "
+        "October 11, 2019\n\nThe debate went on."
+    )
+    article = newstrace.analyze(text)
+    (post,) = [a for a in article.attributions if a.rule == "direct.embedded_post"]
+    assert (post.speaker.name, post.cue.text if post.cue else None) == ("Adam Serwer", "—")
+    assert post.content.text == "This would be plainly unconstitutional"

@@ -627,6 +627,9 @@ class EntityStage(Stage):
                 last = doc[last.i - 1]  # 'MTI news' of 'the MTI news agency': the name is MTI
             if ent.label_ == "PERSON":
                 first = _extend_name_left(doc, first, ent)
+            else:
+                while first.i < last.i and first.text.isalpha() and first.text.islower():
+                    first = doc[first.i + 1]  # 'the state Department of Finance': the name is capitalized
             before = doc[first.i - 1] if first.i > 0 else None
             if before is not None and before.pos_ == "NOUN" and before.lower_ in NAMED_ORGANIZATION_NOUNS:
                 label = "ORG"  # 'The Russian paper Nakhodkinski Rabochi' (tagged FAC), 'the firm Jardine Fleming'

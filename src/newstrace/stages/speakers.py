@@ -27,6 +27,7 @@ from typing import Any
 from ..record import Article, Attribution, Entity, Mention, Span, Speaker
 from ..resources import agencies, entity_types
 from ..stage import ENGLISH, Stage
+from ._lib.layout import PARAGRAPH_BREAK
 from ._lib.lexicon import (
     EXPLETIVE_IT_VERBS,
     FIRST_PERSON,
@@ -48,9 +49,14 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PRONOUN_LOOKBACK = 600  # characters: a pronoun further than this from any person stays unresolved
 SUBJECT_RUN_SENTENCES = 8  # sentences a run of 'he ...' subjects is followed back
 NAME_JOINERS = frozenset({"for", "and", "&", ",", "'s", "’s"})  # inside an organization's name, before a capital
+NAMED_NEXT_CHARS = 400  # how soon after a lead's description its holder must be named
 QUOTED_SENTENCES_SKIPPED = 4  # at most this many quoted sentences between a pronoun and its antecedent
 QUOTE_MARKS = frozenset("\"“”'‘’")
+# What follows an embedded post's author's display name: any emoji, and the handle in brackets.
+ACCOUNT_AFTER = re.compile(r"[^\w()\n]*\(@\w{1,30}\)")
 WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+# Bodies a wire names by their place: 'Dallas police', 'Tehran radio', 'Baghdad television'.
+PLACE_BODIES = word_set("police radio television tv")
 # Kin by which a person is described ('His wife Pak Un Jong').
 KIN_NOUNS = word_set("wife husband son daughter mother father brother sister widow widower")
 # People described but not named: a pronoun after one of them as subject is most likely that person.
@@ -59,8 +65,9 @@ PERSON_NOUNS = frozenset(TITLE_WORDS) | word_set(
 )
 
 
-# Nouns a person is described by ('the executive chairman', 'officials', 'a nurse').
-DESCRIBED_PEOPLE = PERSON_NOUNS | ROLE_WORDS
+# Nouns a person is described by ('the executive chairman', 'officials', 'a nurse', 'Ri Pyong Hui, a
+# delegate from Kangwon Province').
+DESCRIBED_PEOPLE = PERSON_NOUNS | ROLE_WORDS | word_set("delegate deputy member participant veteran")
 
 # Definite descriptions of an organization ('the company said'): the organization that spoke last,
 # when no other one is named in the narration between (SpeakerResolver._organization).
@@ -111,13 +118,15 @@ TEAM_NOUNS = word_set("campaign administration")
 CHAMBERS = {"House", "Senate", "Congressional"}
 PARTY_MEMBERS = {"Democrats": "Democratic Party", "Republicans": "Republican Party", "Tories": "Conservative Party"}
 # Which person a third-person pronoun or an honorific can stand for.
+NO_ONE_PERSON = frozenset({"it", "they", "them", "that", "which", "we"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 # Definite descriptions of a document that speaks for its issuer ('the article goes on'): the one the
 # text says issued it (SpeakerResolver._document).
 DOCUMENT_NOUNS = word_set(
     "article commentary editorial appeal letter statement report declaration communique memorandum "
-    "message petition resolution column essay op-ed note notice complaint lawsuit filing tweet"
+    "message petition resolution column essay op-ed note notice complaint lawsuit filing tweet bulletin newsletter"
 )
 # What a pollster or a researcher publishes: named by its own phrase only ('a CBS News poll'; a
 # later 'the poll' may be another one, and 'the poll' may be a body's name ending, BODY_HEADS).
@@ -138,6 +147,9 @@ class SpeakerResolver:
         )
         # Every speaker mention resolved so far, in text order, with its entity (None: unresolved).
         self.speaker_history: list[tuple[int, Entity | None]] = []
+        # where unnamed speakers begin that are no one person ('wealthy donors tend to support',
+        # 'policies that favor them'): never what a 'he' or a 'she' goes back to
+        self.not_one_person: set[int] = set()
         # Speaker mentions resolved here ('the North Korean leader' -> Kim Jong Un), read as the
         # entity's mentions from then on.
         self.resolved_mentions: list[tuple[Span, Entity]] = []
@@ -173,6 +185,9 @@ class SpeakerResolver:
     def resolve(self, span: Span | None) -> Speaker:
         if span is None:
             return Speaker(None, [], None, "unresolved")
+        if ACCOUNT_AFTER.match(self.article.text, span.end):
+            account = self._account(span)
+            return self._speaker(span, [account], "name") if account else Speaker(span, [], span.text, "unresolved")
         head = self.head_token(span)
         lower = head.lower_ if head is not None else ""
         text_lower = span.text.lower()
@@ -197,6 +212,9 @@ class SpeakerResolver:
         subsidiary = self._subsidiary_named_after(span, head) if head is not None else None
         if subsidiary is not None:
             return self._speaker(span, [subsidiary], "description", "description")
+        named_body = self._body_named_before(head) if head is not None else None
+        if named_body is not None:
+            return self._speaker(span, [named_body], "name")
         organ = self._organ_of(head) if head is not None else None
         if organ is not None:
             return self._speaker(span, [organ], "description", "description")
@@ -394,6 +412,23 @@ class SpeakerResolver:
             return None
         (paper,) = spoken.values()
         return paper if paper.name in _known_outlets() else None
+
+    def _body_named_before(self, head: Any) -> Entity | None:
+        """'The United Food and Commercial Workers union', 'the Oakland school board': a body's common
+        noun after its name, the organization the name is."""
+        lemma = head.lemma_.lower()
+        if (
+            head.pos_ != "NOUN"
+            or not head.text.islower()
+            or lemma not in BODY_HEADS | ORG_WORDS
+            or lemma in ISSUED_NOUNS
+        ):
+            return None  # not 'a new CNN/ORC poll': what a body issues is _issuer's
+        before = head.doc[head.i - 1] if head.i > 0 else None
+        if before is None or before.i < head.left_edge.i or before.pos_ != "PROPN":
+            return None
+        entity = self._entity_at(before)
+        return entity if entity is not None and entity.type == "ORG" else None
 
     def _organ_of(self, head: Any) -> Entity | None:
         """'The council of the Australian Petroleum Exploration Association (APEA) said', 'the APEA
@@ -744,10 +779,28 @@ class SpeakerResolver:
             self.mentions.sort(key=lambda pair: pair[0].start)
         return entity
 
+    def _account(self, name: Span) -> Entity | None:
+        """The author of an embedded post by its display name ('— Adam Serwer (@AdamSerwer) ...'): the
+        entity the name tags, else a person when it is two to four capitalized words with no word of
+        an organization's name, an organization when it has one or an acronym ('CBP San Diego');
+        a lone or lower-case name ('ye', 'People') says neither."""
+        tagged = [e for e in self.entities_in(name, ("PERSON", "ORG")) if e.name]
+        if len(tagged) == 1:
+            return tagged[0]
+        words = name.text.split()
+        if any(w.lower() in ORG_WORDS or (len(w) > 1 and w.isupper()) for w in words):
+            etype = "ORG"
+        elif 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+            etype = "PERSON"
+        else:
+            return None
+        return self._entity_called(" ".join(words), etype, name, "name")
+
     def _place_police(self, head: Any) -> Entity | None:
-        """'Dallas police reported', 'Queensland state police said': the police of a named place,
-        an organization the text names by the place (unlike a bare 'police', which names none)."""
-        if head.lemma_.lower() != "police":
+        """'Dallas police reported', 'Queensland state police said', 'Tehran radio said': the police
+        or the broadcaster of a named place, an organization the text names by the place (unlike a
+        bare 'police', which names none)."""
+        if head.lemma_.lower() not in PLACE_BODIES:
             return None
         modifiers = [c for c in head.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < head.i]
         place = self._entity_at(modifiers[0]) if modifiers else None
@@ -872,9 +925,14 @@ class SpeakerResolver:
             # conference ..., the south Korean Yonhap News said. They accused ...': the people
             return Speaker(span, [], span.text, "unresolved")
         if previous is not None:
-            spoke = [entity for start, entity in self.speaker_history if previous.start <= start < previous.end]
-            if spoke and spoke[-1] is not None and fits(spoke[-1]):
-                return self._speaker(span, [spoke[-1]], "pronoun", "pronoun")
+            spoke = [
+                (start, entity) for start, entity in self.speaker_history if previous.start <= start < previous.end
+            ]
+            spoke_at, last_spoke = spoke[-1] if spoke else (0, None)
+            if last_spoke is not None and fits(last_spoke):
+                if self._spoken_of_just_before(spoke_at, last_spoke):
+                    return Speaker(span, [], span.text, "unresolved")
+                return self._speaker(span, [last_spoke], "pronoun", "pronoun")
         subject = self._previous_subject(span)
         if subject is not None:
             entity = self._entity_at(subject)
@@ -884,16 +942,61 @@ class SpeakerResolver:
                 return self._speaker(span, [entity], "pronoun", "pronoun")
             if entity is None and want == "PERSON" and subject.lemma_.lower() in PERSON_NOUNS:
                 return Speaker(span, [], span.text, "unresolved")
+            if want == "PERSON" and previous is not None and (entity is None or entity.type != "PERSON"):
+                joined = self._joined_clause_person(previous, subject)
+                if joined is not None and fits(joined):
+                    return self._speaker(span, [joined], "pronoun", "pronoun")
         if gender is not None:
             begun = self._subject_run(span, gender)
             if begun is not None and fits(begun):
                 return self._speaker(span, [begun], "pronoun", "pronoun")
-        earlier = [(start, entity) for start, entity in self.speaker_history if start < span.start]
+        earlier = [
+            (start, entity)
+            for start, entity in self.speaker_history
+            if start < span.start and not (gender is not None and start in self.not_one_person)
+        ]
         if earlier and span.start - earlier[-1][0] <= PRONOUN_LOOKBACK * 2:
             start, last = earlier[-1]
-            if last is not None and fits(last) and not self._person_between(start, span.start, last):
+            if (
+                last is not None
+                and fits(last)
+                and not self._person_between(start, span.start, last)
+                and not self._spoken_of_just_before(start, last)
+            ):
                 return self._speaker(span, [last], "pronoun", "pronoun")
         return Speaker(span, [], span.text, "unresolved")
+
+    def _joined_clause_person(self, sentence: Span, subject: Any) -> Entity | None:
+        """'Japan appeared to be making no concessions ahead of Howard's trip and Trade Secretary Paul
+        Channon on Friday sought to dispel ... . "We don't want a trade war," he said': the one person
+        named as the subject of a clause joined to the main one, when the main subject is no person.
+        A person merely mentioned there (Howard) is not enough."""
+        people = {
+            id(person): person
+            for other in self._main_subjects(sentence)
+            if other.i != subject.i
+            for person in [self._subject_person(other)]
+            if person is not None
+        }
+        return next(iter(people.values())) if len(people) == 1 else None
+
+    def _spoken_of_just_before(self, start: int, person: Entity) -> bool:
+        """Whether ``person``, speaking at ``start``, is whom another person's reported words just
+        before, in the same paragraph, speak of ('..., but Lee Myung Bak lent no ear to the demand,
+        he said. On the contrary, Lee declared the "May 24 measures" ...'): then Lee's words may be
+        reported inside the other's, and a 'he' after them may be either man."""
+        text = self.article.text
+        spoken_of = [m for m, e in self.mentions if e is person]
+        for attribution in self.article.attributions:
+            content = attribution.content
+            if content.end > start or PARAGRAPH_BREAK.search(text, content.end, start) is not None:
+                continue
+            speaker = next((e for e in self.article.entities if e.id == attribution.speaker.entity), None)
+            if speaker is None or speaker is person or speaker.type != "PERSON":
+                continue
+            if any(content.start <= m.start < content.end for m in spoken_of):
+                return True
+        return False
 
     def _people_described_in(self, sentence: Span) -> bool:
         """Whether a subject in ``sentence`` is people described, not named: a plural of a person's
@@ -934,6 +1037,8 @@ class SpeakerResolver:
                 return None
             named = self._subject_person(subjects[0])
             if named is not None:
+                if self._spoken_of_just_before(subjects[0].idx + self.article.body_start, named):
+                    return None
                 return named
             if PRONOUN_GENDER.get(subjects[0].lower_) != gender or subjects[0].lower_ not in PRONOUNS_PERSON:
                 return None
@@ -1305,9 +1410,30 @@ class SpeakerResolver:
                 entity = self._apposed(candidate)  # 'The ... newspaper Thongil News carried the article'
             if entity is None:
                 entity = self._paper_spoken_before(candidate)  # 'the bylined commentary of the paper'
+            if entity is None and candidate.dep_ == "poss" and candidate.lower_ in POSSESSIVE_PRONOUNS:
+                entity = self._possessor(candidate)  # '"...," his statement said'
             if entity is not None and entity.type in ACTOR_TYPES:
                 return entity
         return None
+
+    def _possessor(self, pronoun: Any) -> Entity | None:
+        """Whom a possessive pronoun before a document stands for ('his statement said', 'its
+        bulletin'), with the evidence a pronoun speaker needs (``_pronoun``, ``_organization``)."""
+        span = token_span(self.article, pronoun, pronoun)
+        owner = pronoun.lower_
+        kinds = {"its": ("ORG", "GPE"), "their": ("ORG", "GPE", "NORP")}.get(owner, ("PERSON",))
+        verb = next((a for a in pronoun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        if subject is not None and subject.i < pronoun.i:
+            # 'The Mexican Committee ... carried in the 54th issue of its bulletin': the clause's subject
+            named = self._subject_person(subject) if owner in {"his", "her"} else self._entity_at(subject)
+            if named is not None and named.type in kinds:
+                return named
+        if owner == "its":
+            resolved = self._organization(span, how="pronoun")
+        else:
+            resolved = self._pronoun(span, "GROUP" if owner == "their" else "PERSON")
+        return next((e for e in self.article.entities if e.id == resolved.entity), None)
 
     def _rival_between(self, start: int, end: int, entity: Entity) -> bool:
         """Another organization or state named in the narration between a speaker and 'the company':
@@ -1468,9 +1594,26 @@ class SpeakerResolver:
         holders = [e for e in holders if self._introduced_with(e, qualifiers, span.start)]
         if len(holders) == 1:
             return holders[0]
+        if not holders:
+            return self._named_next_as(span, title)
         # Several people hold the title: the one spoken of most recently.
         recent = [(m, e) for m, e in self.mentions if e in holders and m.end <= span.start]
         return recent[-1][1] if recent else None
+
+    def _named_next_as(self, span: Span, title: str) -> Entity | None:
+        """ "Britain's corporate affairs minister left for Tokyo saying ... . "I should be expecting a
+        positive response," the minister, Michael Howard, said': a wire's lead describes whom the
+        next sentences name. The one person first named soon after, right after 'the <title>,'."""
+        text = self.article.text
+        named = [
+            e
+            for e in self.article.entities
+            if e.type == "PERSON"
+            and e.mentions
+            and span.end <= (first := min(m.span.start for m in e.mentions)) < span.end + NAMED_NEXT_CHARS
+            and re.search(rf"\bthe {re.escape(title)},\s*$", text[max(0, first - 80) : first], re.IGNORECASE)
+        ]
+        return named[0] if len(named) == 1 else None
 
 
 def _past_date(head: Any) -> Any:
@@ -1557,6 +1700,12 @@ def _comma_after(name: Any) -> bool:
     return name.i + 1 < len(name.doc) and name.doc[name.i + 1].text == ","
 
 
+def _one_person(head: Any) -> bool:
+    """Whether an unnamed speaker's head may be one person ('he', 'who', 'the aide'): not a plural
+    ('wealthy donors'), nor 'it', 'they' or a relative that stands for a thing ('policies that ...')."""
+    return head.tag_ not in {"NNS", "NNPS"} and head.lower_ not in NO_ONE_PERSON
+
+
 def _one_known(head: Any) -> bool:
     """'The former secretary', 'the company's chief': one person the reader already knows. Not
     'some GOP senators', 'a spokesman', 'officials': a plural or an indefinite description names nobody."""
@@ -1601,6 +1750,9 @@ class SpeakerStage(Stage):
                 # as speaking: no pronoun after it goes back to them on that ground
                 entity = next((e for e in article.entities if e.id == resolved.entity), None)
                 resolver.speaker_history.append((resolved.mention.start, entity))
+                head = resolver.head_token(resolved.mention)
+                if entity is None and head is not None and not _one_person(head):
+                    resolver.not_one_person.add(resolved.mention.start)
             if rule == "direct.continued" and attribution.speaker.mention is not None:
                 resolved.resolution = "continued"
             attribution.speaker = resolved

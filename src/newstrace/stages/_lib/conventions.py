@@ -1,9 +1,9 @@
 """What the annotation conventions leave out (``../shared/data/realnews-dev/README.md``, "Nesting"
 and "Not annotated"), applied to every attribution stage's findings by the stage
 ``conventions.realnews.v1``: a belief a speaker's own reported words hold about the speaker, acts
-and knowledge read as cues, a sourceless "is expected to", reported words that are a lone pronoun
-or a request not to be named, and the tagger's readings whose cue has no word of saying, thinking
-or finding."""
+and knowledge read as cues, a sourceless "is expected to", a link to another story, reported words
+that are a lone pronoun or a request not to be named, and the tagger's readings whose cue has no
+word of saying, thinking or finding."""
 
 from __future__ import annotations
 
@@ -18,6 +18,10 @@ from .tokens import token_index
 
 # What a source asks when it asks not to be named ('who asked not to be identified').
 ANONYMITY_REQUEST = re.compile(r"(?i)(?:not\s+)?to\s+be\s+(?:identified|named|quoted)\b|anonymity\b")
+# A web page's link to another story: a capitalized label, a colon and a headline ('TRENDING: Frmr
+# Obamacare Chief Pushes Panic, Tells 360K People ...', 'RELATED: Sen. Cotton ... Aim To End ...').
+TEASER_LINE = re.compile(r"[ \t]*[A-Z][A-Z ]{2,24}:[ \t]+(?P<headline>[^\n]+)")
+TEASER_CAPITALS = 0.6  # share of a teaser's words that are capitalized, as in a headline
 # Pronouns by which a speaker's own reported words go on about the speaker ('he said he expects').
 SELF_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they"})
 
@@ -46,6 +50,24 @@ def without_own_attitudes(attributions: list[Attribution]) -> list[Attribution]:
 
 # The writer's person and the reader's: 'I think ...' in a column, 'you want to use that'.
 WRITER_PRONOUNS = frozenset({"i", "we", "you"})
+
+
+def without_teasers(article: Article, attributions: list[Attribution]) -> list[Attribution]:
+    """Drop what a web page's link to another story says ('TRENDING: Frmr Obamacare Chief Pushes
+    Panic, Tells 360K People Hospital Is Out of Ventilators'): a headline of another article, not
+    this one's reporting; the gold has none."""
+    return [a for a in attributions if not is_teaser_line(article.text, a.content.start)]
+
+
+def is_teaser_line(text: str, position: int) -> bool:
+    """Whether the line holding ``position`` is a capitalized label, a colon and a headline."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    match = TEASER_LINE.fullmatch(text, start, len(text) if end < 0 else end)
+    if match is None:
+        return False
+    words = [w for w in match.group("headline").split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= TEASER_CAPITALS * len(words)
 
 
 def without_writers_beliefs(attributions: list[Attribution]) -> list[Attribution]:

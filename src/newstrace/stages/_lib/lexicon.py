@@ -25,7 +25,7 @@ SPEECH_VERBS = word_set(
     quip joke boast brag lament inform assure signal hint recount demand recommend threaten swear
     estimate forecast project agree disagree point learn hear read tout question speculate muse
     clarify specify affirm proclaim shout yell scream cry whisper murmur opine advise concur retort
-    continue imply
+    continue imply comment
     """
 )
 
@@ -53,7 +53,8 @@ EVIDENCE_NOUNS = word_set(
 SPEECH_ACT_VERBS = word_set(
     """
     praise condemn welcome criticize criticise thank congratulate denounce accuse blame hail applaud
-    deplore commend salute laud apologize apologise greet endorse decry slam blast mourn
+    deplore commend salute laud apologize apologise greet endorse decry slam blast mourn slander vilify
+    malign defame
     """
 )
 # Light verbs that are speech acts only with a communicative object: "conveyed his greetings".

@@ -67,6 +67,14 @@ ABBREVIATION = re.compile(
     r"|, (?:[A-Z][a-z]{1,2}|Fla|Tex|Ind|Ill|Nev|Ark|Kan|Neb|Ore|Wis|Mich|Mass|Conn|Wash|Minn|Ariz|Colo|Okla|Tenn"
     r"|Calif))$"
 )
+# A post a web page embeds, as its text comes out: its words, any links, a dash, the author's display
+# name (and emoji), the handle in brackets and the date ('... — Donald J. Trump (@realDonaldTrump)
+# October 14, 2018').
+EMBEDDED_POST = re.compile(
+    r"(?P<body>.+?)(?:\s+(?:https?://\S+|pic\.twitter\.com/\S+|…|\u200b))*\s+(?P<dash>[—–]|--)\s+"
+    r"(?P<name>[^\W_][^()@\n—–]{0,60}?)[^\w()\n]*\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}",
+    re.DOTALL,
+)
 # Lines a web page puts between paragraphs: no one's words.
 PAGE_FURNITURE = word_set("advertisement advertisements ad sponsored")
 # Verbs by which an outlet narrates in the present what a document it quotes says ('it says', 'it
@@ -462,6 +470,30 @@ class RuleBuilder:
             if self._is_cue(token) and token.i not in self.used_cues:
                 return token
         return None
+
+    # --- rule 0: posts a web page embeds ('... — Name (@handle) May 27, 2020') ------------------
+    def embedded_posts(self) -> None:
+        """A post a web page embeds, as its text comes out: the post's words, any links, then '—',
+        the author's display name, the handle in brackets and the date ('... pic.twitter.com/Hh —
+        NBC News (@NBCNews) October 13, 2018'). The words are the author's, quoted directly, with
+        the dash for a cue and the display name, less any emoji, for the speaker."""
+        text = self.article.text
+        for start, end in paragraphs(text, self.offset):
+            post = EMBEDDED_POST.fullmatch(text, start, end)
+            if post is None:
+                continue
+            body = self.trim(self.article.span(*post.span("body")))
+            name = self.article.span(*post.span("name"))
+            if body is None or not name.text:
+                continue
+            cue = self.article.span(*post.span("dash"))
+            attribution = Attribution(
+                id="", kind="direct", speaker=Speaker(name), cue=cue, content=body, rule="direct.embedded_post"
+            )
+            self.found.append(attribution)
+            for n, (qs, qe) in enumerate(self.quote_ranges):
+                if qs + self.offset - 1 <= body.start and body.end <= qe + self.offset + 1:
+                    self.used_quotes.add(n)  # a post that is all one quotation: the post's words
 
     # --- rule 6: paragraphs introduced by 'X said:' ----------------------------------------------
     def introduced_paragraphs(self) -> None:
@@ -923,6 +955,7 @@ class RuleBuilder:
             self.used_quotes.add(n)
 
     def run(self) -> list[Attribution]:
+        self.embedded_posts()
         self.introduced_paragraphs()
         self.direct_quotes()
         self.according_to()

@@ -384,11 +384,17 @@ def _earlier_sentence(article: Article, source: Span, cue: Span) -> bool:
 
 def _quote_parts(article: Article, attribution: Attribution, builder: RuleBuilder) -> list[Span]:
     """The quotations of a content that runs over its own cue ('"A," Miller told reporters. "B."', as
-    PolNeAR draws a split quotation), as its parts; none when the cue is outside the content."""
+    PolNeAR draws a split quotation), as its parts; none when the cue is outside the content. A
+    quotation that runs on past the content (into a paragraph the content stops before) is its
+    part up to the content's end."""
     cue, content = attribution.cue, attribution.content
     if cue is None or not (content.start < cue.start and cue.end < content.end):
         return []
-    inside = [q for q in article.quotes if content.start <= q.start + 1 and q.end - 1 <= content.end]
+    inside = [
+        article.span(max(q.start, content.start), min(q.end, content.end))
+        for q in article.quotes
+        if content.start <= q.start + 1 and q.start + 1 < content.end
+    ]
     parts = [part for part in (builder.trim(q) for q in inside) if part is not None]
     if len(parts) < 2 or not any(p.end <= cue.start for p in parts) or not any(p.start >= cue.end for p in parts):
         return []
@@ -460,10 +466,11 @@ def with_introduced(ruled: list[Attribution], tagged: list[Attribution]) -> list
     """Paragraphs the rules read as introduced ('Kim Jong Hun told KCNA:' and what follows) replace the
     tagged attributions there that have no cue of their own (the tagger sees content with no cue and
     no speaker) and the tagged reading of the introducer's own cue. Tagged attributions with a cue
-    inside those paragraphs are speech nested in the speaker's words and stay."""
+    inside those paragraphs are speech nested in the speaker's words and stay. So do a web page's
+    embedded posts ('... — Adam Serwer (@AdamSerwer) October 11, 2019'), whose dash is their cue."""
     out = list(tagged)
     for rule in ruled:
-        if rule.rule != "direct.introduced":
+        if rule.rule not in {"direct.introduced", "direct.embedded_post"}:
             continue
         parts = rule.content_parts or [rule.content]
 
