@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from newstrace.pipeline import load_stage
 from newstrace.record import Article, Attribution, Entity, Mention, Span, Speaker
 from newstrace.settings import CONVENTIONS_CHOICES, load_settings
-from newstrace.stages._lib.conventions import is_teaser_line
+from newstrace.stages._lib.conventions import SELF_REVEALED, is_teaser_line
 from newstrace.stages._lib.tokens import token_span
 from newstrace.stages.attribution import RuleAttributionStage
 from newstrace.stages.quotes import find_quotes
@@ -2887,3 +2887,10 @@ def test_a_line_that_links_another_story_is_a_teaser() -> None:
     assert is_teaser_line(text, text.index("Pushes"))
     assert not is_teaser_line(text, text.index("He said"))
     assert not is_teaser_line(text, text.index("figures"))  # a label before a sentence, not a headline
+
+
+def test_what_a_subject_reveals_of_itself_is_no_ones_words() -> None:
+    assert SELF_REVEALED.match("its mean and shameless nature and vulgar morality")
+    assert SELF_REVEALED.match("their sinister intention to turn the summit into a forum")
+    assert not SELF_REVEALED.match("its plan to cut 500 jobs")
+    assert not SELF_REVEALED.match("the nature of the deal")

@@ -821,3 +821,14 @@ def test_a_split_quote_whose_second_part_runs_on_keeps_its_parts() -> None:
     assert said.speaker.name == "Richard Burr"
     assert [p.text[:20] for p in said.content_parts] == ["I relied solely on p", "Specifically, I clos"]
     assert all("his statement said" not in p.text for p in said.content_parts)
+
+
+def test_what_photos_and_films_on_display_show_is_no_claim() -> None:
+    # kcna-07670, kcna-16190 (parts K, N): 'photos showing his undying Songun leadership feats',
+    # 'Films shown included ...': what is on display, not anyone's words
+    for article_id in ("kcna-07670", "kcna-16190"):
+        article = analyzed("kcna-2011-2012.jsonl.gz", article_id)
+        assert not any(
+            a.speaker.mention is not None and a.speaker.mention.text.split()[-1].lower() in {"photos", "films"}
+            for a in article.attributions
+        )

@@ -178,3 +178,31 @@ def test_a_post_embedded_in_a_page_is_its_authors() -> None:
     (post,) = [a for a in article.attributions if a.rule == "direct.embedded_post"]
     assert (post.speaker.name, post.cue.text if post.cue else None) == ("Adam Serwer", "—")
     assert post.content.text == "This would be plainly unconstitutional"
+
+
+def test_it_after_a_statement_is_the_statement_and_so_its_issuer() -> None:
+    text = (
+        "O Jae Se, chairman of the Kanagawa Prefectural Headquarters of the General Association of Korean "
+        "Residents in Japan, on January 12 issued a statement.\n\n"
+        "The group let right-wing organizations scatter handbills, the statement pointed out.\n\n"
+        "We will never pardon the treason committed by the group, it said."
+    )
+    assert speaker_of(text, "We will never pardon") == ("O Jae Se", "pronoun")
+
+
+def test_he_in_a_sentence_that_opens_with_someones_speech_is_that_someone() -> None:
+    text = (
+        "Bernie Sanders and Hillary Clinton spoke at the convention. In Sanders' speech, he noted that "
+        "there is too much shouting."
+    )
+    assert speaker_of(text, "there is too much shouting")[0] == "Bernie Sanders"
+
+
+def test_what_a_video_shows_is_still_its_finding() -> None:
+    text = "The police released the recording on Monday. The video shows that the guard left the door open."
+    assert speaker_of(text, "the guard left")[0] == "video"
+
+
+def test_a_regime_revealing_its_intention_says_nothing() -> None:
+    article = newstrace.analyze("The regime revealed its sinister intention to turn the summit into a forum.")
+    assert not any("sinister intention" in a.content.text for a in article.attributions)

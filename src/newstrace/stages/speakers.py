@@ -117,9 +117,11 @@ TEAM_NOUNS = word_set("campaign administration")
 # A party's members named as a body ('Democrats said'): the party speaks (_party_of_members).
 CHAMBERS = {"House", "Senate", "Congressional"}
 PARTY_MEMBERS = {"Democrats": "Democratic Party", "Republicans": "Republican Party", "Tories": "Conservative Party"}
-# Which person a third-person pronoun or an honorific can stand for.
+# Unnamed speakers that are no one person, whom no 'he' or 'she' stands for ('policies that ...').
 NO_ONE_PERSON = frozenset({"it", "they", "them", "that", "which", "we"})
+# Owners of a document a possessive names ('his statement said'): SpeakerResolver._possessor.
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+# Which person a third-person pronoun or an honorific can stand for.
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 # Definite descriptions of a document that speaks for its issuer ('the article goes on'): the one the
@@ -128,6 +130,8 @@ DOCUMENT_NOUNS = word_set(
     "article commentary editorial appeal letter statement report declaration communique memorandum "
     "message petition resolution column essay op-ed note notice complaint lawsuit filing tweet bulletin newsletter"
 )
+# What a person says or writes, named as the place of a pronoun's words ('In Sanders' speech, he noted').
+SPOKEN_NOUNS = DOCUMENT_NOUNS | word_set("speech remarks address interview testimony comments post")
 # What a pollster or a researcher publishes: named by its own phrase only ('a CBS News poll'; a
 # later 'the poll' may be another one, and 'the poll' may be a body's name ending, BODY_HEADS).
 SURVEY_NOUNS = word_set("poll polling survey study analysis review data datum")
@@ -150,6 +154,10 @@ class SpeakerResolver:
         # where unnamed speakers begin that are no one person ('wealthy donors tend to support',
         # 'policies that favor them'): never what a 'he' or a 'she' goes back to
         self.not_one_person: set[int] = set()
+        # where unnamed speakers begin that no 'it' stands for ('British organizations', 'the
+        # spokesman'), and where a document speaks ('the statement charged'): an 'it' after it is it
+        self.not_one_thing: set[int] = set()
+        self.document_speakers: set[int] = set()
         # Speaker mentions resolved here ('the North Korean leader' -> Kim Jong Un), read as the
         # entity's mentions from then on.
         self.resolved_mentions: list[tuple[Span, Entity]] = []
@@ -1205,12 +1213,23 @@ class SpeakerResolver:
             return None
         found: list[Entity] = []
         for clause in pronoun.head.children:
-            if clause.dep_ != "advcl" or clause.i > pronoun.i:
+            if clause.dep_ not in {"advcl", "prep"} or clause.i > pronoun.i:
                 continue
             if any(t.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP for t in clause.subtree):
                 return None
-            for subject in clause.children:
-                entity = self._entity_at(subject) if subject.dep_ in {"nsubj", "nsubjpass"} else None
+            if clause.dep_ == "prep":
+                # 'In Sanders' speech, he noted that ...': whose words the fronted phrase names
+                owners = [
+                    owner
+                    for said in clause.children
+                    if said.dep_ == "pobj" and said.lemma_.lower() in SPOKEN_NOUNS
+                    for owner in said.children
+                    if owner.dep_ == "poss"
+                ]
+            else:
+                owners = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            for owner in owners:
+                entity = self._entity_at(owner)
                 if entity is not None and entity.type in types and entity not in found:
                     found.append(entity)
         return found[0] if len(found) == 1 else None
@@ -1250,8 +1269,19 @@ class SpeakerResolver:
         own words is never who speaks them (``_quoted_speaker``)."""
         speaking = self._quoted_speaker(span) if how == "pronoun" else None
         earlier = self._narrated_speakers(span)
+        if how == "pronoun":
+            earlier = [(start, entity) for start, entity in earlier if start not in self.not_one_thing]
         if earlier and span.start - earlier[-1][0] <= PRONOUN_LOOKBACK * 2:
             start, entity = earlier[-1]
+            if (
+                how == "pronoun"
+                and start in self.document_speakers
+                and entity is not None
+                and entity is not speaking
+                and not self._rival_between(start, span.start, entity)
+            ):
+                # '..., the statement charged. ..., it said': the statement, its issuer's words
+                return self._speaker(span, [entity], how, how)
             if (
                 entity is not None
                 and entity is not speaking
@@ -1706,6 +1736,15 @@ def _one_person(head: Any) -> bool:
     return head.tag_ not in {"NNS", "NNPS"} and head.lower_ not in NO_ONE_PERSON
 
 
+def _one_thing(head: Any) -> bool:
+    """Whether an unnamed speaker's head may be what an 'it' stands for: one thing or body ('it',
+    'the statement', 'the regime'), not people ('British organizations', 'the spokesman') nor a
+    word the parser left alone ('the')."""
+    if head.tag_ in {"NNS", "NNPS"} or head.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return False
+    return head.lower_ not in PRONOUNS_PERSON | PRONOUNS_GROUP and head.lemma_.lower() not in DESCRIBED_PEOPLE
+
+
 def _one_known(head: Any) -> bool:
     """'The former secretary', 'the company's chief': one person the reader already knows. Not
     'some GOP senators', 'a spokesman', 'officials': a plural or an indefinite description names nobody."""
@@ -1753,6 +1792,10 @@ class SpeakerStage(Stage):
                 head = resolver.head_token(resolved.mention)
                 if entity is None and head is not None and not _one_person(head):
                     resolver.not_one_person.add(resolved.mention.start)
+                if entity is None and head is not None and not _one_thing(head):
+                    resolver.not_one_thing.add(resolved.mention.start)
+                if head is not None and head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS:
+                    resolver.document_speakers.add(resolved.mention.start)
             if rule == "direct.continued" and attribution.speaker.mention is not None:
                 resolved.resolution = "continued"
             attribution.speaker = resolved

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from ...record import Article, Attribution
-from .lexicon import COMMUNICATIVE_OBJECTS
+from .lexicon import BELIEF_VERBS, COMMUNICATIVE_OBJECTS, FINDING_VERBS, SPEECH_VERBS, word_set
 from .rules import is_title
 from .tagged import says_something
 from .tokens import token_index
@@ -22,6 +22,15 @@ ANONYMITY_REQUEST = re.compile(r"(?i)(?:not\s+)?to\s+be\s+(?:identified|named|qu
 # Obamacare Chief Pushes Panic, Tells 360K People ...', 'RELATED: Sen. Cotton ... Aim To End ...').
 TEASER_LINE = re.compile(r"[ \t]*[A-Z][A-Z ]{2,24}:[ \t]+(?P<headline>[^\n]+)")
 TEASER_CAPITALS = 0.6  # share of a teaser's words that are capitalized, as in a headline
+# What is shown, not said: 'photos showing his leadership feats', 'Films shown included ...'.
+DISPLAY_NOUNS = word_set("photo photograph picture image film movie painting poster footage exhibit exhibition")
+# What one reveals of oneself, no statement: 'revealed its mean and shameless nature', 'revealing
+# their sinister intention'.
+SELF_REVEALED = re.compile(
+    r"(?i)(?:its|their|his|her)\b(?:[ \t]+[\w-]+){0,4}?[ \t]+"
+    r"(?:nature|intentions?|intent|true colou?rs|character|ambitions?)\b"
+)
+REVEALING_VERBS = word_set("reveal expose betray show display disclose")
 # Pronouns by which a speaker's own reported words go on about the speaker ('he said he expects').
 SELF_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they"})
 
@@ -131,6 +140,38 @@ def _cue_verb(article: Article, attribution: Attribution) -> Any | None:
     doc = article.doc
     inside = token_index(doc).starting_within(cue.start - shift, cue.end - shift)
     return next((doc[i] for i in inside if doc[i].pos_ == "VERB"), None)
+
+
+def without_displays(article: Article, attributions: list[Attribution]) -> list[Attribution]:
+    """Drop what a picture or a film is said to show when the words describe the display, not a
+    claim: a participle hung on it ('photos showing his leadership feats', 'films shown') or a verb
+    of no saying or finding ('Films shown included ...'). 'Video shows her walking ...' stays: the
+    gold counts a display's finding."""
+    kept = []
+    for attribution in attributions:
+        verb = _cue_verb(article, attribution)
+        mention = attribution.speaker.mention
+        words = mention.text.lower().split() if mention is not None else []
+        display = bool(words) and words[-1] in DISPLAY_NOUNS | {w + "s" for w in DISPLAY_NOUNS}
+        described = verb is not None and verb.dep_ in {"acl", "relcl"} and verb.head.lemma_.lower() in DISPLAY_NOUNS
+        unsaid = display and verb is not None and verb.lemma_ not in SPEECH_VERBS | FINDING_VERBS | BELIEF_VERBS
+        if not (described or unsaid):
+            kept.append(attribution)
+    return kept
+
+
+def without_self_revealing(article: Article, attributions: list[Attribution]) -> list[Attribution]:
+    """Drop what a subject reveals of itself ('Japan revealed its mean and shameless nature', 'the
+    regime revealed its sinister intention'): the outlet's judgment of it, not anyone's words."""
+    return [
+        a
+        for a in attributions
+        if not (
+            (verb := _cue_verb(article, a)) is not None
+            and verb.lemma_ in REVEALING_VERBS
+            and SELF_REVEALED.match(a.content.text)
+        )
+    ]
 
 
 def without_acts(article: Article, attributions: list[Attribution]) -> list[Attribution]:
