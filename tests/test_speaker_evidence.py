@@ -206,3 +206,13 @@ def test_what_a_video_shows_is_still_its_finding() -> None:
 def test_a_regime_revealing_its_intention_says_nothing() -> None:
     article = newstrace.analyze("The regime revealed its sinister intention to turn the summit into a forum.")
     assert not any("sinister intention" in a.content.text for a in article.attributions)
+
+
+def test_what_no_one_thinks_is_no_ones_view() -> None:
+    text = (
+        "No one who has looked at the numbers thinks it is realistic to balance the budget. "
+        "No. 2 official Jim Smith said the plan is sound."
+    )
+    article = newstrace.analyze(text)
+    assert not any(a.content.text.startswith("it is realistic") for a in article.attributions)
+    assert any(a.content.text == "the plan is sound" for a in article.attributions)  # 'No. 2' is someone

@@ -31,6 +31,8 @@ SELF_REVEALED = re.compile(
     r"(?:nature|intentions?|intent|true colou?rs|character|ambitions?)\b"
 )
 REVEALING_VERBS = word_set("reveal expose betray show display disclose")
+# A speaker who is no one: 'No one who has looked at the numbers', 'Nobody', 'Neither side'.
+NO_ONE = re.compile(r"(?i)(?:no[ \t]+[a-z]|nobody\b|none\b|neither\b|no-one\b)")
 # Pronouns by which a speaker's own reported words go on about the speaker ('he said he expects').
 SELF_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they"})
 
@@ -203,9 +205,13 @@ def without_negated(article: Article, attributions: list[Attribution]) -> list[A
     """Drop negated speech: 'Vernes would not say what form any compromise would take', 'Airbus did
     not disclose the value' (the conventions: "hypothetical or negated speech" is not annotated).
     Only a negation of the cue's own verb counts ('said he would not run' is a statement), and not
-    of a belief: 'analysts do not expect any policy changes' states their view."""
+    of a belief: 'analysts do not expect any policy changes' states their view. A speaker who is no
+    one ('No one ... thinks', 'Nobody said', 'Neither side claimed') negates any kind."""
     kept = []
     for attribution in attributions:
+        mention = attribution.speaker.mention
+        if mention is not None and NO_ONE.match(mention.text):
+            continue  # 'No one who has looked at the numbers thinks ...': nobody holds it
         verb = _cue_verb(article, attribution)
         if attribution.kind == "belief" or verb is None or not any(c.dep_ == "neg" for c in verb.children):
             kept.append(attribution)
