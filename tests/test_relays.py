@@ -13,7 +13,7 @@ from newstrace.cli import main
 from newstrace.corpus.relays import GEXF, GRAPHML, to_gexf, to_graphml
 from newstrace.record import Article, Attribution, Span, Speaker
 from newstrace.settings import load_settings
-from newstrace.stages.relay import RelayStage
+from newstrace.stages.relay import RelayStage, publisher_of
 from newstrace.store import RelayEdge, open_store
 from newstrace.store.base import load_migrations, lookup_keys, relay_hops
 
@@ -179,3 +179,18 @@ def test_a_speech_event_inside_someones_words_comes_through_them() -> None:
     article.attributions[0].speaker = Speaker(article.attributions[0].speaker.mention)
     RelayStage(load_settings())(article)
     assert article.attributions[1].via == ["Reuters"]
+
+
+def test_the_publisher_is_the_site_an_address_names_when_the_outlet_does_not_name_it() -> None:
+    def publisher(outlet: str | None, url: str | None) -> str | None:
+        return publisher_of(Article(text="x", outlet=outlet, url=url))
+
+    # an aggregator files a Townhall column under its columnist, an NPR story under a name
+    assert publisher("John Stossel", "https://townhall.com/columnists/johnstossel/2019/x") == "townhall.com"
+    assert publisher("Ezra Klein", "http://www.npr.org/blogs/thetwo-way/2014/05/06/x") == "npr.org"
+    # an outlet whose name, a word of it or its initials the host carries stays as named
+    assert publisher("Bloomberg", "https://www.bloomberg.com/news/x") == "Bloomberg"
+    assert publisher("San Jose Mercury News", "https://www.mercurynews.com/x") == "San Jose Mercury News"
+    assert publisher("Wall Street Journal - News", "https://www.wsj.com/x") == "Wall Street Journal - News"
+    assert publisher("KCNA", "http://www.kcna.co.jp/item/2011/x.html") == "Korean Central News Agency"
+    assert publisher("Reuters", None) == "Reuters"

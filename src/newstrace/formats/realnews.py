@@ -41,6 +41,7 @@ class GoldArticle:
     attributions: list[dict[str, Any]]
     speakers: list[dict[str, Any]] = field(default_factory=list)
     part: str = ""  # the gold file it came from, e.g. "part-a"
+    url: str | None = None  # the corpus record's address (allsides), which names the publishing site
 
     @property
     def corpus(self) -> str:
@@ -50,7 +51,14 @@ class GoldArticle:
 
     def record(self) -> dict[str, Any]:
         """The article as its corpus line, for the reader layer (``sources.jsonl.parse_record``)."""
-        return {"id": self.id, "text": self.text, "outlet": self.outlet, "title": self.title, "date": self.date}
+        return {
+            "id": self.id,
+            "text": self.text,
+            "outlet": self.outlet,
+            "title": self.title,
+            "date": self.date,
+            "url": self.url,
+        }
 
 
 def text_digest(text: str) -> str:
@@ -112,6 +120,7 @@ def load_gold(paths: Iterable[str | Path], corpora: str | Path) -> list[GoldArti
             if "text" in row:
                 text = row["text"]
                 outlet, title, date = row.get("outlet"), row.get("title"), row.get("date")
+                url = row.get("url")
             else:
                 record = corpus_records.get(row["id"])
                 if record is None:
@@ -124,6 +133,7 @@ def load_gold(paths: Iterable[str | Path], corpora: str | Path) -> list[GoldArti
                 outlet = row.get("outlet", record.get("outlet"))
                 title = row.get("title", record.get("title"))
                 date = row.get("date", record.get("date") or record.get("date_raw"))
+                url = row.get("url", record.get("url"))
             for attribution in row.get("attributions", []):
                 for name in SPAN_FIELDS:
                     _check_span(path, number, text, attribution.get(name))
@@ -138,6 +148,7 @@ def load_gold(paths: Iterable[str | Path], corpora: str | Path) -> list[GoldArti
                     attributions=row.get("attributions", []),
                     speakers=row.get("speakers", []),
                     part=path.name.split(".")[0],
+                    url=url,
                 )
             )
     return articles

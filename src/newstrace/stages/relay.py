@@ -2,13 +2,19 @@
 
 The publisher is the agency of the dateline (or else the outlet, by its canonical name when it is
 a known agency: an outlet given as "KCNA" is the Korean Central News Agency, as the speaker and
-entity names are, so a relay chain reads the same whichever way the input names it). An attribution whose speaker
+entity names are, so a relay chain reads the same whichever way the input names it). Where the
+article's address names another site than its outlet (an aggregator files a Townhall column under
+its columnist, "John Stossel", or an NPR story under "Ezra Klein"), the site published it: the
+publisher is the address's host ("townhall.com"). An attribution whose speaker
 relays someone else ("KCNA reported, citing Kim Jong Un") makes that speaker a relay for the
 cited entity in this article, so Kim Jong Un's quotes get ``via = [TASS, Korean Central News
 Agency]`` while a claim the outlet reports directly gets ``via = [TASS]``.
 """
 
 from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
 
 from ..record import Article
 from ..resources import agency_name
@@ -17,12 +23,20 @@ from ..stage import ENGLISH, Stage
 
 class RelayStage(Stage):
     name = "relay.v1"
-    requires = ("attributions", "attributions.speaker", "attributions.citing", "attributions.relay", "agency", "outlet")
+    requires = (
+        "attributions",
+        "attributions.speaker",
+        "attributions.citing",
+        "attributions.relay",
+        "agency",
+        "outlet",
+        "url",
+    )
     assigns = ("attributions.via",)
     languages = ENGLISH
 
     def __call__(self, article: Article) -> None:
-        publisher = article.agency or (agency_name(article.outlet) if article.outlet else None)
+        publisher = publisher_of(article)
         relay_for: dict[str, str] = {}
         for attribution in article.attributions:
             citing = attribution.citing
@@ -43,6 +57,50 @@ class RelayStage(Stage):
                     chain.append(relay)
             attribution.via = chain
         _nested_relays(article)
+
+
+# Words of an outlet's name that say nothing about which site it is ('Fox News', 'CNN (Web News)').
+GENERIC_OUTLET_WORDS = frozenset({"the", "news", "web", "online", "daily", "opinion", "blog", "com", "org", "net"})
+_WORD = re.compile(r"[a-z0-9]+")
+# Parts of a host that name no site ('co' of kcna.co.jp is too short to count anyway).
+HOST_SUFFIXES = frozenset({"com", "org", "net", "gov", "edu", "int", "info", "biz"})
+
+
+def publisher_of(article: Article) -> str | None:
+    """Who published the article: the dateline's agency; else the outlet (an agency by its canonical
+    name), unless the article's address is on a site the outlet's name does not name, whose host
+    it then is ('John Stossel' at townhall.com: townhall.com)."""
+    if article.agency:
+        return article.agency
+    outlet = agency_name(article.outlet) if article.outlet else None
+    host = _host(article.url)
+    if host is not None and (outlet is None or not _names_host(outlet, host)):
+        return host
+    return outlet
+
+
+def _host(url: str | None) -> str | None:
+    """The site of a web address, without 'www.' ('https://www.npr.org/...': npr.org)."""
+    if not url or not url.lower().startswith(("http://", "https://")):
+        return None
+    host = urlsplit(url).hostname or ""
+    host = host.removeprefix("www.")
+    return host or None
+
+
+def _names_host(outlet: str, host: str) -> bool:
+    """Whether a distinctive word of the outlet's name is in the host ('San Jose Mercury News',
+    mercurynews.com; 'The Week - News', theweek.com), or a name of the host's in the outlet's name
+    or its initials ('NPR', npr.org; 'Korean Central News Agency', kcna.co.jp; 'Wall Street Journal -
+    News', wsj.com)."""
+    labels = [label for label in host.lower().split(".") if len(label) >= 3 and label not in HOST_SUFFIXES]
+    words = _WORD.findall(outlet.lower())
+    distinctive = [w for w in words if len(w) >= 3 and w not in GENERIC_OUTLET_WORDS]
+    squeezed = "".join(words)
+    initials = {"".join(w[0] for w in words), "".join(w[0] for w in distinctive)}
+    return any(w in label for w in distinctive for label in labels) or any(
+        label in squeezed or label in initials for label in labels
+    )
 
 
 def _nested_relays(article: Article) -> None:
