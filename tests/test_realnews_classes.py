@@ -832,3 +832,11 @@ def test_what_photos_and_films_on_display_show_is_no_claim() -> None:
             a.speaker.mention is not None and a.speaker.mention.text.split()[-1].lower() in {"photos", "films"}
             for a in article.attributions
         )
+
+
+def test_people_named_in_a_link_to_another_story_are_no_rivals_for_she() -> None:
+    # allsides-IuMbVegKgzvy7M2I (part R): 'RELATED: Steph Curry Joins Barack Obama At ‘My Brother’s Keeper’
+    # Event' between Michelle Obama's quote and 'She continued, “But the pandemic ...': a headline
+    # of another story names no one in this one
+    article = analyzed("allsides-12k.jsonl.gz", "allsides-IuMbVegKgzvy7M2I")
+    assert _speaker_of(article, "But the pandemic has pulled")[0] == "Michelle Obama"

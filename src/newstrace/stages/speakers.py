@@ -27,6 +27,7 @@ from typing import Any
 from ..record import Article, Attribution, Entity, Mention, Span, Speaker
 from ..resources import agencies, entity_types
 from ..stage import ENGLISH, Stage
+from ._lib.conventions import is_teaser_line
 from ._lib.layout import PARAGRAPH_BREAK
 from ._lib.lexicon import (
     EXPLETIVE_IT_VERBS,
@@ -1141,6 +1142,7 @@ class SpeakerResolver:
             and other is not besides
             and other.type in types
             and not any(c.start <= mention.start < c.end for c in contents)
+            and not is_teaser_line(self.article.text, mention.start)  # 'RELATED: Steph Curry Joins Barack Obama
             and not (speaker_start >= 0 and self._inside_phrase_of(mention, speaker_start))
             and not (speaker_start >= 0 and self._owned_by_an_earlier_one(mention))
             for mention, other in self.mentions
