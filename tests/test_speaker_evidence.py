@@ -216,3 +216,11 @@ def test_what_no_one_thinks_is_no_ones_view() -> None:
     article = newstrace.analyze(text)
     assert not any(a.content.text.startswith("it is realistic") for a in article.attributions)
     assert any(a.content.text == "the plan is sound" for a in article.attributions)  # 'No. 2' is someone
+
+
+def test_one_name_set_off_before_a_persons_role_is_a_person() -> None:
+    text = (
+        "Vishwanath, director general of the International Institute of the Juche Idea, referred to the "
+        "feats the President performed. He highly praised the President as the greatest man."
+    )
+    assert speaker_of(text, "the President as the greatest man") == ("Vishwanath", "pronoun")

@@ -725,7 +725,10 @@ class SpeakerResolver:
             # 'Deputy Choe Thae Bok made a report': a title before the name is a person's
             titled = tokens[0].i > 0 and head.doc[tokens[0].i - 1].lower_ in NAME_TITLES
             plain = all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in tokens)
-            if not (plain and 2 <= len(tokens) <= 4 and (affiliated or described or titled)):
+            # 'Vishwanath, director general of the International Institute ...': one name, set off
+            # before a person's role, is a person's too
+            single = len(tokens) == 1 and described and _comma_after(head)
+            if not (plain and ((2 <= len(tokens) <= 4 and (affiliated or described or titled)) or single)):
                 return None
             etype = "PERSON"
         return self._entity_named_by(tokens, etype)
