@@ -168,11 +168,11 @@ def test_offsets_only_gold_round_trips(tmp_path: Path) -> None:
 
 def test_own_gold_loads_against_the_corpora() -> None:
     corpora = shared_path("data/corpora")
-    parts = [OWN_GOLD / f"part-{name}.jsonl" for name in "cdefg"]
-    articles = load_gold(parts, corpora)  # loaded only: parts E to G are scored for totals, never in a test
-    assert len(articles) == 75
+    parts = sorted(OWN_GOLD.glob("part-?.jsonl"))  # C to T, not the second reading of F
+    articles = load_gold(parts, corpora)  # loaded only: the held-out parts are scored for totals, never in a test
+    assert len(articles) == 5 * 15 + 6 * 15 + 7 * 30  # C to G, H to M: 15 each; N to T: 30 each
     assert {a.corpus for a in articles} == {"KCNA", "Reuters", "allsides"}
-    assert len({a.id for a in articles}) == 75, "each part draws articles no other part has"
+    assert len({a.id for a in articles}) == len(articles), "each part draws articles no other part has"
     dev = [
         json.loads(line)["id"]
         for part in "ab"
@@ -200,8 +200,9 @@ def test_own_gold_loads_against_the_corpora() -> None:
 # numbers improve, never lower them to make a change pass. The held-out half (parts B and D) is not
 # read here: it is scored only to report.
 # Measured 2026-12-04: precision 0.895, recall 0.867, speaker 0.641, fully right 0.476, wrong names 10;
-# 2026-12-07 (ninth session): 0.943, 0.841, 0.925, 0.689, 1 (recall's floor stays where it was).
-TUNE_FLOORS = {"precision": 0.92, "recall": 0.84, "speaker_accuracy": 0.90, "fully_right_of_gold": 0.66}
+# 2026-12-07 (ninth session): 0.943, 0.841, 0.925, 0.689, 1 (recall's floor stays where it was);
+# tenth session: 0.947, 0.848, 0.925, 0.695, 1.
+TUNE_FLOORS = {"precision": 0.93, "recall": 0.84, "speaker_accuracy": 0.90, "fully_right_of_gold": 0.675}
 TUNE_MAX_WRONG_NAMES = 3  # matched attributions given another person's name
 
 
