@@ -224,3 +224,11 @@ def test_one_name_set_off_before_a_persons_role_is_a_person() -> None:
         "feats the President performed. He highly praised the President as the greatest man."
     )
     assert speaker_of(text, "the President as the greatest man") == ("Vishwanath", "pronoun")
+
+
+def test_he_is_the_person_who_is_subject_of_a_clause_joined_to_the_sentence_before() -> None:
+    text = 'The talks stalled on Monday, but Ambassador John Smith remained hopeful. "We will get there," he said.'
+    assert speaker_of(text, "We will get there") == ("John Smith", "pronoun")
+    # a person merely mentioned in the sentence before is not enough
+    mentioned = 'The talks stalled on Monday after John Smith arrived. "We will get there," he said.'
+    assert speaker_of(mentioned, "We will get there")[1] == "unresolved"

@@ -979,10 +979,9 @@ class SpeakerResolver:
         return Speaker(span, [], span.text, "unresolved")
 
     def _joined_clause_person(self, sentence: Span, subject: Any) -> Entity | None:
-        """'Japan appeared to be making no concessions ahead of Howard's trip and Trade Secretary Paul
-        Channon on Friday sought to dispel ... . "We don't want a trade war," he said': the one person
-        named as the subject of a clause joined to the main one, when the main subject is no person.
-        A person merely mentioned there (Howard) is not enough."""
+        """'The talks stalled on Monday, but Ambassador John Smith remained hopeful. "We will get
+        there," he said': the one person named as the subject of a clause joined to the main one,
+        when the main subject is no person. A person merely mentioned there is not enough."""
         people = {
             id(person): person
             for other in self._main_subjects(sentence)
@@ -1636,9 +1635,9 @@ class SpeakerResolver:
         return recent[-1][1] if recent else None
 
     def _named_next_as(self, span: Span, title: str) -> Entity | None:
-        """ "Britain's corporate affairs minister left for Tokyo saying ... . "I should be expecting a
-        positive response," the minister, Michael Howard, said': a wire's lead describes whom the
-        next sentences name. The one person first named soon after, right after 'the <title>,'."""
+        """A wire's lead describes whom the next sentences name ('Britain's corporate affairs minister
+        left for Tokyo saying ... . "I should be expecting a positive response," the minister,
+        Michael Howard, said'): the one person first named soon after, right after 'the <title>,'."""
         text = self.article.text
         named = [
             e
