@@ -15,6 +15,7 @@ from newstrace.pipeline import load_stage
 from newstrace.record import Article, Attribution, Entity, Mention, Span, Speaker
 from newstrace.settings import CONVENTIONS_CHOICES, load_settings
 from newstrace.stages._lib.conventions import SELF_REVEALED, is_teaser_line
+from newstrace.stages._lib.rules import POST_SIGNATURE, _before_links
 from newstrace.stages._lib.tokens import token_span
 from newstrace.stages.attribution import RuleAttributionStage
 from newstrace.stages.quotes import find_quotes
@@ -2894,3 +2895,13 @@ def test_what_a_subject_reveals_of_itself_is_no_ones_words() -> None:
     assert SELF_REVEALED.match("their sinister intention to turn the summit into a forum")
     assert not SELF_REVEALED.match("its plan to cut 500 jobs")
     assert not SELF_REVEALED.match("the nature of the deal")
+
+
+def test_a_post_signature_is_found_in_one_pass_and_its_closing_links_are_not_its_words() -> None:
+    post = "Words here. https://t.co/3x pic.twitter.com/ab — Adam Serwer🍝 (@AdamSerwer) October 11, 2019"
+    found = POST_SIGNATURE.search(post)
+    assert found is not None and found.group("name") == "Adam Serwer"
+    assert post[: _before_links(post, 0, found.start())] == "Words here."
+    # hostile input: thousands of links and no signature cost one search over the paragraph's end
+    links = " https://t.co/x" * 3000 + " — Name (@h) May 1"
+    assert POST_SIGNATURE.search(links, len(links) - 200, len(links)) is None

@@ -1,9 +1,10 @@
 """What the annotation conventions leave out (``../shared/data/realnews-dev/README.md``, "Nesting"
 and "Not annotated"), applied to every attribution stage's findings by the stage
 ``conventions.realnews.v1``: a belief a speaker's own reported words hold about the speaker, acts
-and knowledge read as cues, a sourceless "is expected to", a link to another story, reported words
-that are a lone pronoun or a request not to be named, and the tagger's readings whose cue has no
-word of saying, thinking or finding."""
+and knowledge read as cues, negated speech and a speaker who is no one, a sourceless "is expected
+to", a link to another story, what pictures on display show, what a subject reveals of itself,
+reported words that are a lone pronoun or a request not to be named, and the tagger's readings
+whose cue has no word of saying, thinking or finding."""
 
 from __future__ import annotations
 

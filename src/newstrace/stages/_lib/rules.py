@@ -15,7 +15,10 @@ Rules, in the order they claim words (a cue or a quote is used by one attributio
 6. (first of all) a paragraph that ends with a verb of saying and a colon ('Kim Jong Hun told KCNA:',
    'the article goes on:', 'it said, adding:') introduces the paragraphs after it as its speaker's
    words: one ``direct`` attribution, rule ``direct.introduced``, with a content part per paragraph,
-   until narration resumes or the next introducer.
+   until narration resumes or the next introducer;
+0. (before that) a paragraph that is a post a web page embeds ('... — Adam Serwer (@AdamSerwer)
+   October 11, 2019') is its author's words: one ``direct`` attribution, rule
+   ``direct.embedded_post``, the dash its cue and the display name its speaker's mention.
 
 Speakers are only mentions here; ``speakers.v1`` links them to entities.
 """
@@ -67,14 +70,17 @@ ABBREVIATION = re.compile(
     r"|, (?:[A-Z][a-z]{1,2}|Fla|Tex|Ind|Ill|Nev|Ark|Kan|Neb|Ore|Wis|Mich|Mass|Conn|Wash|Minn|Ariz|Colo|Okla|Tenn"
     r"|Calif))$"
 )
-# A post a web page embeds, as its text comes out: its words, any links, a dash, the author's display
-# name (and emoji), the handle in brackets and the date ('... — Donald J. Trump (@realDonaldTrump)
-# October 14, 2018').
-EMBEDDED_POST = re.compile(
-    r"(?P<body>.+?)(?:\s+(?:https?://\S+|pic\.twitter\.com/\S+|…|\u200b))*\s+(?P<dash>[—–]|--)\s+"
-    r"(?P<name>[^\W_][^()@\n—–]{0,60}?)[^\w()\n]*\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}",
-    re.DOTALL,
+# The signature that ends a post a web page embeds, as its text comes out: a dash, the author's
+# display name (and emoji), the handle in brackets and the date ('... — Donald J. Trump
+# (@realDonaldTrump) October 14, 2018'). Searched for at a paragraph's end only, so that a long
+# paragraph costs one pass.
+POST_SIGNATURE = re.compile(
+    r"\s(?P<dash>[—–]|--)\s+(?P<name>[^\W_][^()@\n—–]{0,60}?)[^\w()\n]*\(@\w{1,30}\)\s+"
+    r"[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\s*$"
 )
+MAX_SIGNATURE_CHARS = 200  # a signature's length at most: dash, name, emoji, handle and date
+# Words that end a post's text before its signature: links, an ellipsis, a zero-width space.
+POST_LINKS = ("http://", "https://", "pic.twitter.com/")
 # Lines a web page puts between paragraphs: no one's words.
 PAGE_FURNITURE = word_set("advertisement advertisements ad sponsored")
 # Verbs by which an outlet narrates in the present what a document it quotes says ('it says', 'it
@@ -479,10 +485,10 @@ class RuleBuilder:
         the dash for a cue and the display name, less any emoji, for the speaker."""
         text = self.article.text
         for start, end in paragraphs(text, self.offset):
-            post = EMBEDDED_POST.fullmatch(text, start, end)
-            if post is None:
+            post = POST_SIGNATURE.search(text, max(start, end - MAX_SIGNATURE_CHARS), end)
+            if post is None or post.start() <= start:
                 continue
-            body = self.trim(self.article.span(*post.span("body")))
+            body = self.trim(self.article.span(start, _before_links(text, start, post.start())))
             name = self.article.span(*post.span("name"))
             if body is None or not name.text:
                 continue
@@ -969,6 +975,17 @@ class RuleBuilder:
         for number, attribution in enumerate(self.found, 1):
             attribution.id = f"a{number}"
         return self.found
+
+
+def _before_links(text: str, start: int, end: int) -> int:
+    """Where a post's own words end before the links, ellipsis or zero-width space that close it."""
+    while True:
+        words = text[start:end].rstrip()
+        cut = max(words.rfind(" "), words.rfind("\n"), words.rfind("\t"))
+        last = words[cut + 1 :]
+        if cut < 0 or not (last.startswith(POST_LINKS) or last.strip("\u200b") in {"", "…"}):
+            return start + len(words)
+        end = start + cut
 
 
 def _going_on(verb: Any) -> Any | None:
