@@ -27,7 +27,7 @@ from typing import Any
 from ..record import Article, Attribution, Entity, Mention, Span, Speaker
 from ..resources import agencies, entity_types
 from ..stage import ENGLISH, Stage
-from ._lib.conventions import is_teaser_line
+from ._lib.conventions import teaser_lines
 from ._lib.layout import PARAGRAPH_BREAK
 from ._lib.lexicon import (
     EXPLETIVE_IT_VERBS,
@@ -159,6 +159,9 @@ class SpeakerResolver:
         # spokesman'), and where a document speaks ('the statement charged'): an 'it' after it is it
         self.not_one_thing: set[int] = set()
         self.document_speakers: set[int] = set()
+        # lines that link another story ('RELATED: Steph Curry Joins Barack Obama ...'): who is named
+        # there is no one's rival in this story
+        self.teasers = teaser_lines(article.text)
         # Speaker mentions resolved here ('the North Korean leader' -> Kim Jong Un), read as the
         # entity's mentions from then on.
         self.resolved_mentions: list[tuple[Span, Entity]] = []
@@ -1144,7 +1147,7 @@ class SpeakerResolver:
             and other is not besides
             and other.type in types
             and not any(c.start <= mention.start < c.end for c in contents)
-            and not is_teaser_line(self.article.text, mention.start)  # 'RELATED: Steph Curry Joins Barack Obama
+            and not any(s <= mention.start < e for s, e in self.teasers)  # 'RELATED: Steph Curry Joins ...'
             and not (speaker_start >= 0 and self._inside_phrase_of(mention, speaker_start))
             and not (speaker_start >= 0 and self._owned_by_an_earlier_one(mention))
             for mention, other in self.mentions

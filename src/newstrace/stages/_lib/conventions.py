@@ -75,7 +75,16 @@ def is_teaser_line(text: str, position: int) -> bool:
     """Whether the line holding ``position`` is a capitalized label, a colon and a headline."""
     start = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
-    match = TEASER_LINE.fullmatch(text, start, len(text) if end < 0 else end)
+    return _teaser(text[start : len(text) if end < 0 else end])
+
+
+def teaser_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``text`` that links another story, found in one pass."""
+    return [(line.start(), line.end()) for line in re.finditer(r"[^\n]+", text) if _teaser(line.group())]
+
+
+def _teaser(line: str) -> bool:
+    match = TEASER_LINE.fullmatch(line)
     if match is None:
         return False
     words = [w for w in match.group("headline").split() if w[:1].isalpha()]
