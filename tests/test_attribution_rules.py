@@ -431,8 +431,9 @@ def test_relative_pronoun_speaks_for_its_antecedent() -> None:
 
 def test_the_company_speaks_for_the_organization_that_spoke_before() -> None:
     """With the real pipeline: 'the company' takes the last resolved organization as speaker, and
-    nothing else: after an unresolved speaker, or where the only 'company' is a person's surname the
-    model typed ORG, it stays unresolved. 'It' follows the same rule (docs/realnews.md, 2026-12-06)."""
+    nothing else: after an unresolved speaker that may be a body, or where the only 'company' is a
+    person's surname the model typed ORG, it stays unresolved; unnamed people between are no rival.
+    'It' follows the same rule (docs/realnews.md, 2026-12-06)."""
     import newstrace
 
     def speakers(text: str) -> list[tuple[str | None, str | None, str]]:
@@ -451,10 +452,15 @@ def test_the_company_speaks_for_the_organization_that_spoke_before() -> None:
         ("The company", "Qintex Ltd", "description"),
         ("It", "Qintex Ltd", "pronoun"),
     ]
+    after_a_rival = speakers(
+        "Acme Corp said profits rose. A rival firm said the outlook was poor. The company said it would hire."
+    )
+    assert after_a_rival[-1] == ("The company", "company", "unresolved")
+    # unnamed people are no company ('the auditors state ...', part T): the company goes on
     after_analysts = speakers(
         "Acme Corp said profits rose. Analysts said the outlook was poor. The company said it would hire."
     )
-    assert after_analysts[-1] == ("The company", "company", "unresolved")
+    assert after_analysts[-1] == ("The company", "Acme Corp", "description")
     surname = speakers(
         "Barbara Wells, an attorney for a services firm, said the data was gone. Wells said the server was blank. "
         "The company said it was not a target."

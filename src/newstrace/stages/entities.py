@@ -348,6 +348,39 @@ def _bodies_untagged(article: Article, candidates: list[_Candidate]) -> list[_Ca
     return sorted(found, key=lambda c: c.start)
 
 
+# A paper's name right after its noun ('Vietnamese Paper Quan Doi Nhan Dan on April 14 carried'); a
+# capitalized 'Daily' or 'Journal' is a name's own word ('The Daily Telegraph').
+_OUTLET_NAMED_AFTER = re.compile(r"\b(?:(?:[Nn]ews)?[Pp]aper|daily|weekly|magazine|journal)(?=[ \t]+[A-Z])")
+_CAPITALIZED_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
+_ISSUE_NUMBER = re.compile(r"(?:No|Vol)\.[ \t]*\d")
+
+
+def _outlets_untagged(article: Article, candidates: list[_Candidate]) -> list[_Candidate]:
+    """'Vietnamese Paper Quan Doi Nhan Dan on April 14 carried an article', where the entity model
+    tagged nothing after 'Paper': the capitalized words right after a paper's noun, up to a date, are
+    the paper's name, unless the model tagged any of them (it knows better where a name it saw ends)."""
+    text, doc, shift = article.text, article.doc, article.body_start
+    found = list(candidates)
+    for match in _OUTLET_NAMED_AFTER.finditer(text, shift):
+        end = match.end()
+        words: list[re.Match[str]] = []
+        while (word := _CAPITALIZED_WORD.match(text, end)) is not None and len(words) < 6:
+            if _DATE_WORDS.match(word[1]) or word[1] in {"The", "A", "An"} or _ISSUE_NUMBER.match(text, word.start(1)):
+                break  # 'the newspaper Zarya No. 12': an issue's number is no part of the name
+            words.append(word)
+            end = word.end()
+        if not words:
+            continue
+        start = words[0].start(1)
+        if any(c.start < end and start < c.end for c in found):
+            continue
+        tokens = token_index(doc).starting_within(start - shift, end - shift)
+        if not len(tokens):
+            continue
+        found.append(_Candidate(start, end, "ORG", doc[tokens[-1]]))
+    return sorted(found, key=lambda c: c.start)
+
+
 _ACRONYM_DEFINED = re.compile(r"\((?P<acr>[A-Z][A-Z&]{1,8})\)")
 
 
@@ -546,8 +579,15 @@ def _organization_name(surface: str) -> bool:
 
 def _surname_of(surface: str, people: list[str]) -> bool:
     """One capitalized word that ends a longer person name of the article (the name may be wrapped
-    over two lines: 'Taher\nKan'an'; the surname may drop its article: 'al-Oteiba', 'Oteiba')."""
-    return len(surface.split()) == 1 and any(is_surname_of(surface, p) for p in people)
+    over two lines: 'Taher\nKan'an'; the surname may drop its article: 'al-Oteiba', 'Oteiba'), or
+    the last words of one, all capitalized ('O’Malley Dillon' of 'Jennifer O’Malley Dillon', tagged
+    ORG)."""
+    words = surface.split()
+    if len(words) == 1:
+        return any(is_surname_of(surface, p) for p in people)
+    return all(w[:1].isupper() for w in words) and any(
+        len(p.split()) > len(words) and p.split()[-len(words) :] == words for p in people
+    )
 
 
 def _person_key(name: str, people: list[str]) -> str:
@@ -625,6 +665,14 @@ class EntityStage(Stage):
                 and doc[last.i - 1].whitespace_  # not the 'un' of 'Kim Jong-un'
             ):
                 last = doc[last.i - 1]  # 'MTI news' of 'the MTI news agency': the name is MTI
+            if (
+                last.i > first.i
+                and last.text in {"No", "Vol"}
+                and last.i + 2 < len(doc)
+                and doc[last.i + 1].text == "."
+                and doc[last.i + 2].like_num
+            ):
+                last = doc[last.i - 1]  # 'the Russian newspaper Patriot No. 32': the number of an issue
             if ent.label_ == "PERSON":
                 first = _extend_name_left(doc, first, ent)
             else:
@@ -656,6 +704,7 @@ class EntityStage(Stage):
         candidates = _hyphened_organizations(text, candidates)
         candidates = _partners_named(text, candidates)
         candidates = _bodies_untagged(article, candidates)
+        candidates = _outlets_untagged(article, candidates)
         candidates = _purposes_named(text, candidates)
         candidates = _acronyms_expanded(article, candidates)
         candidates = _organizations_abroad(text, candidates)

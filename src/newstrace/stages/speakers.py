@@ -113,6 +113,10 @@ def _known_outlets() -> frozenset[str]:
 SUBSIDIARY_NOUNS = word_set("subsidiary unit affiliate arm division")
 # What 'the paper' may stand for: a paper named before, which spoke (SpeakerResolver._paper_spoken_before).
 PAPER_NOUNS = word_set("paper newspaper daily")
+# What a text calls a paper right before its name ('the Uruguayan paper La Juventud'), and the last
+# words of papers' names in several languages ('Kyunghyang Daily News', 'Rodong Sinmun', 'Asahi Shimbun').
+NAMED_PAPER_NOUNS = word_set("paper newspaper daily weekly magazine journal")
+PAPER_NAME_ENDINGS = word_set("news times post journal herald tribune daily gazette sinmun shimbun ilbo")
 # Bodies named after the person who leads them ('the Trump campaign'): SpeakerResolver._team_of.
 TEAM_NOUNS = word_set("campaign administration")
 # A party's members named as a body ('Democrats said'): the party speaks (_party_of_members).
@@ -140,6 +144,8 @@ SURVEY_NOUNS = word_set("poll polling survey study analysis review data datum")
 LODGED_DOCUMENTS = word_set("filing complaint lawsuit petition")
 # A paper's issue or edition speaks for the paper ('The April 13th issue of the Lao newspaper Pasason').
 EDITION_NOUNS = word_set("issue edition")
+# Who makes polls and surveys ('said the pollsters'): the one that issued one (_pollster_of).
+POLLSTER_NOUNS = word_set("pollster surveyor")
 # Nouns whose own phrase may name who issued them ('X issued an appeal', 'a CBS News poll').
 ISSUED_NOUNS = DOCUMENT_NOUNS | SURVEY_NOUNS | EDITION_NOUNS
 
@@ -252,6 +258,9 @@ class SpeakerResolver:
             issuer = self._issuer(head, own=True)
             if issuer is not None:
                 return self._speaker(span, [issuer], "description", "description")
+        pollster = self._pollster_of(head) if head is not None else None
+        if pollster is not None:
+            return self._speaker(span, [pollster], "description", "description")
         maker = self._maker_of(head) if head is not None else None
         if maker is not None:
             return self._speaker(span, [maker], "description", "description")
@@ -408,22 +417,60 @@ class SpeakerResolver:
         return next(iter(named.values())) if len(named) == 1 else None
 
     def _paper_spoken_before(self, head: Any) -> Entity | None:
-        """'Rodong Sinmun Saturday says ... the bylined commentary of the paper says': 'the paper' is
-        the one organization that spoke before it, when that is a paper or agency the gazetteers
-        know; with two, or none known, it stays unresolved ('Exxon said ... the paper said' is
-        another's)."""
+        """'Rodong Sinmun Saturday says ... the bylined commentary of the paper says', 'The British
+        paper Proletarian dedicated five pages ... The paper praised': 'the paper' is the paper that
+        acted last before it, speaking or named as the subject of its own sentence, when the text
+        shows it is a paper (``_is_paper``). With two papers speaking before and none named acting
+        since, or none, it stays unresolved ('Exxon said ... the paper said' is another's)."""
         if head.pos_ != "NOUN" or head.lemma_.lower() not in PAPER_NOUNS:
             return None
         if [c.lower_ for c in head.children if c.i < head.i] != ["the"]:
             return None
         position = head.idx + self.article.body_start
-        spoken = {
-            e.id: e for start, e in self.speaker_history if start < position and e is not None and e.type == "ORG"
-        }
-        if len(spoken) != 1:
-            return None
-        (paper,) = spoken.values()
-        return paper if paper.name in _known_outlets() else None
+        spoke = [
+            (start, e)
+            for start, e in self.speaker_history
+            if start < position and e is not None and e.type == "ORG" and self._is_paper(e)
+        ]
+        acting = [
+            (mention.start, entity)
+            for mention, entity in self.mentions
+            if mention.start < position and entity.type == "ORG" and self._names_acting_paper(mention, entity)
+        ]
+        if acting and (not spoke or acting[-1][0] > spoke[-1][0]):
+            return acting[-1][1]
+        papers = {e.id: e for _, e in spoke}
+        return next(iter(papers.values())) if len(papers) == 1 else None
+
+    def _is_paper(self, entity: Entity) -> bool:
+        """Whether the text shows an organization is a paper: the gazetteers know it, its name ends as
+        papers' names do ('Kyunghyang Daily News'), or the text calls it one ('the Russian newspaper
+        Patriot', 'Vietnamese Paper Quan Doi Nhan Dan')."""
+        if entity.name in _known_outlets() or entity.name.split()[-1].lower() in PAPER_NAME_ENDINGS:
+            return True
+        doc, shift = self.article.doc, self.article.body_start
+        for mention in entity.mentions:
+            tokens = token_index(doc).starting_within(mention.span.start - shift, mention.span.end - shift)
+            if len(tokens) and tokens[0] > 0 and doc[tokens[0] - 1].lower_ in NAMED_PAPER_NOUNS:
+                return True
+            head = self.head_token(mention.span)
+            apposed = [c for c in head.children if c.dep_ == "appos"] if head is not None else []
+            if head is not None and head.dep_ == "appos":
+                apposed.append(head.head)
+            if any(a.lemma_.lower() in NAMED_PAPER_NOUNS for a in apposed):
+                return True  # 'La Prosperite, a newspaper of Democratic Congo'
+        return False
+
+    def _names_acting_paper(self, mention: Span, entity: Entity) -> bool:
+        """Whether a paper's mention is the subject of its sentence ('The British paper Proletarian
+        April-May issue dedicated five pages'), through the description it names."""
+        token = self.head_token(mention)
+        while token is not None and token.head is not token:
+            edition = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in EDITION_NOUNS
+            if token.dep_ not in {"compound", "appos", "flat", "nmod", "amod"} and not edition:
+                break
+            token = token.head.head if edition else token.head  # 'The April 14th issue of La Prosperite'
+        return token is not None and token.dep_ in {"nsubj", "nsubjpass"} and self._is_paper(entity)
 
     def _body_named_before(self, head: Any) -> Entity | None:
         """'The United Food and Commercial Workers union', 'the Oakland school board': a body's common
@@ -644,6 +691,22 @@ class SpeakerResolver:
             # may hang the second name on the first as an apposition, beside the 'and'
             group |= {c.i for c in first.children if c.dep_ == "appos"}
         return all(h.i in group for h in heads)
+
+    def _pollster_of(self, head: Any) -> Entity | None:
+        """'The latest Gallup survey ... said the pollsters': the pollsters or surveyors are who the
+        text says issued a poll or survey before them, when that is one organization."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in POLLSTER_NOUNS:
+            return None
+        if [c.lower_ for c in head.children if c.i < head.i] != ["the"]:
+            return None
+        issuers = {
+            issuer.id: issuer
+            for token in self.article.doc[: head.i]
+            if token.pos_ == "NOUN" and token.lemma_.lower() in SURVEY_NOUNS
+            for issuer in [self._issuer(token, own=True)]
+            if issuer is not None and issuer.type == "ORG"
+        }
+        return next(iter(issuers.values())) if len(issuers) == 1 else None
 
     def _maker_of(self, head: Any) -> Entity | None:
         """'Deputy Choe Thae Bok made a report ... The reporter said', 'X delivered a speech ...
@@ -1275,9 +1338,10 @@ class SpeakerResolver:
         subject is what the speaker talks about, no evidence of who speaks; and an 'it' in someone's
         own words is never who speaks them (``_quoted_speaker``)."""
         speaking = self._quoted_speaker(span) if how == "pronoun" else None
-        earlier = self._narrated_speakers(span)
-        if how == "pronoun":
-            earlier = [(start, entity) for start, entity in earlier if start not in self.not_one_thing]
+        # unnamed people ('the auditors state ...') are neither what an 'it' stands for nor 'the company'
+        earlier = [
+            (start, entity) for start, entity in self._narrated_speakers(span) if start not in self.not_one_thing
+        ]
         if earlier and span.start - earlier[-1][0] <= PRONOUN_LOOKBACK * 2:
             start, entity = earlier[-1]
             if (

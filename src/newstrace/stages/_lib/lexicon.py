@@ -239,6 +239,8 @@ TITLE_WORDS = {
 ROLE_WORDS = frozenset(TITLE_WORDS) | word_set(
     "attorney lawyer professor analyst economist researcher scientist executive negotiator strategist consultant"
 )
+# Common nouns for people who speak that no profession's ending shows ('sources said').
+SPEAKING_NOUNS = word_set("people person source expert delegate member witness resident spokesperson")
 # Nouns ending as a profession does ('ecologist', 'physician') that are no profession.
 NOT_PROFESSIONS = word_set("list playlist checklist shortlist blacklist wishlist twist wrist mist fist gist")
 

@@ -47,12 +47,15 @@ from .lexicon import (
     NAMING_VERBS,
     NORM_NOUNS,
     OBJECT_VERBS,
+    ORG_WORDS,
     PASSIVE_RAISING_VERBS,
     PREP_VERBS,
     RAISING_VERBS,
+    SPEAKING_NOUNS,
     SPEECH_ACT_VERBS,
     SPEECH_VERBS,
     XCOMP_VERBS,
+    is_profession,
     word_set,
 )
 from .tokens import token_index, token_span
@@ -284,6 +287,24 @@ class RuleBuilder:
                 # 'passed the bill despite Senate Republicans and President Trump declaring it
                 # dead': the participle's subject is the object before it, not the main clause's
                 return owner
+            if participle and head.i > node.i and head.dep_ == "conj" and head.head.i < node.i:
+                # 'Gros defended the record, noting inflation slowed ..., the surplus rose and ...':
+                # the parser hangs the participle on a later conjunct of what it reports; it goes on
+                # with the verb before it, whose subject is its own
+                node = head.head
+                continue
+            if (
+                node.dep_ == "conj"
+                and self._is_cue(node)
+                and not self._is_cue(head)
+                and (inherited := self._reporting_subject_above(head)) is not None
+            ):
+                # 'Gros said he wished the rule was more flexible and said he would ...': the parser
+                # joins the second 'said' to the reported clause, whose subject is no one who speaks
+                # ('the rule'); the verb of saying above it says who goes on
+                own = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and not c.is_punct), None)
+                if own is None or not self._may_speak(own):
+                    return inherited
             if shares or participle:
                 node = head
             elif node.dep_ == "pcomp" and node.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ == "VERB":
@@ -311,6 +332,26 @@ class RuleBuilder:
                 if shared is not None and all(t.is_punct for t in self.doc[child.i + 1 : verb.i]):
                     return shared
         return None
+
+    def _reporting_subject_above(self, clause: Any) -> Any | None:
+        """The subject of the nearest verb of saying whose reported clause holds ``clause``, or None."""
+        node = clause
+        while node.dep_ in {"ccomp", "conj"} and node.head is not node:
+            node = node.head
+            if node.pos_ in {"VERB", "AUX"} and self._is_cue(node):
+                return next((c for c in node.children if c.dep_ in SUBJECT_DEPS and not c.is_punct), None)
+        return None
+
+    def _may_speak(self, subject: Any) -> bool:
+        """Whether a subject can be someone who speaks: a name, a pronoun for people or bodies, or a
+        noun the entity stage tagged or that names a person or body ('the bankers', 'officials'),
+        not a thing ('the 90-day rule', 'the trade surplus')."""
+        if subject.pos_ in {"PROPN", "PRON"} or subject.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+            return True
+        lemma = subject.lemma_.lower()
+        if lemma in ORG_WORDS or lemma in SPEAKING_NOUNS or is_profession(subject):
+            return True
+        return lemma.endswith(("er", "or", "ist", "ian"))  # 'bankers', 'investors', 'economists'
 
     def _parenthetical_subject(self, head: Any, conjoined: Any) -> Any | None:
         """The subject of a verb of saying set in as a parenthesis between ``head`` and a verb
