@@ -669,12 +669,23 @@ PART_O_TO_T_SPEAKERS = [
     ("reuters21578.jsonl.gz", "reuters21578-8196", "he would be willing to sit down", "Francisco Gros"),
     # 'Gros defended ..., noting inflation slowed ..., the trade surplus rose and ...'
     ("reuters21578.jsonl.gz", "reuters21578-8196", "inflation slowed in February", "Francisco Gros"),
+    # 'Republican Rep. Tom Cole urged ... The Oklahoma Republican said'
+    ("allsides-12k.jsonl.gz", "allsides-zhg1iHqC4ZgzdOmB", "he believes such a vote", "Tom Cole"),
 ]
 
 
 @pytest.mark.parametrize(("corpus", "article_id", "content_start", "speaker"), PART_O_TO_T_SPEAKERS)
 def test_speakers_from_parts_o_to_t(corpus: str, article_id: str, content_start: str, speaker: str) -> None:
     assert _speaker_of(analyzed(corpus, article_id), content_start)[0] == speaker
+
+
+def test_bankers_opening_a_sentence_are_unnamed_bankers() -> None:
+    # reuters21578-8196 (part T): 'Bankers said the request is a legal nicety' and 'Other U.S. Banks
+    # have also warned', in a story that also says 'bankers' and 'banks': no organization's name
+    article = analyzed("reuters21578.jsonl.gz", "reuters21578-8196")
+    assert not {"Bankers", "U.S. Banks"} & {e.name for e in article.entities}
+    said = next(a for a in article.attributions if a.content.text.startswith("the request is a legal nicety"))
+    assert said.speaker.resolution == "unresolved"
 
 
 def test_who_resists_calls_or_agrees_with_someone_does_not_say_their_words() -> None:

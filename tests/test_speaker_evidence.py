@@ -289,3 +289,30 @@ def test_a_second_said_joined_to_the_reported_clause_is_the_first_speakers() -> 
         "rose and the budget was in surplus."
     )
     assert speaker_of(text, "inflation slowed")[0] == "Maria Lopez"
+
+
+def test_a_plural_common_noun_capitalized_where_it_stands_is_no_name() -> None:
+    text = (
+        "But bankers who attended the meeting said it was inconclusive.\n"
+        "Bankers said the request is a legal nicety. Other U.S. Banks have also warned of earnings setbacks, "
+        "and U.S. banks said they would wait."
+    )
+    article = newstrace.analyze(text)
+    names = {e.name for e in article.entities}
+    assert "Bankers" not in names and "U.S. Banks" not in names
+    said = next(a for a in article.attributions if a.content.text.startswith("the request"))
+    assert said.speaker.resolution == "unresolved"
+
+
+def test_the_state_republican_is_the_one_person_introduced_as_a_republican() -> None:
+    text = (
+        "Republican Rep. Tom Cole urged colleagues to vote for the bill. The Oklahoma Republican said in an "
+        "interview that such a vote would not violate the pledge."
+    )
+    assert speaker_of(text, "such a vote would not") == ("Tom Cole", "description")
+    # two introduced as Republicans: no evidence which one
+    text = (
+        "Republican Rep. Tom Cole and Republican Sen. Ted Cruz met on Monday. The Texas Republican said that "
+        "the bill would fail."
+    )
+    assert speaker_of(text, "the bill would fail")[1] == "unresolved"

@@ -129,6 +129,20 @@ class _Candidate:
 _ROLE_OF = re.compile(r"\b([A-Za-z-]+)\s+(?:of|to)\s+(?:the\s+)?$")
 
 
+def _common_plural(text: str, surface: str) -> bool:
+    """Whether a tagged name is a plural common noun, capitalized only where it stands ('Bankers
+    said' opening a sentence; 'U.S. Banks' in wire copy that capitalizes the word after 'U.S.'): the
+    story uses the word in lower case too, and nothing but a country's name comes before it."""
+    words = surface.split()
+    last = words[-1]
+    if len(last) < 4 or not last[0].isupper() or not last[1:].islower() or not last.endswith("s"):
+        return False
+    before = " ".join(words[:-1])
+    if before and before not in country_aliases() and before not in countries():
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(last.lower())}(?![\w-])", text) is not None
+
+
 def _country_then_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """'President of Equatorial Guinea Obiang Nguema Mbasogo', 'President of Burkina Faso Blaise
     Compaore', 'Ambassador to the DPRK Le Quang Ba' (KCNA's order: role, 'of' or 'to', country,
@@ -693,6 +707,8 @@ class EntityStage(Stage):
             surface = text[start:end]
             if not surface or not any(c.isupper() for c in surface) or surface[0].islower():
                 continue  # "pinnacle" tagged ORG: real names are capitalized
+            if label in {"ORG", "PERSON", "GPE"} and _common_plural(text, surface):
+                continue  # 'Bankers said', 'Other U.S. Banks have warned' where the story says 'bankers'
             split = _country_then_name(text, start, end)
             if split is not None:
                 # 'President of Equatorial Guinea Obiang Nguema Mbasogo', tagged as one name

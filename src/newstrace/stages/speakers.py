@@ -122,6 +122,9 @@ TEAM_NOUNS = word_set("campaign administration")
 # A party's members named as a body ('Democrats said'): the party speaks (_party_of_members).
 CHAMBERS = {"House", "Senate", "Congressional"}
 PARTY_MEMBERS = {"Democrats": "Democratic Party", "Republicans": "Republican Party", "Tories": "Conservative Party"}
+# A party's member described by the party's name ('the Oklahoma Republican'): the words that
+# introduce one before the name ('Republican Rep. Tom Cole') and the letter after it ('(D-Mont.)').
+PARTY_MEMBER_WORDS = {"Republican": ("Republican", "R"), "Democrat": ("Democratic|Democrat", "D")}
 # Unnamed speakers that are no one person, whom no 'he' or 'she' stands for ('policies that ...').
 NO_ONE_PERSON = frozenset({"it", "they", "them", "that", "which", "we"})
 # Owners of a document a possessive names ('his statement said'): SpeakerResolver._possessor.
@@ -274,6 +277,9 @@ class SpeakerResolver:
         team = self._team_of(head) if head is not None else None
         if team is not None:
             return self._speaker(span, [team], "name")
+        member = self._party_member_named_before(span, head) if head is not None else None
+        if member is not None:
+            return self._speaker(span, [member], "description", "description")
         party = self._party_of_members(head) if head is not None else None
         if party is not None:
             return self._speaker(span, [party], "name")
@@ -557,6 +563,28 @@ class SpeakerResolver:
         team = self._entity_called(f"{person.name} {noun}", "ORG", span, "description")
         self.team_owner[team.id] = person
         return team
+
+    def _party_member_named_before(self, span: Span, head: Any) -> Entity | None:
+        """'Republican Rep. Tom Cole urged ... The Oklahoma Republican said': 'the (place) Republican'
+        or 'Democrat' is the one person the text introduced before as one ('Republican Rep. Tom
+        Cole', 'Sen. Jon Tester (D-Mont.)'); with none, or two, it stays unresolved."""
+        party = PARTY_MEMBER_WORDS.get(head.text)
+        if party is None or not any(c.lower_ == "the" for c in head.children if c.i < head.i):
+            return None
+        text = self.article.text
+        before = re.compile(rf"\b(?:{party[0]})\s+(?:[A-Z][\w.]*\s+){{0,2}}$")
+        after = re.compile(rf"\s*,?\s*\(?{party[1]}-[A-Z]")
+        members = {
+            entity.id: entity
+            for mention, entity in self.mentions
+            if mention.end <= span.start
+            and entity.type == "PERSON"
+            and (
+                before.search(text, max(0, mention.start - 40), mention.start) is not None
+                or after.match(text, mention.end) is not None
+            )
+        }
+        return next(iter(members.values())) if len(members) == 1 else None
 
     def _party_of_members(self, head: Any) -> Entity | None:
         """'Democrats said', 'House Republicans argued': a party's members as a body speak for the
