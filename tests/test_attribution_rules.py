@@ -2911,3 +2911,42 @@ def test_a_post_signature_is_found_in_one_pass_and_its_closing_links_are_not_its
     # hostile input: thousands of links and no signature cost one search over the paragraph's end
     links = " https://t.co/x" * 3000 + " — Name (@h) May 1"
     assert POST_SIGNATURE.search(links, len(links) - 200, len(links)) is None
+
+
+def test_hypothetical_speech_is_no_attribution_but_a_plan_is() -> None:
+    # allsides-LJ6Mg3jLPm05FtRT (part T): 'Some advocates would like to see ...'; a modal of what
+    # would be makes no speech
+    rows = [
+        ("Advocates", 2, "nsubj", "NOUN", "advocate"),
+        ("would", 2, "aux", "AUX", "would"),
+        ("criticize", 2, "ROOT", "VERB", "criticize"),
+        ("the", 4, "det", "DET", "the"),
+        ("plan", 2, "dobj", "NOUN", "plan"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+    assert analyze("Advocates would criticize the plan.", rows) == []
+    # allsides-ssaorPU2ENpFz9qF (part T): 'you are not welcome until you fully denounce white nationalism'
+    rows = [
+        ("Until", 2, "mark", "SCONJ", "until"),
+        ("you", 2, "nsubj", "PRON", "you"),
+        ("criticize", 6, "advcl", "VERB", "criticize"),
+        ("the", 4, "det", "DET", "the"),
+        ("plan", 2, "dobj", "NOUN", "plan"),
+        (",", 6, "punct", "PUNCT", ","),
+        ("stay", 6, "ROOT", "VERB", "stay"),
+        ("away", 6, "advmod", "ADV", "away"),
+        (".", 6, "punct", "PUNCT", "."),
+    ]
+    assert analyze("Until you criticize the plan, stay away.", rows) == []
+    # 'will' reports a plan, which the gold counts
+    rows = [
+        ("The", 1, "det", "DET", "the"),
+        ("committee", 3, "nsubj", "NOUN", "committee"),
+        ("will", 3, "aux", "AUX", "will"),
+        ("criticize", 3, "ROOT", "VERB", "criticize"),
+        ("the", 5, "det", "DET", "the"),
+        ("plan", 3, "dobj", "NOUN", "plan"),
+        (".", 3, "punct", "PUNCT", "."),
+    ]
+    found = analyze("The committee will criticize the plan.", rows)
+    assert [(a.kind, a.cue.text if a.cue else None) for a in found] == [("speech_act", "criticize")]

@@ -679,6 +679,16 @@ def test_speakers_from_parts_o_to_t(corpus: str, article_id: str, content_start:
     assert _speaker_of(analyzed(corpus, article_id), content_start)[0] == speaker
 
 
+def test_hypothetical_speech_is_no_attribution() -> None:
+    # allsides-LJ6Mg3jLPm05FtRT (part T): 'Some advocates would like to see all Native American names
+    # ... out of sports'; reuters21578-8196: 'The issue is whether the 14-bank steering committee
+    # will endorse Brazil's request'
+    article = analyzed("allsides-12k.jsonl.gz", "allsides-LJ6Mg3jLPm05FtRT")
+    assert not any(a.content.text.startswith("to see all Native American") for a in article.attributions)
+    article = analyzed("reuters21578.jsonl.gz", "reuters21578-8196")
+    assert not any(a.content.text.startswith("Brazil's request to the 700") for a in article.attributions)
+
+
 def test_bankers_opening_a_sentence_are_unnamed_bankers() -> None:
     # reuters21578-8196 (part T): 'Bankers said the request is a legal nicety' and 'Other U.S. Banks
     # have also warned', in a story that also says 'bankers' and 'banks': no organization's name

@@ -16,6 +16,7 @@ from ._lib.conventions import (
     without_anonymity_requests,
     without_displays,
     without_forecasts,
+    without_hypothetical,
     without_negated,
     without_own_attitudes,
     without_pronoun_contents,
@@ -32,9 +33,10 @@ from ._lib.tagged import number
 class RealnewsConventionsStage(Stage):
     """Who said what as the real-news gold counts it: no speaker's belief about itself inside its own
     words, no belief of the writer's or the reader's ('I think', 'you want'), no acts or knowledge,
-    no negated speech, no scare quotes, no sourceless forecast, no lone-pronoun contents, no titles,
-    no request not to be named, no link to another story, no picture's description, nothing one
-    reveals of oneself, no tagged cue without a word of saying, thinking or finding."""
+    no negated or hypothetical speech, no scare quotes, no sourceless forecast, no lone-pronoun
+    contents, no titles, no request not to be named, no link to another story, no picture's
+    description, nothing one reveals of oneself, no tagged cue without a word of saying, thinking or
+    finding."""
 
     name = "conventions.realnews.v1"
     requires = ("text", "body_start", "doc", "attributions")
@@ -44,6 +46,7 @@ class RealnewsConventionsStage(Stage):
     def __call__(self, article: Article) -> None:
         kept = without_acts(article, without_writers_beliefs(without_own_attitudes(article.attributions)))
         kept = without_pronoun_contents(without_forecasts(article, without_negated(article, kept)))
+        kept = without_hypothetical(article, kept)
         kept = without_anonymity_requests(without_titles(article, without_scare_quotes(article, kept)))
         kept = without_displays(article, without_teasers(article, kept))
         kept = without_self_revealing(article, kept)

@@ -228,6 +228,35 @@ def without_negated(article: Article, attributions: list[Attribution]) -> list[A
     return kept
 
 
+# What makes speech hypothetical: a modal of what would or could be ('Some advocates would like'),
+# and a clause of condition or question ('until you fully denounce', 'whether the committee will
+# endorse'); not 'will', which reports a plan ('the administration will include a document describing').
+HYPOTHETICAL_MODALS = word_set("would could should might")
+HYPOTHETICAL_MARKS = word_set("whether if unless until")
+
+
+def without_hypothetical(article: Article, attributions: list[Attribution]) -> list[Attribution]:
+    """Drop hypothetical speech (the conventions: "hypothetical or negated speech" is not annotated):
+    a cue's verb, or the verb it hangs on as an infinitive or a conjunct, under 'would', 'could',
+    'should' or 'might', or in a clause opened by 'whether', 'if', 'unless' or 'until'. A quote stays:
+    its words were said, whatever the verb after them."""
+    kept = []
+    for attribution in attributions:
+        verb = _cue_verb(article, attribution)
+        chain = [verb] if verb is not None else []
+        while chain and chain[-1].dep_ in {"xcomp", "conj"} and len(chain) < 3:
+            chain.append(chain[-1].head)
+        hypothetical = any(
+            (c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS)
+            or (c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS)
+            for token in chain
+            for c in token.children
+        )
+        if attribution.kind == "direct" or not hypothetical:
+            kept.append(attribution)
+    return kept
+
+
 def without_scare_quotes(article: Article, attributions: list[Attribution]) -> list[Attribution]:
     """Drop a quoted word or three that nobody is said to say and that ends no utterance: 'touted
     "liberal democracy"' with no speaker, 'the "must-buy" rules' (the conventions: scare quotes are
