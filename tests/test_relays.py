@@ -181,13 +181,26 @@ def test_a_speech_event_inside_someones_words_comes_through_them() -> None:
     assert article.attributions[1].via == ["Reuters"]
 
 
+def test_every_news_site_is_named_by_a_name_that_names_its_host() -> None:
+    from newstrace.resources import site_names
+    from newstrace.stages.relay import names_host
+
+    table = site_names()
+    assert len(table) > 200
+    assert all(names_host(name, host) for host, name in table.items())
+    assert not [name for name in table.values() if " - " in name or "(" in name], "no aggregator's section labels"
+
+
 def test_the_publisher_is_the_site_an_address_names_when_the_outlet_does_not_name_it() -> None:
     def publisher(outlet: str | None, url: str | None) -> str | None:
         return publisher_of(Article(text="x", outlet=outlet, url=url))
 
-    # an aggregator files a Townhall column under its columnist, an NPR story under a name
-    assert publisher("John Stossel", "https://townhall.com/columnists/johnstossel/2019/x") == "townhall.com"
-    assert publisher("Ezra Klein", "http://www.npr.org/blogs/thetwo-way/2014/05/06/x") == "npr.org"
+    # an aggregator files a Townhall column under its columnist, an NPR story under a name: the
+    # site, by the name the gazetteer of news sites gives it, else by its host
+    assert publisher("John Stossel", "https://townhall.com/columnists/johnstossel/2019/x") == "Townhall"
+    assert publisher("Ezra Klein", "http://www.npr.org/blogs/thetwo-way/2014/05/06/x") == "NPR"
+    assert publisher("Maureen Dowd", "https://www.nytimes.com/2019/x") == "New York Times"
+    assert publisher("Jane Roe", "https://regional-gazette.example.org/x") == "regional-gazette.example.org"
     # an outlet whose name, a word of it or its initials the host carries stays as named
     assert publisher("Bloomberg", "https://www.bloomberg.com/news/x") == "Bloomberg"
     assert publisher("San Jose Mercury News", "https://www.mercurynews.com/x") == "San Jose Mercury News"

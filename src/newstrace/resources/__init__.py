@@ -1,4 +1,5 @@
-"""Small gazetteers shipped with newstrace: news agencies, capitals, demonyms, country aliases.
+"""Small gazetteers shipped with newstrace: news agencies, capitals, demonyms, country aliases,
+news sites' names.
 
 Each is a TSV file beside this module (``alias<TAB>canonical``; ``#`` starts a comment) read
 lazily on first use, so importing newstrace stays cheap.
@@ -50,6 +51,12 @@ def entity_types() -> dict[str, str]:
     return _table("entity_types.tsv")
 
 
+def site_names() -> dict[str, str]:
+    """Host -> the name a news site publishes under ('nytimes.com' -> 'New York Times'), read off a
+    corpus's metadata by ``scripts/build_site_names.py``."""
+    return _table("site_names.tsv")
+
+
 @cache
 def countries() -> frozenset[str]:
     """Every state's name the gazetteers know: the world's states (``countries.tsv``) and the
@@ -58,4 +65,13 @@ def countries() -> frozenset[str]:
     return known | frozenset(_table("countries.tsv")) | frozenset(_table("countries.tsv").values())
 
 
-__all__ = ["agencies", "agency_name", "capitals", "countries", "country_aliases", "demonyms", "entity_types"]
+__all__ = [
+    "agencies",
+    "agency_name",
+    "capitals",
+    "countries",
+    "country_aliases",
+    "demonyms",
+    "entity_types",
+    "site_names",
+]

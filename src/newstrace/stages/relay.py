@@ -17,7 +17,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..record import Article
-from ..resources import agency_name
+from ..resources import agency_name, site_names
 from ..stage import ENGLISH, Stage
 
 
@@ -68,18 +68,19 @@ HOST_SUFFIXES = frozenset({"com", "org", "net", "gov", "edu", "int", "info", "bi
 
 def publisher_of(article: Article) -> str | None:
     """Who published the article: the dateline's agency; else the outlet (an agency by its canonical
-    name), unless the article's address is on a site the outlet's name does not name, whose host
-    it then is ('John Stossel' at townhall.com: townhall.com)."""
+    name), unless the article's address is on a site the outlet's name does not name, which it then
+    is, by the site's name where the gazetteer knows it ('Ezra Klein' at nytimes.com: New York
+    Times; ``resources.site_names``), else by its host ('John Stossel' at townhall.com)."""
     if article.agency:
         return article.agency
     outlet = agency_name(article.outlet) if article.outlet else None
-    host = _host(article.url)
-    if host is not None and (outlet is None or not _names_host(outlet, host)):
-        return host
+    host = host_of(article.url)
+    if host is not None and (outlet is None or not names_host(outlet, host)):
+        return site_names().get(host, host)
     return outlet
 
 
-def _host(url: str | None) -> str | None:
+def host_of(url: str | None) -> str | None:
     """The site of a web address, without 'www.' ('https://www.npr.org/...': npr.org)."""
     if not url or not url.lower().startswith(("http://", "https://")):
         return None
@@ -88,7 +89,7 @@ def _host(url: str | None) -> str | None:
     return host or None
 
 
-def _names_host(outlet: str, host: str) -> bool:
+def names_host(outlet: str, host: str) -> bool:
     """Whether a distinctive word of the outlet's name is in the host ('San Jose Mercury News',
     mercurynews.com; 'The Week - News', theweek.com), or a name of the host's in the outlet's name
     or its initials ('NPR', npr.org; 'Korean Central News Agency', kcna.co.jp; 'Wall Street Journal -
