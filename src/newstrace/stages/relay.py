@@ -70,7 +70,7 @@ def publisher_of(article: Article) -> str | None:
     """Who published the article: the dateline's agency; else the outlet (an agency by its canonical
     name), unless the article's address is on a site the outlet's name does not name, which it then
     is, by the site's name where the gazetteer knows it ('Ezra Klein' at nytimes.com: New York
-    Times; ``resources.site_names``), else by its host ('John Stossel' at townhall.com)."""
+    Times; ``resources.site_names``), else by its host."""
     if article.agency:
         return article.agency
     outlet = agency_name(article.outlet) if article.outlet else None
