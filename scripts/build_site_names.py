@@ -6,8 +6,8 @@ address; this table gives that site's name ('nytimes.com' -> 'New York Times'), 
 reads as a person would write it. It is read off the metadata of a corpus of web articles (each
 record's ``url`` and ``outlet``; no text is copied): for each host, the outlet names that name the
 host (``newstrace.stages.relay.names_host``), less the aggregator's section labels (' - News',
-' - Opinion', ' (Online)', ' Online News'), and of those the one that spells the host's name ('Fox News' for
-foxnews.com), else the most frequent.
+' - Opinion', ' Editorial', ' (Online)'; 'NPR Online News' is NPR News), and of those the one
+that spells the host's name ('Fox News' for foxnews.com), else the most frequent.
 
     python scripts/build_site_names.py ../shared/data/corpora/allsides-12k.jsonl.gz
 """
@@ -24,14 +24,15 @@ from pathlib import Path
 from newstrace.stages.relay import host_of, names_host
 
 TABLE = Path(__file__).resolve().parent.parent / "src" / "newstrace" / "resources" / "site_names.tsv"
-# An aggregator's labels after a site's name: its section ('New York Times - Opinion') or medium
-# ('Fox News (Online)', 'NPR Online News').
-SECTION_LABEL = re.compile(r"\s+-\s+[\w ]+$|\s*\([^)]*\)$|\s+Online(?:\s+News)?$")
+# An aggregator's labels after a site's name: its section ('New York Times - Opinion', 'Boston
+# Herald Editorial') or medium ('Fox News (Online)'); and the medium inside one ('NPR Online News').
+SECTION_LABEL = re.compile(r"\s+-\s+[\w ]+$|\s*\([^)]*\)$|\s+Editorial$")
+ONLINE_NEWS = re.compile(r"\s+Online(?=\s+News$)")
 
 
 def site_name(outlet: str) -> str:
     """The outlet's name without an aggregator's section label."""
-    return SECTION_LABEL.sub("", outlet).strip()
+    return ONLINE_NEWS.sub("", SECTION_LABEL.sub("", outlet)).strip()
 
 
 def best_name(host: str, names: collections.Counter[str]) -> str | None:
