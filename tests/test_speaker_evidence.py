@@ -304,6 +304,13 @@ def test_a_plural_common_noun_capitalized_where_it_stands_is_no_name() -> None:
     assert said.speaker.resolution == "unresolved"
 
 
+def test_a_name_that_is_also_a_plural_word_keeps_its_name() -> None:
+    # not opening its sentence ('The Times'), or found in lower case only in a web address
+    text = "The Times said the plan failed three times. Reuters said talks ended, see reuters.com for more."
+    names = {e.name for e in newstrace.analyze(text).entities}
+    assert {"Times", "Reuters"} <= names
+
+
 def test_the_state_republican_is_the_one_person_introduced_as_a_republican() -> None:
     text = (
         "Republican Rep. Tom Cole urged colleagues to vote for the bill. The Oklahoma Republican said in an "

@@ -129,10 +129,12 @@ class _Candidate:
 _ROLE_OF = re.compile(r"\b([A-Za-z-]+)\s+(?:of|to)\s+(?:the\s+)?$")
 
 
-def _common_plural(text: str, surface: str) -> bool:
+def _common_plural(text: str, surface: str, opens_sentence: bool) -> bool:
     """Whether a tagged name is a plural common noun, capitalized only where it stands ('Bankers
     said' opening a sentence; 'U.S. Banks' in wire copy that capitalizes the word after 'U.S.'): the
-    story uses the word in lower case too, and nothing but a country's name comes before it."""
+    story uses the word in lower case too, outside a web address, and the name opens its sentence
+    or has only a country's name before it ('The Times said' keeps its name where a story says
+    'three times')."""
     words = surface.split()
     last = words[-1]
     if len(last) < 4 or not last[0].isupper() or not last[1:].islower() or not last.endswith("s"):
@@ -140,7 +142,9 @@ def _common_plural(text: str, surface: str) -> bool:
     before = " ".join(words[:-1])
     if before and before not in country_aliases() and before not in countries():
         return False
-    return re.search(rf"(?<![\w-]){re.escape(last.lower())}(?![\w-])", text) is not None
+    if not before and not opens_sentence:
+        return False
+    return re.search(rf"(?<![\w./-]){re.escape(last.lower())}(?![\w/-]|\.\w)", text) is not None
 
 
 def _country_then_name(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -707,7 +711,10 @@ class EntityStage(Stage):
             surface = text[start:end]
             if not surface or not any(c.isupper() for c in surface) or surface[0].islower():
                 continue  # "pinnacle" tagged ORG: real names are capitalized
-            if label in {"ORG", "PERSON", "GPE"} and _common_plural(text, surface):
+            opens = first.is_sent_start or (
+                first.i > 0 and (doc[first.i - 1].is_space or "\n" in doc[first.i - 1].text_with_ws)
+            )
+            if label in {"ORG", "PERSON", "GPE"} and _common_plural(text, surface, opens):
                 continue  # 'Bankers said', 'Other U.S. Banks have warned' where the story says 'bankers'
             split = _country_then_name(text, start, end)
             if split is not None:
