@@ -122,9 +122,12 @@ TEAM_NOUNS = word_set("campaign administration")
 # A party's members named as a body ('Democrats said'): the party speaks (_party_of_members).
 CHAMBERS = {"House", "Senate", "Congressional"}
 PARTY_MEMBERS = {"Democrats": "Democratic Party", "Republicans": "Republican Party", "Tories": "Conservative Party"}
-# A party's member described by the party's name ('the Oklahoma Republican'): the words that
+# A party's member described by the party's name ('the Oklahoma Republican'): patterns of the words that
 # introduce one before the name ('Republican Rep. Tom Cole') and the letter after it ('(D-Mont.)').
-PARTY_MEMBER_WORDS = {"Republican": ("Republican", "R"), "Democrat": ("Democratic|Democrat", "D")}
+PARTY_MEMBER_WORDS = {
+    party: (re.compile(rf"\b(?:{words})\s+(?:[A-Z][\w.]*\s+){{0,2}}$"), re.compile(rf"\s*,?\s*\(?{letter}-[A-Z]"))
+    for party, words, letter in (("Republican", "Republican", "R"), ("Democrat", "Democratic|Democrat", "D"))
+}
 # Unnamed speakers that are no one person, whom no 'he' or 'she' stands for ('policies that ...').
 NO_ONE_PERSON = frozenset({"it", "they", "them", "that", "which", "we"})
 # Owners of a document a possessive names ('his statement said'): SpeakerResolver._possessor.
@@ -176,6 +179,8 @@ class SpeakerResolver:
         self.resolved_mentions: list[tuple[Span, Entity]] = []
         # The person each campaign or administration named after one is ('Trump campaign' -> Trump).
         self.team_owner: dict[str, Entity] = {}
+        # Whether the text shows each organization is a paper, read once (_is_paper).
+        self.papers: dict[str, bool] = {}
 
     def head_token(self, span: Span) -> Any | None:
         doc = self.article.doc
@@ -349,7 +354,7 @@ class SpeakerResolver:
         committee recommended': 'the <noun>' is the one organization named before whose name ends
         in that noun. Not when two do, nor for a noun with more to it than 'the' ('the budget
         committee' may be another)."""
-        if head.pos_ != "NOUN" or [c.lower_ for c in head.children if c.i < head.i] != ["the"]:
+        if head.pos_ != "NOUN" or not _only_the_before(head):
             return None
         word = head.lower_
         if word not in ORG_NAME_ENDINGS | BODY_HEADS:
@@ -370,7 +375,7 @@ class SpeakerResolver:
         organization the text described earlier with that noun in apposition to its name; with
         none, or two, it stays unresolved. Only 'the' before the noun ('the state paper' may be
         another)."""
-        if head.pos_ != "NOUN" or [c.lower_ for c in head.children if c.i < head.i] != ["the"]:
+        if head.pos_ != "NOUN" or not _only_the_before(head):
             return None
         lemma = head.lemma_.lower()
         found: list[Entity] = []
@@ -430,7 +435,7 @@ class SpeakerResolver:
         since, or none, it stays unresolved ('Exxon said ... the paper said' is another's)."""
         if head.pos_ != "NOUN" or head.lemma_.lower() not in PAPER_NOUNS:
             return None
-        if [c.lower_ for c in head.children if c.i < head.i] != ["the"]:
+        if not _only_the_before(head):
             return None
         position = head.idx + self.article.body_start
         spoke = [
@@ -452,6 +457,12 @@ class SpeakerResolver:
         """Whether the text shows an organization is a paper: the gazetteers know it, its name ends as
         papers' names do ('Kyunghyang Daily News'), or the text calls it one ('the Russian newspaper
         Patriot', 'Vietnamese Paper Quan Doi Nhan Dan')."""
+        known = self.papers.get(entity.id)
+        if known is None:
+            known = self.papers[entity.id] = self._shown_as_paper(entity)
+        return known
+
+    def _shown_as_paper(self, entity: Entity) -> bool:
         if entity.name in _known_outlets() or entity.name.split()[-1].lower() in PAPER_NAME_ENDINGS:
             return True
         doc, shift = self.article.doc, self.article.body_start
@@ -568,12 +579,11 @@ class SpeakerResolver:
         """'Republican Rep. Tom Cole urged ... The Oklahoma Republican said': 'the (place) Republican'
         or 'Democrat' is the one person the text introduced before as one ('Republican Rep. Tom
         Cole', 'Sen. Jon Tester (D-Mont.)'); with none, or two, it stays unresolved."""
-        party = PARTY_MEMBER_WORDS.get(head.text)
-        if party is None or not any(c.lower_ == "the" for c in head.children if c.i < head.i):
+        patterns = PARTY_MEMBER_WORDS.get(head.text)
+        if patterns is None or not any(c.lower_ == "the" for c in head.children if c.i < head.i):
             return None
         text = self.article.text
-        before = re.compile(rf"\b(?:{party[0]})\s+(?:[A-Z][\w.]*\s+){{0,2}}$")
-        after = re.compile(rf"\s*,?\s*\(?{party[1]}-[A-Z]")
+        before, after = patterns
         members = {
             entity.id: entity
             for mention, entity in self.mentions
@@ -725,7 +735,7 @@ class SpeakerResolver:
         text says issued a poll or survey before them, when that is one organization."""
         if head.pos_ != "NOUN" or head.lemma_.lower() not in POLLSTER_NOUNS:
             return None
-        if [c.lower_ for c in head.children if c.i < head.i] != ["the"]:
+        if not _only_the_before(head):
             return None
         issuers = {
             issuer.id: issuer
@@ -1827,6 +1837,12 @@ def _comma_after(name: Any) -> bool:
     """'Camille Wilson White, Arts Council executive director': a comma closes the name's phrase,
     so the title after it is in apposition, whatever the parser made of it."""
     return name.i + 1 < len(name.doc) and name.doc[name.i + 1].text == ","
+
+
+def _only_the_before(head: Any) -> bool:
+    """Whether 'the' is all that comes before a noun in its phrase ('the paper', not 'the state
+    paper', which may be another)."""
+    return [c.lower_ for c in head.children if c.i < head.i] == ["the"]
 
 
 def _one_person(head: Any) -> bool:
